@@ -1,0 +1,4 @@
+from ds160check.cli import main
+
+if __name__ == "__main__":
+    main()

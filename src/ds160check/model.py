@@ -1,0 +1,56 @@
+"""Plain data types passed between the pipeline stages.
+
+Coordinates are PDF points with the origin at the top-left corner of the
+page (``top`` grows downwards), as pdfplumber reports them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    """An axis-aligned rectangle on a page."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def as_list(self) -> list[float]:
+        return [round(self.x0, 1), round(self.top, 1), round(self.x1, 1), round(self.bottom, 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a page: text without spaces and its box; ``size`` is the font size."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+
+    @property
+    def box(self) -> Box:
+        return Box(self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The positioned words of one page, in content-stream order; ``number`` is 1-based."""
+
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
