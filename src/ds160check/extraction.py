@@ -1,0 +1,159 @@
+"""``extract``: one PDF in, an :class:`Application` out (reading → layout → parsing)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from ds160check.application import Application, DocumentInfo, Field, Span
+from ds160check.errors import NotDs160Error
+from ds160check.layout import Flow, build_flow, join_tokens
+from ds160check.parsing.assemble import Assembler
+from ds160check.parsing.index import LabelIndex
+from ds160check.parsing.walker import Walker
+from ds160check.reading import DEFAULT_BACKEND, DEFAULT_MAX_PAGES, ensure_text, read_pdf
+from ds160check.rules import LabelSet, Rules, load_rules
+from ds160check.rules.labels import label_key
+from ds160check.values import parse_print_header_date
+
+PRINT = "print"
+CONFIRMATION = "confirmation"
+# A print-out reads at least this many fields (a real one has 100+); fewer
+# means the document only mentions DS-160 words.
+MIN_PRINT_FIELDS = 8
+MIN_CONFIRMATION_FIELDS = 3
+# Sections whose absence from a print-out is worth a warning, with the name users know.
+EXPECTED_SECTIONS = {
+    "personal": "Personal, Address, Phone, and Passport/Travel Document Information",
+    "travel": "Travel Information",
+    "us_contact": "U.S. Contact Information",
+    "family": "Family Information",
+    "work": "Work/Education/Training Information",
+    "security": "Security and Background",
+}
+HASH_CHUNK = 1 << 20
+
+
+def extract(
+    path: str | Path,
+    *,
+    password: str | None = None,
+    backend: str = DEFAULT_BACKEND,
+    max_pages: int = DEFAULT_MAX_PAGES,
+    rules: Rules | None = None,
+) -> Application:
+    """Read a DS-160 print-out or confirmation page.
+
+    Raises an :class:`~ds160check.errors.InputError` subclass when the file
+    cannot be read or is not a DS-160.
+    """
+    rules = rules or load_rules()
+    pages = read_pdf(path, password=password, backend=backend, max_pages=max_pages)
+    ensure_text(path, pages)
+    flow = build_flow(pages, rules.layout)
+    kind = document_kind(flow, rules)
+    if kind is None:
+        raise NotDs160Error(path, _not_ds160_reason(flow, rules))
+    return parse_flow(path, flow, kind, rules)
+
+
+def parse_flow(path: str | Path, flow: Flow, kind: str, rules: Rules) -> Application:
+    """Fields of a document already laid out as a flow of lines."""
+    label_sets = rules.printout if kind == PRINT else (rules.confirmation,)
+    walker = Walker(flow.lines, _index(label_sets), rules.catalogue)
+    assembler = Assembler(rules.catalogue)
+    for row in walker.walk():
+        assembler.add(row)
+    fields, unreadable, warnings = assembler.finish()
+    fields = _with_meta(fields, kind, flow, rules)
+    info = DocumentInfo(str(path), file_sha256(path), kind, flow.page_count)
+    app = Application(info, fields, warnings, unreadable)
+    minimum = MIN_PRINT_FIELDS if kind == PRINT else MIN_CONFIRMATION_FIELDS
+    if len(fields) < minimum:
+        raise NotDs160Error(path, f"it mentions the DS-160 but only {len(fields)} answers could be read")
+    app.warnings.extend(_unreadable_warnings(app))
+    if kind == PRINT:
+        app.warnings.extend(_missing_sections(walker.rows_by_section()))
+    app.warnings.extend(_unknown_label_warnings(walker))
+    return app
+
+
+@cache
+def _index(label_sets: tuple[LabelSet, ...]) -> LabelIndex:
+    return LabelIndex.build(label_sets)
+
+
+def document_kind(flow: Flow, rules: Rules) -> str | None:
+    """``print``, ``confirmation`` or None, from the title markers of the first pages."""
+    head = label_key(" ".join(line.text for line in flow.lines[:80]))
+    if any(label_key(m) in head for m in rules.layout.confirmation_markers):
+        return CONFIRMATION
+    if any(label_key(m) in head for m in rules.layout.print_markers):
+        return PRINT
+    return None
+
+
+def _not_ds160_reason(flow: Flow, rules: Rules) -> str:
+    text = " ".join(line.text for line in flow.lines).casefold()
+    scores = {
+        name: sum(text.count(word.casefold()) for word in words)
+        for name, words in rules.layout.lookalikes.items()
+    }
+    best = max(scores, key=lambda name: scores[name], default=None)
+    looks = f"; it looks like {best}" if best is not None and scores[best] > 0 else ""
+    return f"not a DS-160 print-out or confirmation page{looks}"
+
+
+def _with_meta(fields: dict[str, Field], kind: str, flow: Flow, rules: Rules) -> dict[str, Field]:
+    meta = {"application.document": Field("application.document", kind, None)}
+    if kind == PRINT and "application.submitted_at" not in fields:
+        printed = _print_date(flow, rules)
+        if printed is not None:
+            meta["application.submitted_at"] = printed
+    merged = {**fields, **meta}
+    return {key: merged[key] for key in rules.catalogue.fields if key in merged}
+
+
+def _print_date(flow: Flow, rules: Rules) -> Field | None:
+    """The date of the browser's print header: the fallback submission date of a print-out."""
+    for cell in flow.noise:
+        match = rules.layout.print_date.search(cell.text)
+        if match is None:
+            continue
+        try:
+            value = parse_print_header_date(cell.text)
+        except ValueError:
+            continue
+        tokens = cell.tokens
+        box = tokens[0].box
+        for token in tokens[1:]:
+            box = box.union(token.box)
+        span = Span(tokens[0].page, box, join_tokens(tokens), "print header")
+        return Field("application.submitted_at", value, span)
+    return None
+
+
+def _unreadable_warnings(app: Application) -> list[str]:
+    return [f"{u.key}: could not read {u.raw!r} ({u.reason})" for u in app.unreadable.values()]
+
+
+def _missing_sections(found: Sequence[str]) -> list[str]:
+    missing = [name for section, name in EXPECTED_SECTIONS.items() if section not in found]
+    if not missing:
+        return []
+    return [f"section not found (a partial print?): {name}" for name in missing]
+
+
+def _unknown_label_warnings(walker: Walker) -> list[str]:
+    return [f"page {row.label_tokens[0].page}: label not recognised: {row.label!r}"
+            for row in walker.unknown if row.label_tokens]
+
+
+def file_sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

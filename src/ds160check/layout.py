@@ -1,0 +1,179 @@
+"""Positioned words → lines and cells, with the browser's header and footer taken out.
+
+A *line* is the words sharing a baseline; a *cell* is a run of words on a
+line with no wide gap inside, so a two-column print gives a label cell and a
+value cell. Lines of all pages form one stream, so a value that runs over a
+page break reads on as if the page had not ended.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ds160check.model import Box, Page, Word
+from ds160check.rules.model import LayoutRules
+
+# Words whose vertical centres differ by less than this fraction of their
+# height sit on one line (tolerates mixed fonts and sub-point jitter).
+LINE_TOLERANCE = 0.5
+# A horizontal gap wider than this many font sizes separates two cells: one
+# space is ~0.25-0.3 em, a table column gap is several em.
+CELL_GAP_EM = 1.2
+# Header and footer live in these top and bottom fractions of the page.
+MARGIN_ZONE = 0.08
+# A colon splits a word when it follows a letter, a closing bracket or a
+# question mark and does not start a URL scheme or a time ("https://", "3:42").
+_COLON = re.compile(r"(?<=[^\W\d_]|\)|\?):(?!//)")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word, or part of a word split at a colon, with its place in the stream."""
+
+    text: str
+    box: Box
+    page: int
+    size: float
+    # True when this token is the rest of the previous token's word ("Sex:MALE").
+    attached: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Words of one line without a wide gap between them."""
+
+    tokens: tuple[Token, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.tokens[0].box.x0
+
+    @property
+    def x1(self) -> float:
+        return self.tokens[-1].box.x1
+
+    @property
+    def text(self) -> str:
+        return join_tokens(self.tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One printed line: its cells left to right."""
+
+    page: int
+    top: float
+    bottom: float
+    cells: tuple[Cell, ...]
+
+    @property
+    def x0(self) -> float:
+        return self.cells[0].x0
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.cells)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(t for c in self.cells for t in c.tokens)
+
+
+@dataclass(frozen=True)
+class Flow:
+    """The lines of a whole document, header and footer removed."""
+
+    lines: tuple[Line, ...]
+    noise: tuple[Cell, ...]
+    page_count: int
+
+
+def join_tokens(tokens: Sequence[Token]) -> str:
+    """The printed text of tokens: words spaced, split pieces of one word glued back."""
+    return "".join(("" if t.attached or not i else " ") + t.text for i, t in enumerate(tokens))
+
+
+def split_colons(word: Word, page: int) -> list[Token]:
+    """``Sex:MALE`` → ``Sex``, ``:``, ``MALE``, boxes shared out by character count."""
+    pieces = [p for p in re.split(f"({_COLON.pattern})", word.text) if p]
+    if len(pieces) == 1:
+        return [Token(word.text, word.box, page, word.size)]
+    width = (word.x1 - word.x0) / max(len(word.text), 1)
+    out: list[Token] = []
+    x = word.x0
+    for piece in pieces:
+        x1 = x + width * len(piece)
+        out.append(Token(piece, Box(x, word.top, x1, word.bottom), page, word.size, bool(out)))
+        x = x1
+    return out
+
+
+def group_lines(words: Sequence[Word]) -> list[list[Word]]:
+    """Words grouped by baseline, top to bottom, each line left to right."""
+    lines: list[list[Word]] = []
+    centre = 0.0
+    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
+        mid = (word.top + word.bottom) / 2
+        height = max(word.bottom - word.top, 1.0)
+        if lines and abs(mid - centre) <= LINE_TOLERANCE * height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+            centre = mid
+    return [sorted(line, key=lambda w: w.x0) for line in lines]
+
+
+def split_cells(words: Sequence[Word], page: int) -> tuple[Cell, ...]:
+    """One line's words (left to right) cut into cells at wide gaps."""
+    cells: list[list[Token]] = [[]]
+    previous: Word | None = None
+    for word in words:
+        if previous is not None and word.x0 - previous.x1 > CELL_GAP_EM * max(word.size, 1.0):
+            cells.append([])
+        cells[-1].extend(split_colons(word, page))
+        previous = word
+    return tuple(Cell(tuple(tokens)) for tokens in cells if tokens)
+
+
+def _in_margin(line: Line, page: Page) -> bool:
+    return line.top < page.height * MARGIN_ZONE or line.bottom > page.height * (1 - MARGIN_ZONE)
+
+
+def _strip_noise(line: Line, page: Page, rules: LayoutRules, noise: list[Cell]) -> Line | None:
+    if not _in_margin(line, page):
+        return line
+    kept = []
+    for cell in line.cells:
+        if any(p.search(cell.text) for p in rules.noise):
+            noise.append(cell)
+        else:
+            kept.append(cell)
+    if not kept:
+        return None
+    return Line(line.page, line.top, line.bottom, tuple(kept))
+
+
+def page_lines(page: Page) -> list[Line]:
+    """The lines of one page, noise included."""
+    out = []
+    for words in group_lines(page.words):
+        cells = split_cells(words, page.number)
+        if cells:
+            top = min(w.top for w in words)
+            bottom = max(w.bottom for w in words)
+            out.append(Line(page.number, top, bottom, cells))
+    return out
+
+
+def build_flow(pages: Sequence[Page], rules: LayoutRules) -> Flow:
+    """All pages as one stream of lines; header/footer cells are kept aside as ``noise``."""
+    lines: list[Line] = []
+    noise: list[Cell] = []
+    for page in pages:
+        for line in page_lines(page):
+            kept = _strip_noise(line, page, rules, noise)
+            if kept is not None:
+                lines.append(kept)
+    return Flow(tuple(lines), tuple(noise), len(pages))

@@ -1,0 +1,1 @@
+"""Stage 3: lines of a DS-160 → catalogue fields with provenance."""

@@ -1,0 +1,291 @@
+"""Rows (label + value tokens) → catalogue fields: typed values, list items, provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ds160check.application import Field, Span, Unreadable
+from ds160check.layout import Token, join_tokens
+from ds160check.model import Box
+from ds160check.parsing.walker import Row_
+from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, FieldSpec, Row
+from ds160check.values import currency_of, is_null_text, parse_bool, parse_value, split_name_provided
+
+# Parts of one value printed as separate rows (address lines, supervisor names).
+PART_SEPARATOR = ", "
+ANSWER_WORDS = ("YES", "NO")
+# The country that implies the currency of a bare money amount, first found wins.
+CURRENCY_COUNTRY_KEYS = ("contact.home_country", "personal.nationality")
+
+
+@dataclass
+class Piece:
+    """Raw text of a value (or of one part of it) with its tokens and label."""
+
+    tokens: list[Token]
+    label: str
+    # The text when only part of the tokens' text is this value ("DOE" of "DOE, JOHN").
+    override: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.override if self.override is not None else join_tokens(self.tokens)
+
+
+@dataclass
+class Slot:
+    """A value being collected: one piece, or several parts joined later."""
+
+    pieces: list[Piece] = field(default_factory=list)
+
+    def text(self) -> str:
+        texts = [p.text for p in self.pieces if p.text and not is_null_text(p.text)]
+        if not texts:
+            return self.pieces[0].text if self.pieces else ""
+        return PART_SEPARATOR.join(texts)
+
+    def span(self) -> Span | None:
+        tokens = [t for p in self.pieces for t in p.tokens]
+        if not tokens:
+            return None
+        page = tokens[0].page
+        box: Box = tokens[0].box
+        for token in tokens[1:]:
+            if token.page == page:
+                box = box.union(token.box)
+        return Span(page, box, self.text(), self.pieces[0].label)
+
+
+@dataclass
+class Item:
+    """One item of a repeated group, and which rules (by label) already filled it."""
+
+    slots: dict[str | None, Slot] = field(default_factory=dict)
+    filled_by: set[tuple[int, str]] = field(default_factory=set)
+
+
+@dataclass
+class Collected:
+    scalars: dict[str, Slot] = field(default_factory=dict)
+    lists: dict[str, list[Item]] = field(default_factory=dict)
+    empty_lists: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _answer_piece(piece: Piece) -> Piece:
+    """A YES/NO value is its first YES or NO word; anything else near it is question text."""
+    for token in piece.tokens:
+        if token.text.strip(".,;()").upper() in ANSWER_WORDS:
+            return Piece([token], piece.label)
+    return piece
+
+
+class Assembler:
+    """Collects rows into fields; :meth:`finish` types them."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.got = Collected()
+
+    # --- collecting ------------------------------------------------------------
+
+    def add(self, row: Row_) -> None:
+        if row.entry is None or not isinstance(row.entry.rule, Row):
+            return
+        rule = row.entry.rule
+        key = self._key(rule, row)
+        if rule.ignore or key is None:
+            return
+        piece = Piece(list(row.tokens), row.label)
+        spec = self.catalogue[key]
+        if rule.gate:
+            self._gate(key, piece)
+        elif rule.parse is not None:
+            self._derived(rule.parse, piece)
+        elif spec.is_list:
+            self._list_value(spec, rule, row, piece)
+        else:
+            self._scalar(spec, piece, rule.part)
+
+    def _key(self, rule: Row, row: Row_) -> str | None:
+        key = rule.key
+        if key is None or BLOCK_TEMPLATE not in key:
+            return key
+        filled = key.replace(BLOCK_TEMPLATE, row.block or "")
+        return filled if row.block and filled in self.catalogue else None
+
+    def _gate(self, key: str, piece: Piece) -> None:
+        answer = _answer_piece(piece)
+        try:
+            said = parse_bool(answer.text)
+        except ValueError:
+            self.got.warnings.append(f"{piece.label!r}: expected YES or NO, found {piece.text!r}")
+            return
+        if said is False:
+            self.got.empty_lists.add(key)
+
+    def _scalar(self, spec: FieldSpec, piece: Piece, part: bool) -> None:
+        if spec.type == "bool":
+            piece = _answer_piece(piece)
+        slot = self.got.scalars.get(spec.key)
+        if slot is None:
+            self.got.scalars[spec.key] = Slot([piece])
+        elif part:
+            slot.pieces.append(piece)
+        elif slot.text() != piece.text:
+            self.got.warnings.append(
+                f"{spec.key} is printed twice ({slot.pieces[0].label!r}, {piece.label!r}); the first is used"
+            )
+
+    def _derived(self, how: str, piece: Piece) -> None:
+        if how == "name_provided":
+            self._split_into(piece, ("personal.surnames", "personal.given_names"), name=True)
+        else:
+            self._split_into(piece, ("personal.birth_city", "personal.birth_state", "personal.birth_country"))
+
+    def _split_into(self, piece: Piece, keys: Sequence[str], name: bool = False) -> None:
+        text = piece.text
+        if not text:
+            return
+        if name:
+            parts: list[str | None] = list(split_name_provided(text))
+        else:
+            raw = [p.strip() for p in text.split(",")]
+            middle = ", ".join(raw[1:-1]) or None
+            parts = [raw[0], middle, raw[-1]] if len(raw) > 1 else [raw[0], None, None]
+        for key, part in zip(keys, parts, strict=True):
+            if part is not None and key not in self.got.scalars:
+                self.got.scalars[key] = Slot([Piece(_tokens_for(piece.tokens, part), piece.label, part)])
+
+    def _list_value(self, spec: FieldSpec, rule: Row, row: Row_, piece: Piece) -> None:
+        items = self.got.lists.setdefault(spec.key, [])
+        item = self._item_for(items, rule, row)
+        stamp = (id(rule), row.label.casefold())
+        item.filled_by.add(stamp)
+        slot = item.slots.setdefault(rule.item, Slot())
+        if rule.item is None or rule.part or not slot.pieces:
+            slot.pieces.append(piece)
+
+    def _item_for(self, items: list[Item], rule: Row, row: Row_) -> Item:
+        if row.index is not None and row.index >= 1:
+            while len(items) < row.index:
+                items.append(Item())
+            return items[row.index - 1]
+        stamp = (id(rule), row.label.casefold())
+        if not items or rule.item is None or stamp in items[-1].filled_by or (
+            rule.item in items[-1].slots and not rule.part
+        ):
+            items.append(Item())
+        return items[-1]
+
+    # --- typing ----------------------------------------------------------------
+
+    def finish(self) -> tuple[dict[str, Field], dict[str, Unreadable], list[str]]:
+        fields: dict[str, Field] = {}
+        unreadable: dict[str, Unreadable] = {}
+        currency = self._currency_hint()
+        for key, slot in self.got.scalars.items():
+            self._type_scalar(key, slot, currency, fields, unreadable)
+        self._gates_from_answers(fields)
+        for key in self.catalogue.fields:
+            if key in self.got.lists:
+                self._type_list(self.catalogue[key], self.got.lists[key], fields, unreadable)
+            elif key in self.got.empty_lists:
+                fields[key] = Field(key, [], None, ())
+        ordered = {key: fields[key] for key in self.catalogue.fields if key in fields}
+        return ordered, unreadable, self.got.warnings
+
+    def _currency_hint(self) -> str | None:
+        for key in CURRENCY_COUNTRY_KEYS:
+            slot = self.got.scalars.get(key)
+            if slot is not None and slot.text():
+                found = currency_of(slot.text())
+                if found:
+                    return found
+        return None
+
+    def _type_scalar(
+        self, key: str, slot: Slot, currency: str | None,
+        fields: dict[str, Field], unreadable: dict[str, Unreadable],
+    ) -> None:
+        spec = self.catalogue[key]
+        text = slot.text()
+        span = slot.span()
+        try:
+            value = parse_value(spec.type, text, currency=currency)
+        except ValueError as exc:
+            unreadable[key] = Unreadable(key, text, str(exc), span)
+            return
+        fields[key] = Field(key, value, span)
+
+    def _gates_from_answers(self, fields: dict[str, Field]) -> None:
+        """A gated list whose question was answered NO is present and empty."""
+        for spec in self.catalogue.fields.values():
+            gate = fields.get(spec.gate) if spec.gate else None
+            if gate is not None and gate.value is False and spec.key not in self.got.lists:
+                self.got.empty_lists.add(spec.key)
+
+    def _type_list(
+        self, spec: FieldSpec, items: list[Item],
+        fields: dict[str, Field], unreadable: dict[str, Unreadable],
+    ) -> None:
+        values: list[Any] = []
+        spans: list[Any] = []
+        for number, item in enumerate(items, start=1):
+            if not item.slots:
+                continue
+            if isinstance(spec.item, dict):
+                value, item_spans = self._type_object(spec, item, number, unreadable)
+                values.append(value)
+                spans.append(item_spans)
+            else:
+                for slot in item.slots.values():
+                    typed = self._typed_item(spec, None, slot, number, unreadable)
+                    if typed is not _UNREAD and typed is not None:
+                        values.append(typed)
+                        spans.append(slot.span())
+        fields[spec.key] = Field(spec.key, values, None, tuple(spans))
+
+    def _type_object(
+        self, spec: FieldSpec, item: Item, number: int, unreadable: dict[str, Unreadable]
+    ) -> tuple[dict[str, Any], dict[str, Span]]:
+        value: dict[str, Any] = {}
+        spans: dict[str, Span] = {}
+        assert isinstance(spec.item, dict)
+        for sub in spec.item:
+            slot = item.slots.get(sub)
+            if slot is None:
+                continue
+            typed = self._typed_item(spec, sub, slot, number, unreadable)
+            if typed is not _UNREAD:
+                value[sub] = typed
+                span = slot.span()
+                if span is not None:
+                    spans[sub] = span
+        return value, spans
+
+    def _typed_item(
+        self, spec: FieldSpec, sub: str | None, slot: Slot, number: int, unreadable: dict[str, Unreadable]
+    ) -> Any:
+        text = slot.text()
+        try:
+            return parse_value(spec.item_type(sub), text)
+        except ValueError as exc:
+            where = f"{spec.key}[{number}]" + (f".{sub}" if sub else "")
+            unreadable[where] = Unreadable(where, text, str(exc), slot.span())
+            return _UNREAD
+
+
+_UNREAD = object()
+
+
+def _tokens_for(tokens: Sequence[Token], part: str) -> list[Token]:
+    """The tokens that printed ``part`` of a split value (for its box); all tokens if unsure."""
+    words = part.split()
+    for start in range(len(tokens)):
+        texts = [t.text.strip(",") for t in tokens[start : start + len(words)]]
+        if texts == [w.strip(",") for w in words]:
+            return list(tokens[start : start + len(words)])
+    return list(tokens)

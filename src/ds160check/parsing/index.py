@@ -1,0 +1,112 @@
+"""The label rules as lookup tables: exact label words, known prefixes, headings, contexts."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from ds160check.rules.labels import label_words
+from ds160check.rules.model import LabelSet, Marker, Row
+
+# A printed label that merely starts with a known label is taken for it when
+# the known label has at least this many words (long questions are listed by
+# their opening words) ...
+PREFIX_MIN_WORDS = 3
+# ... or covers at least this share of the printed label's words.
+PREFIX_MIN_SHARE = 0.5
+# Fuzzy matching of a whole label (typos, small wording changes), 0-100.
+FUZZY_LABEL_SCORE = 92.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A rule reachable by a label, with the section of the file that declared it."""
+
+    rule: Row | Marker
+    section: str
+
+    @property
+    def contexts(self) -> tuple[str, ...]:
+        return self.rule.contexts if isinstance(self.rule, Row) else ()
+
+
+@dataclass
+class LabelIndex:
+    """Everything the walker needs to recognise labels and headings."""
+
+    entries: dict[tuple[str, ...], list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    headings: dict[tuple[str, ...], str] = field(default_factory=dict)
+    caps_words: set[str] = field(default_factory=set)
+    max_words: int = 0
+    _fuzzy_keys: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, label_sets: Iterable[LabelSet]) -> LabelIndex:
+        index = cls()
+        for label_set in label_sets:
+            for heading in label_set.headings:
+                index.headings[label_words(heading)] = label_set.section
+                index._note_caps(heading)
+            for rule in (*label_set.markers, *label_set.rows):
+                for label in rule.labels:
+                    words = label_words(label)
+                    index.entries[words].append(Entry(rule, label_set.section))
+                    index.max_words = max(index.max_words, len(words))
+                    index._note_caps(label)
+        index._fuzzy_keys = [" ".join(words) for words in index.entries]
+        return index
+
+    def _note_caps(self, text: str) -> None:
+        for word in text.split():
+            core = "".join(ch for ch in word if ch.isalnum())
+            if core and core.isupper():
+                self.caps_words.add(core)
+
+    def is_label_caps(self, token_text: str) -> bool:
+        """True for capital-letter words that labels use (``U.S.``, ``ESTA``, ``ID``)."""
+        core = "".join(ch for ch in token_text if ch.isalnum())
+        return core in self.caps_words
+
+    def heading(self, words: tuple[str, ...]) -> str | None:
+        return self.headings.get(words)
+
+    def exact(self, words: Sequence[str]) -> list[Entry]:
+        return self.entries.get(tuple(words), [])
+
+    def prefix(self, words: Sequence[str]) -> tuple[int, list[Entry]]:
+        """The longest known label the printed words start with: (its length, entries)."""
+        for length in range(min(len(words), self.max_words), 0, -1):
+            found = self.entries.get(tuple(words[:length]))
+            if found and (length >= PREFIX_MIN_WORDS or length >= PREFIX_MIN_SHARE * len(words)):
+                return length, found
+        return 0, []
+
+    def fuzzy(self, words: Sequence[str]) -> list[Entry]:
+        """Entries of the closest known label when it is very close (a typo, a dropped word)."""
+        if not words:
+            return []
+        best = process.extractOne(
+            " ".join(words), self._fuzzy_keys, scorer=Indel.normalized_similarity,
+            score_cutoff=FUZZY_LABEL_SCORE / 100,
+        )
+        if best is None:
+            return []
+        return self.entries[tuple(best[0].split())]
+
+
+def resolve(entries: Sequence[Entry], section: str | None, block: str | None) -> Entry | None:
+    """The rule a label means here: one bound to the current block, else to the section, else a global one."""
+    for wanted in (block, section):
+        if wanted is None:
+            continue
+        for entry in entries:
+            if wanted in entry.contexts:
+                return entry
+    for entry in entries:
+        if not entry.contexts:
+            return entry
+    return None

@@ -1,0 +1,298 @@
+"""Walk the lines of a print-out and cut them into rows: a recognised label and its value tokens.
+
+How a label is found, whatever the layout:
+
+* it starts a line (or a cell that holds a colon) with a word that is not a
+  CAPITALS value;
+* it runs, over wrapped lines that start at the same left edge, up to its
+  colon or question mark; cells met to the right of the label while it wraps
+  (the value column) and a YES/NO standing at the end of a wrapped line are
+  kept aside as its value;
+* without a colon it ends before the first CAPITALS value word (``Sex MALE``).
+
+Its value is what follows the label on its line, then every following line
+that does not start another label or a heading (continuation rows, page
+breaks). Which field a label means depends on the section and the sub-block
+(a heading, a marker such as ``Father's Full Name``, or the last YES/NO
+question answered), as declared in ``field_rules/``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ds160check.layout import Line, Token
+from ds160check.parsing.index import Entry, LabelIndex, resolve
+from ds160check.rules.labels import label_words
+from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, Marker, Row
+
+# A label is at most this long (the longest DS-160 questions are ~60 words).
+MAX_LABEL_TOKENS = 90
+# ... and wraps over at most this many lines.
+MAX_LABEL_LINES = 6
+# A wrapped label's next line starts within this many font sizes of its first line.
+WRAP_INDENT_EM = 1.5
+# An unrecognised label is still taken for a label (and ends the value before
+# it) when it is this short; longer colon-terminated text is a sentence.
+MAX_UNKNOWN_LABEL_WORDS = 12
+QUESTION_WORDS = frozenset(
+    "have has do does did are is were was will would can could".split()
+)
+ANSWERS = frozenset({"YES", "NO"})
+# Rows of this section (Application ID, location) can stand anywhere.
+META_SECTION = "meta"
+_INDEX = re.compile(r"^\((\d{1,2})\)$")
+
+
+@dataclass
+class Row_:
+    """A label found in the text and the tokens of its value."""
+
+    entry: Entry | None
+    label: str
+    label_tokens: list[Token]
+    index: int | None
+    section: str | None
+    block: str | None
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class _Hit:
+    label_tokens: list[Token]
+    deferred: list[Token]
+    end_line: int
+    end_token: int
+    terminated: bool
+
+
+def _is_value_like(token: Token, index: LabelIndex) -> bool:
+    """A CAPITALS word that no label uses: the start of a value, not part of a label."""
+    letters = [ch for ch in token.text if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and not index.is_label_caps(token.text)
+
+
+def _starts_label(token: Token, index: LabelIndex) -> bool:
+    first = next((ch for ch in token.text if ch.isalnum()), "")
+    return first.isalpha() and first.isupper() and not _is_value_like(token, index)
+
+
+class Walker:
+    """Cuts a stream of lines into rows; one instance per document."""
+
+    def __init__(self, lines: Sequence[Line], index: LabelIndex, catalogue: Catalogue) -> None:
+        self.lines = lines
+        self.index = index
+        self.catalogue = catalogue
+        self.section: str | None = None
+        self.block: str | None = None
+        self.rows: list[Row_] = []
+        self.unknown: list[Row_] = []
+        self._cell_of = [self._cell_numbers(line) for line in lines]
+
+    @staticmethod
+    def _cell_numbers(line: Line) -> list[int]:
+        return [n for n, cell in enumerate(line.cells) for _ in cell.tokens]
+
+    # --- label recognition -----------------------------------------------------
+
+    def _continues(self, line_no: int, start_x: float, size: float) -> bool:
+        """Does line ``line_no`` carry on a label that started at ``start_x``?"""
+        if line_no >= len(self.lines) or line_no < 1:
+            return False
+        line = self.lines[line_no]
+        if line.page != self.lines[line_no - 1].page and line_no > 0:
+            return False
+        if abs(line.x0 - start_x) > WRAP_INDENT_EM * max(size, 1.0):
+            return False
+        first = line.tokens[0]
+        if _is_value_like(first, self.index) or self._heading_at(line_no):
+            return False
+        # A line that is itself a complete known label ("Marital Status:") starts a new row.
+        own = self._scan(line_no, 0, single_line=True)
+        return not (own and own.terminated and self._lookup(own)[1])
+
+    def _scan(self, line_no: int, token_no: int, single_line: bool = False) -> _Hit | None:
+        """Collect label tokens from a position up to the terminator (see module doc)."""
+        start = self.lines[line_no].tokens[token_no]
+        label: list[Token] = []
+        deferred: list[Token] = []
+        cell = self._cell_of[line_no][token_no]
+        line, k = line_no, token_no
+        for _ in range(MAX_LABEL_LINES):
+            tokens = self.lines[line].tokens
+            while k < len(tokens):
+                token = tokens[k]
+                if self._cell_of[line][k] != cell:
+                    deferred.extend(tokens[k:])
+                    k = len(tokens)
+                    break
+                if token.text == ":":
+                    return _Hit(label, deferred, line, k + 1, True)
+                if _is_value_like(token, self.index):
+                    if self._answer_at_wrap(line, k, start, label):
+                        deferred.extend(tokens[k:])
+                        k = len(tokens)
+                        break
+                    return _Hit(label, deferred, line, k, False) if label else None
+                label.append(token)
+                k += 1
+                if token.text.endswith("?"):
+                    return _Hit(label, deferred, line, k, True)
+                if len(label) > MAX_LABEL_TOKENS:
+                    return None
+            if single_line or not self._continues(line + 1, start.box.x0, start.size):
+                return _Hit(label, deferred, line, k, False) if label else None
+            line, k, cell = line + 1, 0, 0
+        return None
+
+    def _answer_at_wrap(self, line: int, k: int, start: Token, label: list[Token]) -> bool:
+        """A YES/NO ending a wrapped question's first line, the question going on below."""
+        tokens = self.lines[line].tokens
+        rest = [t.text for t in tokens[k:]]
+        if len(rest) != 1 or rest[0] not in ANSWERS or not label:
+            return False
+        is_question = label_words(label[0].text)[:1] and label_words(label[0].text)[0] in QUESTION_WORDS
+        return bool(is_question) and self._continues(line + 1, start.box.x0, start.size)
+
+    def _lookup(self, hit: _Hit) -> tuple[int | None, list[Entry], int]:
+        """(index, entries, words used) for the label text of a hit."""
+        texts = [t.text for t in hit.label_tokens]
+        number = None
+        if texts and _INDEX.match(texts[-1]):
+            number = int(_INDEX.match(texts[-1]).group(1))  # type: ignore[union-attr]
+            texts = texts[:-1]
+        words = label_words(" ".join(texts))
+        found = self.index.exact(words)
+        if found:
+            return number, found, len(hit.label_tokens)
+        if not hit.terminated:
+            return number, [], 0
+        length, found = self.index.prefix(words)
+        if found:
+            return number, found, len(hit.label_tokens)
+        return number, self.index.fuzzy(words), len(hit.label_tokens)
+
+    def _heading_at(self, line_no: int) -> str | None:
+        return self.index.heading(label_words(self.lines[line_no].text))
+
+    # --- the walk ----------------------------------------------------------------
+
+    def walk(self) -> list[Row_]:
+        current: Row_ | None = None
+        line_no = 0
+        while line_no < len(self.lines):
+            section = self._heading_at(line_no)
+            if section is not None:
+                self.section, self.block = section, None
+                current = None
+                line_no += 1
+                continue
+            current, line_no = self._line(line_no, current)
+        return self.rows
+
+    def _line(self, line_no: int, current: Row_ | None) -> tuple[Row_ | None, int]:
+        """Read one line (and the lines a wrapped label takes); return the open row and the next line."""
+        line = self.lines[line_no]
+        k = 0
+        tokens = line.tokens
+        while k < len(tokens):
+            row, end_line, end_k = self._try_label(line_no, k, first=(k == 0))
+            if row is not None:
+                current = row
+                if end_line != line_no:
+                    return current, self._finish_wrapped(current, end_line, end_k)
+                k = end_k
+                continue
+            if current is not None:
+                current.tokens.append(tokens[k])
+            k += 1
+        return current, line_no + 1
+
+    def _finish_wrapped(self, row: Row_, end_line: int, end_k: int) -> int:
+        row.tokens.extend(self.lines[end_line].tokens[end_k:])
+        return end_line + 1
+
+    def _try_label(self, line_no: int, k: int, first: bool) -> tuple[Row_ | None, int, int]:
+        tokens = self.lines[line_no].tokens
+        token = tokens[k]
+        at_cell_start = first or self._cell_of[line_no][k] != self._cell_of[line_no][k - 1]
+        if not at_cell_start or not _starts_label(token, self.index):
+            return None, line_no, k
+        hit = self._scan(line_no, k)
+        if hit is None:
+            return None, line_no, k
+        number, entries, _ = self._lookup(hit)
+        if not entries and not self._plausible_unknown(hit):
+            return None, line_no, k
+        if not first and not hit.terminated:
+            return None, line_no, k
+        number, end_k = self._index_after(hit, number)
+        row = self._open_row(hit, entries, number)
+        row.tokens.extend(hit.deferred)
+        return row, hit.end_line, end_k
+
+    def _index_after(self, hit: _Hit, number: int | None) -> tuple[int | None, int]:
+        """``Label: (1): VALUE`` puts the item number after the colon."""
+        tokens = self.lines[hit.end_line].tokens
+        k = hit.end_token
+        if number is None and k < len(tokens) and _INDEX.match(tokens[k].text):
+            number = int(_INDEX.match(tokens[k].text).group(1))  # type: ignore[union-attr]
+            k += 1
+            if k < len(tokens) and tokens[k].text == ":":
+                k += 1
+        return number, k
+
+    def _plausible_unknown(self, hit: _Hit) -> bool:
+        """Text we do not know that still looks like a label, so it must not join a value."""
+        if not hit.terminated:
+            return False
+        words = label_words(" ".join(t.text for t in hit.label_tokens))
+        if not words:
+            return False
+        if hit.label_tokens[-1].text.endswith("?"):
+            return words[0] in QUESTION_WORDS
+        return len(words) <= MAX_UNKNOWN_LABEL_WORDS
+
+    def _open_row(self, hit: _Hit, entries: list[Entry], number: int | None) -> Row_:
+        label = " ".join(t.text for t in hit.label_tokens)
+        entry = resolve(entries, self.section, self.block) if entries else None
+        row = Row_(entry, label, hit.label_tokens, number, self.section, self.block)
+        if entry is None:
+            self.unknown.append(row)
+            return row
+        self.rows.append(row)
+        self._enter(entry, row)
+        return row
+
+    def _enter(self, entry: Entry, row: Row_) -> None:
+        """Move section/block on: markers and ``sets`` open a block, YES/NO questions become the block."""
+        rule = entry.rule
+        if self._moves_section(entry):
+            if entry.section != self.section:
+                self.block = None
+            self.section = entry.section
+        if isinstance(rule, Marker):
+            self.block = rule.block
+            return
+        assert isinstance(rule, Row)
+        if rule.sets:
+            self.block = rule.sets
+        elif rule.key and (rule.gate or self._is_bool(rule.key)):
+            self.block = rule.key
+
+    def _moves_section(self, entry: Entry) -> bool:
+        """A label only one section has tells where we are when headings are missing."""
+        rule = entry.rule
+        if entry.contexts or entry.section == META_SECTION:
+            return False
+        return not (isinstance(rule, Row) and rule.key and BLOCK_TEMPLATE in rule.key)
+
+    def rows_by_section(self) -> list[str]:
+        """The sections (of the rules) in which at least one field row was read."""
+        return sorted({row.entry.section for row in self.rows if row.entry is not None})
+
+    def _is_bool(self, key: str) -> bool:
+        return key in self.catalogue and self.catalogue[key].type == "bool"
