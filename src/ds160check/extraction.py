@@ -56,11 +56,13 @@ def extract(
     kind = document_kind(flow, rules)
     if kind is None:
         raise NotDs160Error(path, _not_ds160_reason(flow, rules))
-    return parse_flow(path, flow, kind, rules)
+    info = DocumentInfo(str(path), file_sha256(path), kind, flow.page_count)
+    return parse_flow(info, flow, rules)
 
 
-def parse_flow(path: str | Path, flow: Flow, kind: str, rules: Rules) -> Application:
+def parse_flow(info: DocumentInfo, flow: Flow, rules: Rules) -> Application:
     """Fields of a document already laid out as a flow of lines."""
+    kind = info.kind
     label_sets = rules.printout if kind == PRINT else (rules.confirmation,)
     walker = Walker(flow.lines, _index(label_sets), rules.catalogue)
     assembler = Assembler(rules.catalogue)
@@ -68,11 +70,10 @@ def parse_flow(path: str | Path, flow: Flow, kind: str, rules: Rules) -> Applica
         assembler.add(row)
     fields, unreadable, warnings = assembler.finish()
     fields = _with_meta(fields, kind, flow, rules)
-    info = DocumentInfo(str(path), file_sha256(path), kind, flow.page_count)
     app = Application(info, fields, warnings, unreadable)
     minimum = MIN_PRINT_FIELDS if kind == PRINT else MIN_CONFIRMATION_FIELDS
     if len(fields) < minimum:
-        raise NotDs160Error(path, f"it mentions the DS-160 but only {len(fields)} answers could be read")
+        raise NotDs160Error(info.path, f"it mentions the DS-160 but only {len(fields)} answers could be read")
     app.warnings.extend(_unreadable_warnings(app))
     if kind == PRINT:
         app.warnings.extend(_missing_sections(walker.rows_by_section()))

@@ -1,0 +1,150 @@
+"""The command line: a thin click shell over the Python API.
+
+Every error a user can cause ends as one line ``Error: FILE: reason`` and exit
+code 2; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ds160check import __version__
+from ds160check.errors import Ds160CheckError
+
+EXIT_USAGE = 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def reports_errors(func: F) -> F:
+    """Turn library errors (and any surprise) into one line and exit 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = bool(ctx.find_root().params.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except Ds160CheckError as exc:
+            if debug:
+                raise
+            _fail(str(exc))
+        except (OSError, MemoryError, RecursionError, ValueError) as exc:
+            if debug:
+                raise
+            name = getattr(exc, "filename", None)
+            where = f"{name}: " if name else ""
+            _fail(f"{where}{type(exc).__name__}: {exc} (run with --debug for details)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def write_output(text: str, output: str) -> None:
+    """Write to standard output (``-``) or to a file readable by its owner only."""
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    path = Path(output)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise Ds160CheckError(f"{output}: cannot write the output ({exc.strerror})") from exc
+
+
+output_option = click.option(
+    "--output", "-o", default="-", show_default=True, metavar="PATH",
+    help="Write the result to PATH ('-' is standard output). Files are created readable by you only.",
+)
+password_option = click.option(
+    "--password", default=None, metavar="PW", help="Password of an encrypted PDF.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ds160check")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def cli(debug: bool) -> None:
+    """Check a US visa re-application (DS-160) for the contradictions that get people refused again.
+
+    Everything runs on this machine: no file or value is ever sent anywhere.
+    """
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@password_option
+@click.option("--backend", type=click.Choice(["pdfium", "plumber"]), default="pdfium", show_default=True,
+              help="PDF text reader: pdfium (fast) or pdfplumber (reference).")
+@output_option
+@reports_errors
+def extract(file: Path, fmt: str, password: str | None, backend: str, output: str) -> None:
+    """Read a DS-160 print-out or confirmation page and list its answers.
+
+    JSON output follows the schema printed by `ds160check schema extract`.
+    """
+    from ds160check.extraction import extract as run_extract
+
+    app = run_extract(file, password=password, backend=backend)
+    if fmt == "json":
+        from ds160check.render.json import dumps
+
+        write_output(dumps(app.to_dict()), output)
+    else:
+        from ds160check.render.text import render_application
+
+        write_output(render_application(app), output)
+
+
+@cli.group()
+def rules() -> None:
+    """Inspect and validate the declarative rules (field_rules/)."""
+
+
+@rules.command("check")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def rules_check(directory: Path | None) -> None:
+    """Validate rule files: unknown keys, bad types, duplicate labels (exit 1 on problems).
+
+    DIRECTORY defaults to the rules shipped with ds160check.
+    """
+    from ds160check.rules import check_rules
+
+    if directory is not None and not directory.is_dir():
+        raise Ds160CheckError(f"{directory}: no such rule folder")
+    problems = check_rules(directory)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        click.echo(f"{len(problems)} problem(s) found", err=True)
+        sys.exit(1)
+    click.echo("rules OK", err=True)
+
+
+@cli.command()
+@click.argument("name", type=click.Choice(["extract"]))
+@reports_errors
+def schema(name: str) -> None:
+    """Print the JSON Schema of an output (extract)."""
+    from ds160check.render.json import dumps
+    from ds160check.schemas import SCHEMAS
+
+    click.echo(dumps(SCHEMAS[name]()), nl=False)
+
+
+def main() -> None:
+    cli(prog_name="ds160check")

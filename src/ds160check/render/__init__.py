@@ -1,0 +1,1 @@
+"""Last stage: typed results → what people and programs read (text, JSON)."""

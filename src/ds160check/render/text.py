@@ -1,0 +1,71 @@
+"""The readable listing of ``extract --format text``: one block per section."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ds160check.application import Application
+
+SECTION_TITLES = {
+    "application": "Application",
+    "personal": "Personal",
+    "contact": "Address, phone and online presence",
+    "passport": "Passport",
+    "travel": "Travel",
+    "previous_travel": "Previous U.S. travel",
+    "us_contact": "U.S. point of contact",
+    "family": "Family",
+    "work": "Work",
+    "education": "Education",
+    "additional": "Additional work/education information",
+    "security": "Security and background",
+}
+KIND_NAMES = {"print": "DS-160 print-out", "confirmation": "DS-160 confirmation page"}
+LABEL_WIDTH = 34
+NULL_TEXT = "(does not apply)"
+
+
+def describe(value: Any) -> str:
+    """One value as a person reads it."""
+    if value is None:
+        return NULL_TEXT
+    if isinstance(value, bool):
+        return "YES" if value else "NO"
+    if isinstance(value, dict) and set(value) == {"amount", "currency"}:
+        amount = f"{value['amount']:,.2f}".removesuffix(".00")
+        return f"{amount} {value['currency'] or '(currency unknown)'}"
+    if isinstance(value, dict) and set(value) == {"value", "unit"}:
+        return f"{value['value']} {value['unit']}(S)"
+    if isinstance(value, dict):
+        return " · ".join(f"{k.replace('_', ' ')}: {describe(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _title(key: str) -> str:
+    name = key.split(".", 1)[1].replace("_", " ")
+    return name[:1].upper() + name[1:]
+
+
+def render_application(app: Application) -> str:
+    doc = app.document
+    lines = [f"{doc.path} — {KIND_NAMES.get(doc.kind, doc.kind)}, {doc.pages} page(s), "
+             f"{len(app.fields)} fields read"]
+    section = None
+    for key, field in app.fields.items():
+        prefix = key.split(".", 1)[0]
+        if prefix != section:
+            section = prefix
+            lines += ["", SECTION_TITLES.get(prefix, prefix)]
+        lines.extend(_field_lines(key, field.value))
+    if app.warnings:
+        lines += ["", "Warnings"] + [f"  - {w}" for w in app.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def _field_lines(key: str, value: Any) -> list[str]:
+    title = _title(key)
+    if not isinstance(value, list):
+        return [f"  {title + ':':<{LABEL_WIDTH}} {describe(value)}"]
+    if not value:
+        return [f"  {title + ':':<{LABEL_WIDTH}} (none)"]
+    return [f"  {title}:"] + [f"    {n}. {describe(item)}" for n, item in enumerate(value, 1)]
