@@ -51,18 +51,22 @@ class Source:
         return str(self.path)
 
 
-def _convert(node: yaml.Node) -> Node:
+# libyaml when present: rule loading is on the start-up path of every command.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _convert(node: yaml.Node, loader: Any) -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Node] = {}
         for key_node, value_node in node.value:
-            key = str(yaml.safe_load(yaml.serialize(key_node)))
-            mapping[key] = _convert(value_node)
+            key = str(loader.construct_object(key_node))
+            mapping[key] = _convert(value_node, loader)
             mapping[f"__line__{key}"] = Node(key_node.start_mark.line + 1, line)
         return Node(mapping, line)
     if isinstance(node, yaml.SequenceNode):
-        return Node([_convert(item) for item in node.value], line)
-    return Node(yaml.safe_load(yaml.serialize(node)), line)
+        return Node([_convert(item, loader) for item in node.value], line)
+    return Node(loader.construct_object(node), line)
 
 
 def load_source(path: Path) -> Source:
@@ -71,14 +75,17 @@ def load_source(path: Path) -> Source:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise RuleError(path, None, f"cannot read the rule file ({exc.strerror})") from exc
+    loader = _Loader(text)
     try:
-        composed = yaml.compose(text, Loader=yaml.SafeLoader)
+        composed = loader.get_single_node()
+        root = _convert(composed, loader) if composed is not None else Node({}, 1)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         reason = getattr(exc, "problem", None) or str(exc)
         raise RuleError(path, line, f"not valid YAML: {reason}") from exc
-    root = _convert(composed) if composed is not None else Node({}, 1)
+    finally:
+        loader.dispose()
     return Source(path, root)
 
 
