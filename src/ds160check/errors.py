@@ -38,6 +38,10 @@ class NoTextLayerError(InputError):
     """The PDF has pages but no text: a scan or a photo saved as PDF."""
 
 
+class LimitExceededError(InputError):
+    """The input is over a safety limit (pages, size); the reason names the flag that raises it."""
+
+
 class NotDs160Error(InputError):
     """The document is readable but is not a DS-160 print-out or confirmation page."""
 

@@ -1,0 +1,384 @@
+"""The default backend: pypdfium2, with words cut from per-character boxes.
+
+pdfium gives characters, not words. For each character we take its *loose*
+box: horizontally its advance (like pdfminer's), vertically the font's
+ascent-to-descent band. The word's box uses the loose left, right and bottom
+(baseline plus descent) and puts the top one font size above the bottom,
+which is how pdfminer boxes characters, so both backends agree.
+
+Speed: a page is one call for all its text plus one ctypes call per
+non-space character for its box, written into one float array; font size and
+matrix are read once per text object. A page-wide pass marks the characters
+that surely continue a word, so most runs between spaces need no loop of their
+own. Rules for cutting words are in ``base``.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+
+from ds160check.errors import CorruptPdfError, EncryptedPdfError, InputError
+from ds160check.model import Page, Word
+from ds160check.reading.base import (
+    LINE_TOLERANCE_RATIO,
+    SIZE_TOLERANCE,
+    WORD_GAP_RATIO,
+    check_page_count,
+    clean_word_text,
+    encrypted_error,
+)
+
+# pdfium marks a hyphen that ends a line and joins the word on the next one as
+# U+0002 (per character) or U+FFFE (page text), and then adds no line break.
+_TEXT_FIXES = str.maketrans({"\x02": "-", "\ufffe": "-", "\x00": " "})
+
+_WORDS = re.compile(r"\S+")
+
+# A text matrix is upright (no rotation, no mirroring) when its shear terms
+# are this close to zero relative to its scale.
+_UPRIGHT_SHEAR = 1e-3
+
+# A gap between two characters that surely is no word break, as a fraction of
+# their loose box height: that height is at most about 3 em in real fonts, so
+# this stays under WORD_GAP_RATIO; wider gaps get the exact check.
+_SURE_GAP_OF_HEIGHT = 0.05
+
+_FLOATS_PER_BOX = 4  # FS_RECTF is left, top, right, bottom (PDF space, y up)
+
+# Not a text object handle (those are addresses or None): nothing styled yet.
+_NO_OBJECT = -1
+
+
+def _with_plain_pointers(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """The same C function, declared with ``void *`` for its handle and out-pointers.
+
+    pypdfium2's bindings convert typed pointer arguments on every call, which
+    costs more than the call itself when it is made once per character.
+    """
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:  # pragma: no cover - a binding always has an address
+        raise RuntimeError(f"pdfium function {function!r} has no address")
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_HANDLE, _INDEX, _OUT = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+_LOOSE_BOX = _with_plain_pointers(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _HANDLE, _INDEX, _OUT
+)
+_FONT_SIZE = _with_plain_pointers(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, _INDEX)
+_TEXT_OBJECT = _with_plain_pointers(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, _HANDLE, _INDEX
+)
+_MATRIX = _with_plain_pointers(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _HANDLE, _INDEX, _OUT)
+
+
+def read(path: Path, *, password: str | None, max_pages: int) -> list[Page]:
+    """Read every page of ``path`` with pdfium."""
+    document = _open(path, password)
+    try:
+        count = len(document)
+        check_page_count(path, count, max_pages)
+        return [_read_page(path, document, index) for index in range(count)]
+    finally:
+        document.close()
+
+
+def _open(path: Path, password: str | None) -> Any:
+    try:
+        return pypdfium2.PdfDocument(path, password=password)
+    except pypdfium2.PdfiumError as error:
+        raise _open_error(path, password, getattr(error, "err_code", None)) from None
+    except OSError as error:
+        raise InputError(path, f"cannot read the file: {error.strerror or error}") from None
+
+
+def _open_error(path: Path, password: str | None, code: int | None) -> InputError:
+    if code == pdfium_c.FPDF_ERR_PASSWORD:
+        return encrypted_error(path, password)
+    if code == pdfium_c.FPDF_ERR_SECURITY:
+        return EncryptedPdfError(path, "the PDF uses an encryption method that is not supported")
+    if code == pdfium_c.FPDF_ERR_SUCCESS:
+        return CorruptPdfError(path, "the PDF has no pages")
+    return CorruptPdfError(path, "the PDF is damaged or truncated and cannot be read")
+
+
+def _read_page(path: Path, document: Any, index: int) -> Page:
+    try:
+        page = document[index]
+    except pypdfium2.PdfiumError:
+        raise CorruptPdfError(path, f"page {index + 1} is damaged and cannot be read") from None
+    try:
+        frame = _Frame.of(page)
+        textpage = page.get_textpage()
+        try:
+            words = _page_words(textpage.raw, frame)
+        finally:
+            textpage.close()
+    except pypdfium2.PdfiumError:
+        raise CorruptPdfError(path, f"the text of page {index + 1} cannot be read") from None
+    finally:
+        page.close()
+    return Page(index + 1, frame.width, frame.height, words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The page as displayed: its size and how PDF space (y up) maps onto it.
+
+    A displayed point is ``X = ax*x + cx*y + ex`` from the left and
+    ``top = at*x + ct*y + et`` from the top. The numbers follow pdfminer's
+    rotation matrices plus pdfplumber's MediaBox offsets, so that both backends
+    report the same coordinates for every /Rotate. ``rotation`` is pdfminer's
+    matrix without its offsets, to tell whether text reads upright on screen.
+    """
+
+    width: float
+    height: float
+    ax: float
+    cx: float
+    ex: float
+    at: float
+    ct: float
+    et: float
+    rotation: tuple[float, float, float, float]
+
+    @staticmethod
+    def of(page: Any) -> _Frame:
+        # pdfium does not inherit /MediaBox from the page tree; its bounding
+        # box (MediaBox within CropBox) does, and is the same on most PDFs.
+        box = page.get_mediabox(fallback_ok=False) or page.get_bbox()
+        return _Frame.for_box(box, page.get_rotation())
+
+    @staticmethod
+    def for_box(box: tuple[float, float, float, float], rotation: int) -> _Frame:
+        x0, x1 = sorted((box[0], box[2]))
+        y0, y1 = sorted((box[1], box[3]))
+        turned = rotation in (90, 270)
+        width, height = (y1 - y0, x1 - x0) if turned else (x1 - x0, y1 - y0)
+        left, bottom = (y0, x0) if turned else (x0, y0)
+        # pdfminer's matrix (a, b, c, d, e, f) for this rotation
+        a, b, c, d, e, f = {
+            90: (0, -1, 1, 0, -y0, x1),
+            180: (-1, 0, 0, -1, x1, y1),
+            270: (0, 1, -1, 0, y1, -x0),
+        }.get(rotation, (1, 0, 0, 1, -x0, -y0))
+        return _Frame(width, height, a, c, e + left, -b, -d, height - f - bottom, (a, b, c, d))
+
+    @property
+    def unturned(self) -> bool:
+        """True when the displayed page is PDF space with y flipped (most pages).
+
+        Without /Rotate the offsets cancel: pdfplumber adds back the MediaBox
+        origin that pdfminer takes away.
+        """
+        return self.rotation == (1, 0, 0, 1)
+
+    def turn(self, columns: _Columns) -> _Columns:
+        """Boxes in PDF space to boxes on the displayed page, still y up (from its bottom)."""
+        boxes = [self._turn_box(*box) for box in zip(*columns, strict=True)]
+        lefts, tops, rights, bottoms = (list(column) for column in zip(*boxes, strict=True))
+        return lefts, tops, rights, bottoms
+
+    def _turn_box(self, left: float, top: float, right: float, bottom: float) -> _Box:
+        xa = self.ax * left + self.cx * bottom + self.ex
+        xb = self.ax * right + self.cx * top + self.ex
+        ta = self.at * left + self.ct * bottom + self.et
+        tb = self.at * right + self.ct * top + self.et
+        return min(xa, xb), self.height - min(ta, tb), max(xa, xb), self.height - max(ta, tb)
+
+
+_Box = tuple[float, float, float, float]
+
+# lefts, tops, rights, bottoms of a page's characters, y up
+_Columns = tuple[list[float], list[float], list[float], list[float]]
+
+
+def _page_words(textpage: Any, frame: _Frame) -> tuple[Word, ...]:
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ()
+    text = _page_text(textpage, count).translate(_TEXT_FIXES)
+    runs = [match.span() for match in _WORDS.finditer(text)]
+    cutter = _WordCutter(textpage, _CharBoxes.read(textpage, count, runs, frame), frame)
+    for start, end in runs:
+        cutter.cut(text, start, end)
+    return tuple(cutter.words)
+
+
+def _page_text(textpage: Any, count: int) -> str:
+    """One character per pdfium character (its generated spaces and line breaks too)."""
+    # Room for a surrogate pair per character: pdfium writes UTF-16.
+    buffer = (ctypes.c_ushort * (2 * count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    text = ctypes.string_at(buffer, 2 * max(written - 1, 0)).decode("utf-16-le", "replace")
+    if len(text) == count:
+        return text
+    # Characters outside the BMP, or pdfium's text skipping some: ask one by one.
+    return "".join(_char(pdfium_c.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+
+
+def _char(code: int) -> str:
+    surrogate = 0xD800 <= code <= 0xDFFF
+    return "\ufffd" if surrogate or code > sys.maxunicode else chr(code)
+
+
+@dataclass(frozen=True, slots=True)
+class _CharBoxes:
+    """The loose box of every character of a page, y up, as columns.
+
+    ``joins[i]`` is True when character ``i`` surely continues the word of
+    character ``i - 1`` if the text is upright: same top and bottom (so same
+    font, size and baseline), and no gap a word could hide in. Computed for the whole
+    page at once, so that most runs between spaces need no loop of their own.
+    """
+
+    lefts: list[float]
+    tops: list[float]
+    rights: list[float]
+    bottoms: list[float]
+    joins: list[bool]
+
+    @staticmethod
+    def read(textpage: Any, count: int, runs: list[tuple[int, int]], frame: _Frame) -> _CharBoxes:
+        """Boxes on the displayed page, measured from its bottom-left corner."""
+        boxes = _loose_boxes(textpage, count, runs)
+        lefts, tops, rights, bottoms = (boxes[i::_FLOATS_PER_BOX] for i in range(_FLOATS_PER_BOX))
+        columns: _Columns = (lefts, tops, rights, bottoms)
+        if not frame.unturned:
+            columns = frame.turn(columns)
+        return _CharBoxes(*columns, _joins(*columns))
+
+
+def _loose_boxes(textpage: Any, count: int, runs: list[tuple[int, int]]) -> list[float]:
+    """left, top, right, bottom of every character in ``runs``, flat."""
+    boxes = (ctypes.c_float * (_FLOATS_PER_BOX * count))()
+    base = ctypes.addressof(boxes)
+    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    stride = ctypes.sizeof(ctypes.c_float) * _FLOATS_PER_BOX
+    loose_box = _LOOSE_BOX
+    for start, end in runs:  # whitespace needs no box
+        for index in range(start, end):
+            loose_box(handle, index, base + stride * index)
+    return boxes[:]
+
+
+def _joins(
+    lefts: list[float], tops: list[float], rights: list[float], bottoms: list[float]
+) -> list[bool]:
+    same, sure_gap = SIZE_TOLERANCE, _SURE_GAP_OF_HEIGHT
+    return [False] + [
+        left <= next_left <= right + sure_gap * (next_top - next_bottom)
+        and -same <= next_top - top <= same
+        and -same <= next_bottom - bottom <= same
+        for left, next_left, right, top, next_top, bottom, next_bottom in zip(
+            lefts, lefts[1:], rights, tops, tops[1:], bottoms, bottoms[1:], strict=False
+        )
+    ]
+
+
+class _WordCutter:
+    """Cuts runs of non-space characters into words at gaps, line and size changes."""
+
+    def __init__(self, textpage: Any, chars: _CharBoxes, frame: _Frame) -> None:
+        self.textpage = ctypes.cast(textpage, ctypes.c_void_p).value
+        self.chars = chars
+        self.frame = frame
+        self.words: list[Word] = []
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_address = ctypes.addressof(self._matrix)
+        self._styled_object: int | None = _NO_OBJECT
+        self._style_of_object = (0.0, True)
+
+    def cut(self, text: str, start: int, end: int) -> None:
+        """Add the words of ``text[start:end]``, a run without whitespace."""
+        size, upright = self._style(start)
+        chars = self.chars
+        if upright and all(chars.joins[start + 1 : end]):
+            # The common case, one word on one baseline: its box needs no search.
+            low = chars.bottoms[start]
+            right = max(chars.rights[start:end])
+            self._append(text, start, end, size, chars.lefts[start], low, right, low + size)
+        else:
+            self._cut_slowly(text, start, end, size, upright)
+
+    def _cut_slowly(self, text: str, start: int, end: int, size: float, upright: bool) -> None:
+        """Walk the run character by character, starting a word where one ends."""
+        first = start
+        for index in range(start + 1, end):
+            new_size, new_upright = self._style(index)
+            if (
+                new_upright != upright
+                or abs(new_size - size) > SIZE_TOLERANCE
+                or self._apart(index - 1, index, size, upright)
+            ):
+                self._add(text, first, index, size, upright)
+                first, size, upright = index, new_size, new_upright
+        self._add(text, first, end, size, upright)
+
+    def _apart(self, prev: int, cur: int, size: float, upright: bool) -> bool:
+        """Whether characters ``prev`` and ``cur`` (same size) belong to different words."""
+        lefts, rights = self.chars.lefts, self.chars.rights
+        gap = WORD_GAP_RATIO * size
+        if upright:
+            bottoms = self.chars.bottoms
+            return (
+                lefts[cur] < lefts[prev]  # moved backwards: a new run of text
+                or lefts[cur] > rights[prev] + gap
+                or abs(bottoms[cur] - bottoms[prev]) > LINE_TOLERANCE_RATIO * size
+            )
+        # Rotated or mirrored text: no reading direction to rely on, only distance.
+        tops, bottoms = self.chars.tops, self.chars.bottoms
+        return (
+            lefts[cur] > rights[prev] + gap
+            or lefts[prev] > rights[cur] + gap
+            or bottoms[cur] > tops[prev] + gap
+            or bottoms[prev] > tops[cur] + gap
+        )
+
+    def _style(self, index: int) -> tuple[float, bool]:
+        """Font size in points (text matrix and CTM applied) and whether upright."""
+        # Size and matrix belong to the text object: ask once per object.
+        text_object = _TEXT_OBJECT(self.textpage, index)
+        if text_object != self._styled_object:
+            self._styled_object = text_object
+            self._style_of_object = self._read_style(index)
+        return self._style_of_object
+
+    def _read_style(self, index: int) -> tuple[float, bool]:
+        font_size: float = _FONT_SIZE(self.textpage, index)
+        if not _MATRIX(self.textpage, index, self._matrix_address):
+            return font_size, True
+        m = self._matrix
+        # The character's matrix times the page's rotation: as seen on screen.
+        ra, rb, rc, rd = self.frame.rotation
+        a, b = m.a * ra + m.b * rc, m.a * rb + m.b * rd
+        c, d = m.c * ra + m.d * rc, m.c * rb + m.d * rd
+        scale = math.hypot(c, d)
+        shear = _UPRIGHT_SHEAR * scale
+        upright = a > 0 and d > 0 and abs(b) <= shear and abs(c) <= shear
+        return font_size * scale, upright
+
+    def _add(self, text: str, start: int, end: int, size: float, upright: bool) -> None:
+        chars = self.chars
+        bottoms = chars.bottoms[start:end]
+        low = min(bottoms)
+        # Upright: the top is one font size above baseline + descent, as
+        # pdfminer boxes characters; otherwise the loose boxes' extent.
+        high = max(bottoms) + size if upright else max(chars.tops[start:end])
+        left, right = min(chars.lefts[start:end]), max(chars.rights[start:end])
+        self._append(text, start, end, size, left, low, right, high)
+
+    def _append(self, text: str, start: int, end: int, size: float, *box: float) -> None:
+        x0, y0, x1, y1 = box
+        height = self.frame.height  # boxes are y up from the bottom; words, y down
+        word = Word(clean_word_text(text[start:end]), x0, height - y1, x1, height - y0, size)
+        self.words.append(word)
