@@ -181,6 +181,18 @@ def test_ligatures_are_expanded_and_text_is_nfc(tmp_path: Path, backend: str) ->
     assert texts(read_pdf(pdf, backend=backend)) == ["file", "flow", "caf\u00e9"]
 
 
+def test_right_to_left_text_is_not_split_into_letters(tmp_path: Path, backend: str) -> None:
+    # Drawn in visual order, as a bidi-aware producer does; pdfium reads it back in
+    # logical order, so its x coordinates run backwards.
+    pdf = make_dejavu_pdf(tmp_path / "hebrew.pdf", "שלום עולם"[::-1])
+
+    words = texts(read_pdf(pdf, backend=backend))
+
+    assert len(words) == 2
+    if backend == "pdfium":
+        assert words == ["שלום", "עולם"]
+
+
 def test_upright_text_on_a_rotated_page_is_read_upright(tmp_path: Path, backend: str) -> None:
     # /Rotate 90 turns the page clockwise; text drawn turned the other way reads normally.
     content = b"BT /F1 10 Tf 0 1 -1 0 100 72 Tm (Upright on screen) Tj ET"

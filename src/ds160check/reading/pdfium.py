@@ -330,11 +330,13 @@ class _WordCutter:
         gap = WORD_GAP_RATIO * size
         if upright:
             bottoms = self.chars.bottoms
-            return (
-                lefts[cur] < lefts[prev]  # moved backwards: a new run of text
-                or lefts[cur] > rights[prev] + gap
-                or abs(bottoms[cur] - bottoms[prev]) > LINE_TOLERANCE_RATIO * size
-            )
+            # Next to the last character on its right, or on its left: pdfium
+            # gives right-to-left scripts in logical order, so x goes down.
+            # Anything else (a jump back to the left, a gap) starts a new word.
+            ltr = lefts[prev] <= lefts[cur] <= rights[prev] + gap
+            rtl = lefts[prev] - gap <= rights[cur] <= rights[prev]
+            off_line = abs(bottoms[cur] - bottoms[prev]) > LINE_TOLERANCE_RATIO * size
+            return off_line or not (ltr or rtl)
         # Rotated or mirrored text: no reading direction to rely on, only distance.
         tops, bottoms = self.chars.tops, self.chars.bottoms
         return (

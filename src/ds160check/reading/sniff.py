@@ -56,6 +56,9 @@ def check_pdf_file(path: str | Path) -> Path:
 def _read_head(file: Path) -> bytes:
     if file.is_dir():
         raise FileMissingError(file, "this is a folder, not a PDF file")
+    if file.exists() and not file.is_file():
+        # A pipe or device: reading its head would consume what the PDF reader needs.
+        raise FileMissingError(file, "not a regular file; save the PDF to a file first")
     try:
         with file.open("rb") as stream:
             return stream.read(SIGNATURE_WINDOW)
