@@ -193,6 +193,19 @@ def test_ambiguous_numeric_date_is_month_first_unless_dayfirst_or_dotted(
 
 
 @pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("24 NOVEMBER 2026 10:41:07", "2026-11-24"),
+        ("Nov 24, 2026, 3:42 PM EST", "2026-11-24"),
+        ("30-NOV-2026 09:12 AM", "2026-11-30"),
+        ("15 JAN 2000 10:30", "2000-01-15"),
+    ],
+)
+def test_time_after_a_confirmation_page_date_is_ignored(printed: str, expected: str) -> None:
+    assert parse_date(printed) == expected
+
+
+@pytest.mark.parametrize(
     "printed",
     [
         "31 FEBRUARY 2000",
@@ -207,7 +220,7 @@ def test_ambiguous_numeric_date_is_month_first_unless_dayfirst_or_dotted(
         "15 JAN FEB 2000",
         "0990",
         "TOMORROW",
-        "15 JAN 2000 10:30",
+        "15 JAN 2000 10:",
         "2000-01-15T00:00",
     ],
 )

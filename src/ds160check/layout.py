@@ -23,9 +23,10 @@ LINE_TOLERANCE = 0.5
 CELL_GAP_EM = 1.2
 # Header and footer live in these top and bottom fractions of the page.
 MARGIN_ZONE = 0.08
-# A colon splits a word when it follows a letter, a closing bracket or a
-# question mark and does not start a URL scheme or a time ("https://", "3:42").
-_COLON = re.compile(r"(?<=[^\W\d_]|\)|\?):(?!//)")
+# A colon splits a word when it follows a letter, a closing bracket, a dot
+# ("U.S.:") or a question mark, and does not start a URL scheme or a time
+# ("https://", "3:42").
+_COLON = re.compile(r"(?<=[^\W\d_]|[).?]):(?!//)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,26 @@ class Flow:
     page_count: int
 
 
-def join_tokens(tokens: Sequence[Token]) -> str:
-    """The printed text of tokens: words spaced, split pieces of one word glued back."""
-    return "".join(("" if t.attached or not i else " ") + t.text for i, t in enumerate(tokens))
+def join_tokens(tokens: Sequence[Token], line_break: str = " ") -> str:
+    """The printed text of tokens: words spaced, split pieces of one word glued back,
+    and ``line_break`` where the text goes on to a new line."""
+    out: list[str] = []
+    previous: Token | None = None
+    for token in tokens:
+        if previous is None or token.attached:
+            gap = ""
+        elif _new_line(previous, token) and not previous.text.endswith(line_break.strip() or " "):
+            gap = line_break
+        else:
+            gap = " "
+        out.append(gap + token.text)
+        previous = token
+    return "".join(out)
+
+
+def _new_line(previous: Token, token: Token) -> bool:
+    height = max(previous.box.bottom - previous.box.top, 1.0)
+    return token.page != previous.page or abs(token.box.top - previous.box.top) > LINE_TOLERANCE * height
 
 
 def split_colons(word: Word, page: int) -> list[Token]:

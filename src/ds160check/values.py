@@ -274,12 +274,20 @@ def _parse_worded_date(cleaned: str, text: str) -> str:
     raise _date_error(text, "unknown layout")
 
 
+# A time after the date ("24 NOVEMBER 2026 10:41:07", "Nov 24, 2026, 3:42 PM EST")
+# is not part of the date.
+_TRAILING_TIME = re.compile(
+    r"[,\s]+(AT\s+)?\d{1,2}:\d{2}(:\d{2})?(\s*[AP]\.?M\.?)?(\s*(UTC|GMT|[A-Z]{2,4}T)([+-]\d{1,2}(:?\d{2})?)?)?$"
+)
+
+
 def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
     """A printed date as ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when only that is printed.
 
     Written forms: ``07 FEBRUARY 2000``, ``15-JAN-1990``, ``15-JAN-90``,
     ``Jan 15, 2027``, ``January 15th, 2027``, ``15 Jan 2027``, ``NOVEMBER 2027``
-    (English month names, full or three-letter, any case).  Numeric forms:
+    (English month names, full or three-letter, any case); a time after the
+    date is ignored (``24 NOVEMBER 2026 10:41:07``).  Numeric forms:
     ``1990-01-15``, ``1990-01``, ``2027``, ``11/2027``, ``15.01.1990`` (dots are
     always day first) and ``01/15/1990`` / ``01-15-1990``, read month first (US)
     unless ``dayfirst``; when only one reading is a valid date (``15/01/1990``)
@@ -289,7 +297,7 @@ def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
     text = _collapse(s)
     if is_null_text(text):
         return None
-    cleaned = text.upper().strip(" ,.")
+    cleaned = _TRAILING_TIME.sub("", text.upper()).strip(" ,.")
     if _NUMERIC_DATE.fullmatch(cleaned):
         return _parse_numeric_date("".join(cleaned.split()), text, dayfirst)
     return _parse_worded_date(cleaned, text)

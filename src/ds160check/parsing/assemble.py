@@ -28,10 +28,14 @@ class Piece:
     label: str
     # The text when only part of the tokens' text is this value ("DOE" of "DOE, JOHN").
     override: str | None = None
+    # One part of a composite value (an address): each printed line is a part too.
+    part: bool = False
 
     @property
     def text(self) -> str:
-        return self.override if self.override is not None else join_tokens(self.tokens)
+        if self.override is not None:
+            return self.override
+        return join_tokens(self.tokens, PART_SEPARATOR if self.part else " ")
 
 
 @dataclass
@@ -98,7 +102,7 @@ class Assembler:
         key = self._key(rule, row)
         if rule.ignore or key is None:
             return
-        piece = Piece(list(row.tokens), row.label)
+        piece = Piece(list(row.tokens), row.label, part=rule.part)
         spec = self.catalogue[key]
         if rule.gate:
             self._gate(key, piece)
@@ -130,7 +134,8 @@ class Assembler:
         if spec.type == "bool":
             piece = _answer_piece(piece)
         slot = self.got.scalars.get(spec.key)
-        if slot is None:
+        if slot is None or not slot.text():
+            # An empty row (a caption such as "Location") does not hold the key.
             self.got.scalars[spec.key] = Slot([piece])
         elif part:
             slot.pieces.append(piece)

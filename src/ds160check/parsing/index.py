@@ -20,6 +20,8 @@ PREFIX_MIN_WORDS = 3
 PREFIX_MIN_SHARE = 0.5
 # Fuzzy matching of a whole label (typos, small wording changes), 0-100.
 FUZZY_LABEL_SCORE = 92.0
+# Fuzzy opening-words matching is for questions: known labels at least this long.
+FUZZY_PREFIX_MIN_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class LabelIndex:
     caps_words: set[str] = field(default_factory=set)
     max_words: int = 0
     _fuzzy_keys: list[str] = field(default_factory=list)
+    _by_length: dict[int, list[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, label_sets: Iterable[LabelSet]) -> LabelIndex:
@@ -58,6 +61,9 @@ class LabelIndex:
                     index.max_words = max(index.max_words, len(words))
                     index._note_caps(label)
         index._fuzzy_keys = [" ".join(words) for words in index.entries]
+        for words in index.entries:
+            if len(words) >= FUZZY_PREFIX_MIN_WORDS:
+                index._by_length.setdefault(len(words), []).append(" ".join(words))
         return index
 
     def _note_caps(self, text: str) -> None:
@@ -89,13 +95,25 @@ class LabelIndex:
         """Entries of the closest known label when it is very close (a typo, a dropped word)."""
         if not words:
             return []
-        best = process.extractOne(
-            " ".join(words), self._fuzzy_keys, scorer=Indel.normalized_similarity,
-            score_cutoff=FUZZY_LABEL_SCORE / 100,
-        )
-        if best is None:
-            return []
-        return self.entries[tuple(best[0].split())]
+        best = _best(" ".join(words), self._fuzzy_keys, FUZZY_LABEL_SCORE / 100)
+        return self.entries[tuple(best.split())] if best else []
+
+    def fuzzy_prefix(self, words: Sequence[str]) -> list[Entry]:
+        """A long printed question whose opening words are close to a known question's
+        (a word added or dropped: "Are you or have you ever been a J…" / "…have you been a J…")."""
+        for length in sorted(self._by_length, reverse=True):
+            for size in (length - 1, length, length + 1):
+                if size > len(words) or size < FUZZY_PREFIX_MIN_WORDS:
+                    continue
+                best = _best(" ".join(words[:size]), self._by_length[length], FUZZY_LABEL_SCORE / 100)
+                if best:
+                    return self.entries[tuple(best.split())]
+        return []
+
+
+def _best(query: str, choices: list[str], cutoff: float) -> str | None:
+    best = process.extractOne(query, choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff)
+    return None if best is None else str(best[0])
 
 
 def resolve(entries: Sequence[Entry], section: str | None, block: str | None) -> Entry | None:

@@ -30,13 +30,17 @@ from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, Marker, Row
 
 # A label is at most this long (the longest DS-160 questions are ~60 words).
 MAX_LABEL_TOKENS = 90
-# ... and wraps over at most this many lines.
-MAX_LABEL_LINES = 6
+# ... and wraps over at most this many lines (a narrow label column wraps
+# the communicable-disease question and its note over ~10).
+MAX_LABEL_LINES = 14
 # A wrapped label's next line starts within this many font sizes of its first line.
 WRAP_INDENT_EM = 1.5
 # An unrecognised label is still taken for a label (and ends the value before
 # it) when it is this short; longer colon-terminated text is a sentence.
 MAX_UNKNOWN_LABEL_WORDS = 12
+# Share of lower-case letters that tells a heading or a note ("Address and
+# Phone Number", "Please bring this page…") from a value (values print in CAPITALS).
+HEADING_LOWER_SHARE = 0.3
 QUESTION_WORDS = frozenset(
     "have has do does did are is were was will would can could".split()
 )
@@ -74,6 +78,11 @@ def _is_value_like(token: Token, index: LabelIndex) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters) and not index.is_label_caps(token.text)
 
 
+def _balanced(tokens: Sequence[Token]) -> bool:
+    text = "".join(t.text for t in tokens)
+    return text.count("(") == text.count(")")
+
+
 def _starts_label(token: Token, index: LabelIndex) -> bool:
     first = next((ch for ch in token.text if ch.isalnum()), "")
     return first.isalpha() and first.isupper() and not _is_value_like(token, index)
@@ -98,21 +107,30 @@ class Walker:
 
     # --- label recognition -----------------------------------------------------
 
-    def _continues(self, line_no: int, start_x: float, size: float) -> bool:
-        """Does line ``line_no`` carry on a label that started at ``start_x``?"""
+    def _continues(self, line_no: int, start_x: float, size: float, label: list[Token]) -> bool:
+        """Does line ``line_no`` carry on the label ``label`` that started at ``start_x``?"""
         if line_no >= len(self.lines) or line_no < 1:
             return False
         line = self.lines[line_no]
-        if line.page != self.lines[line_no - 1].page and line_no > 0:
+        if line.page != self.lines[line_no - 1].page:
             return False
         if abs(line.x0 - start_x) > WRAP_INDENT_EM * max(size, 1.0):
             return False
         first = line.tokens[0]
-        if _is_value_like(first, self.index) or self._heading_at(line_no):
+        if (_is_value_like(first, self.index) and not first.text.endswith("?")) or self._heading_at(line_no):
             return False
+        if self._question_in_progress(label):
+            return True
         # A line that is itself a complete known label ("Marital Status:") starts a new row.
         own = self._scan(line_no, 0, single_line=True)
         return not (own and own.terminated and self._lookup(own)[1])
+
+    def _question_in_progress(self, label: list[Token]) -> bool:
+        """A question that has not reached its question mark and is not a known label by itself."""
+        if not label or label[-1].text.endswith("?"):
+            return False
+        words = label_words(" ".join(t.text for t in label))
+        return bool(words) and words[0] in QUESTION_WORDS and not self.index.exact(words)
 
     def _scan(self, line_no: int, token_no: int, single_line: bool = False) -> _Hit | None:
         """Collect label tokens from a position up to the terminator (see module doc)."""
@@ -121,6 +139,7 @@ class Walker:
         deferred: list[Token] = []
         cell = self._cell_of[line_no][token_no]
         line, k = line_no, token_no
+        paren = False
         for _ in range(MAX_LABEL_LINES):
             tokens = self.lines[line].tokens
             while k < len(tokens):
@@ -131,7 +150,13 @@ class Walker:
                     break
                 if token.text == ":":
                     return _Hit(label, deferred, line, k + 1, True)
-                if _is_value_like(token, self.index):
+                if paren and token.text.endswith(")") and _balanced(label + [token]):
+                    label.append(token)
+                    k += 1
+                    if k < len(tokens) and tokens[k].text == ":":
+                        k += 1
+                    return _Hit(label, deferred, line, k, True)
+                if _is_value_like(token, self.index) and not token.text.endswith("?"):
                     if self._answer_at_wrap(line, k, start, label):
                         deferred.extend(tokens[k:])
                         k = len(tokens)
@@ -140,10 +165,14 @@ class Walker:
                 label.append(token)
                 k += 1
                 if token.text.endswith("?"):
+                    if k < len(tokens) and tokens[k].text.startswith("(") and self._cell_of[line][k] == cell:
+                        # "…significance? (Communicable diseases … Services.)" : the note belongs to the question
+                        paren = True
+                        continue
                     return _Hit(label, deferred, line, k, True)
                 if len(label) > MAX_LABEL_TOKENS:
                     return None
-            if single_line or not self._continues(line + 1, start.box.x0, start.size):
+            if single_line or not self._continues(line + 1, start.box.x0, start.size, label):
                 return _Hit(label, deferred, line, k, False) if label else None
             line, k, cell = line + 1, 0, 0
         return None
@@ -154,8 +183,9 @@ class Walker:
         rest = [t.text for t in tokens[k:]]
         if len(rest) != 1 or rest[0] not in ANSWERS or not label:
             return False
-        is_question = label_words(label[0].text)[:1] and label_words(label[0].text)[0] in QUESTION_WORDS
-        return bool(is_question) and self._continues(line + 1, start.box.x0, start.size)
+        return self._question_in_progress(label) and self._continues(
+            line + 1, start.box.x0, start.size, label
+        )
 
     def _lookup(self, hit: _Hit) -> tuple[int | None, list[Entry], int]:
         """(index, entries, words used) for the label text of a hit."""
@@ -173,7 +203,8 @@ class Walker:
         length, found = self.index.prefix(words)
         if found:
             return number, found, len(hit.label_tokens)
-        return number, self.index.fuzzy(words), len(hit.label_tokens)
+        found = self.index.fuzzy(words) or self.index.fuzzy_prefix(words)
+        return number, found, len(hit.label_tokens)
 
     def _heading_at(self, line_no: int) -> str | None:
         return self.index.heading(label_words(self.lines[line_no].text))
@@ -206,10 +237,23 @@ class Walker:
                     return current, self._finish_wrapped(current, end_line, end_k)
                 k = end_k
                 continue
+            if k == 0 and current is not None and self._unknown_heading(line, current):
+                return None, line_no + 1
             if current is not None:
                 current.tokens.append(tokens[k])
             k += 1
         return current, line_no + 1
+
+    def _unknown_heading(self, line: Line, current: Row_) -> bool:
+        """A mixed-case line under a CAPITALS value (a heading we do not know, a note) is not more value."""
+        if not _starts_label(line.tokens[0], self.index):
+            return False
+        value = " ".join(t.text for t in current.tokens)
+        if not value or any(ch.islower() for ch in value):
+            return False
+        letters = [ch for ch in line.text if ch.isalpha()]
+        lower = sum(ch.islower() for ch in letters)
+        return lower >= HEADING_LOWER_SHARE * len(letters)
 
     def _finish_wrapped(self, row: Row_, end_line: int, end_k: int) -> int:
         row.tokens.extend(self.lines[end_line].tokens[end_k:])
@@ -247,11 +291,14 @@ class Walker:
 
     def _plausible_unknown(self, hit: _Hit) -> bool:
         """Text we do not know that still looks like a label, so it must not join a value."""
-        if not hit.terminated:
-            return False
         words = label_words(" ".join(t.text for t in hit.label_tokens))
         if not words:
             return False
+        if not hit.terminated:
+            # An unknown question with its answer beside it, wrapped without "?".
+            return words[0] in QUESTION_WORDS and bool(hit.deferred) and all(
+                t.text in ANSWERS for t in hit.deferred
+            )
         if hit.label_tokens[-1].text.endswith("?"):
             return words[0] in QUESTION_WORDS
         return len(words) <= MAX_UNKNOWN_LABEL_WORDS

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ds160check.errors import RuleError
+from ds160check.rules.compare_rules import load_compare_rules
 from ds160check.rules.labels import label_key
 from ds160check.rules.model import (
     BLOCK_TEMPLATE,
@@ -40,6 +41,8 @@ CATALOGUE_FILE = "catalogue.yaml"
 LAYOUT_FILE = "layout.yaml"
 CONFIRMATION_FILE = "confirmation.yaml"
 PRINT_DIR = "print"
+COMPARE_CODES_FILE = "compare/codes.yaml"
+COMPARE_FIELDS_FILE = "compare/fields.yaml"
 
 CATALOGUE_ENTRY_KEYS = ("type", "kind", "trap", "item", "gate", "explained")
 LABEL_FILE_KEYS = ("section", "headings", "markers", "rows")
@@ -342,7 +345,8 @@ def _read(path: Path, sources: list[Source]) -> Source:
 
 def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
     sources: list[Source] = []
-    for needed in (CATALOGUE_FILE, LAYOUT_FILE, CONFIRMATION_FILE, PRINT_DIR):
+    for needed in (CATALOGUE_FILE, LAYOUT_FILE, CONFIRMATION_FILE, PRINT_DIR, COMPARE_CODES_FILE,
+                   COMPARE_FIELDS_FILE):
         if not (directory / needed).exists():
             raise RuleError(directory / needed, None, "missing from the rule folder")
     catalogue = _catalogue(_read(directory / CATALOGUE_FILE, sources))
@@ -353,7 +357,12 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
     confirmation = _label_set(conf_src)
     _check_label_sets(printed, catalogue)
     _check_label_sets([(conf_src, confirmation)], catalogue)
-    rules = Rules(catalogue, tuple(ls for _, ls in printed), confirmation, layout)
+    compare = load_compare_rules(
+        _read(directory / COMPARE_CODES_FILE, sources),
+        _read(directory / COMPARE_FIELDS_FILE, sources),
+        catalogue,
+    )
+    rules = Rules(catalogue, tuple(ls for _, ls in printed), confirmation, layout, compare)
     return rules, sources
 
 

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from re import Pattern
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ds160check.rules.compare_rules import CompareRules
 
 VALUE_TYPES = ("text", "name", "date", "bool", "enum", "country", "id", "phone", "money", "duration")
 FIELD_TYPES = (*VALUE_TYPES, "list")
@@ -138,3 +142,4 @@ class Rules:
     printout: tuple[LabelSet, ...]
     confirmation: LabelSet
     layout: LayoutRules
+    compare: CompareRules
