@@ -42,6 +42,14 @@ class LimitExceededError(InputError):
     """The input is over a safety limit (pages, size); the reason names the flag that raises it."""
 
 
+class NotADocumentError(InputError):
+    """The file is neither a PDF nor a DOCX (Word) document."""
+
+
+class CorruptDocumentError(InputError):
+    """The DOCX (or other non-PDF document) is damaged or truncated so that it cannot be read."""
+
+
 class NotDs160Error(InputError):
     """The document is readable but is not a DS-160 print-out or confirmation page."""
 

@@ -1,0 +1,520 @@
+"""Is this supporting document a visa refusal letter, and what does it say?
+
+    >>> refusal = read_refusal(load_document("letter.pdf"))
+    >>> refusal.type, refusal.subtype, refusal.date, refusal.post
+    ('221g', 'documents', '2025-03-12', 'ASTANA')
+
+What counts as a refusal and how each fact is found is declared in
+``field_rules/documents/refusal.yaml``; this module only matches. Patterns run
+on the document's text with whitespace collapsed, so a sentence wrapped over
+two lines of a PDF, or cut between runs of a DOCX paragraph, still matches;
+the span where the refusal sentence starts is the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Final, Literal, TypeVar
+
+from ds160check.documents.ingest import TextDocument, TextSpan
+from ds160check.errors import RuleError
+from ds160check.rules.load import suggest
+from ds160check.rules.source import Node, key_line, keys_of, load_source
+from ds160check.rules_path import rules_dir
+from ds160check.values import parse_date
+
+__all__ = [
+    "REFUSAL_RULES_FILE",
+    "Refusal",
+    "RefusalRules",
+    "load_refusal_rules",
+    "read_confirmation_hint",
+    "read_refusal",
+]
+
+RefusalType = Literal["214b", "221g"]
+RefusalSubtype = Literal["documents", "administrative_processing"]
+REFUSAL_TYPES: Final[tuple[RefusalType, ...]] = ("214b", "221g")
+REFUSAL_SUBTYPES: Final[tuple[RefusalSubtype, ...]] = ("documents", "administrative_processing")
+
+REFUSAL_RULES_FILE: Final = Path("documents") / "refusal.yaml"
+
+# How far before a date its label (or a reason to skip it) may start.
+DATE_CONTEXT_CHARS: Final = 40
+# A full date, as values.parse_date returns it: YYYY-MM-DD.
+_FULL_DATE_LENGTH: Final = 10
+# Longer "names" are sentences that happen to follow a label.
+MAX_NAME_WORDS: Final = 6
+
+_TERM: Final = re.compile(r"\{([A-Za-z_]\w*)\}")
+_LABEL_END: Final = r"[ :#.–—-]*$"
+_NAME: Final = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*(?:,? [^\W\d_]+(?:['’.-][^\W\d_]*)*)*")
+# A name ends where other particulars start on the same line.
+_NAME_END: Final = re.compile(r"[(;|/\t]")
+# After a mission's name: an optional "in"/"at"/comma, then capitalised words.
+_CITY_WORDS: Final = re.compile(
+    r"(?:,? (?:in|at) |, | [-–] | )?(?P<city>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3})"
+)
+_CITY_SEPARATORS: Final = re.compile(r"[ -]+")
+
+_Key = TypeVar("_Key", bound=str)
+
+_TOP_KEYS: Final = (
+    "terms", "not_a_letter", "types", "subtypes", "date", "post", "applicant", "case_number",
+    "application_id",
+)
+_DATE_KEYS: Final = ("formats", "labels", "skip_after", "dayfirst")
+_POST_KEYS: Final = ("markers", "window", "cities", "aliases", "not_city")
+_APPLICANT_KEYS: Final = ("labels", "separator", "salutation", "not_names")
+_CASE_KEYS: Final = ("labels", "separator", "value")
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """What a refusal letter says; ``evidence`` is the span where the refusal sentence starts.
+
+    ``date`` is ISO (``2025-03-12``); ``post`` the mission's city in capitals
+    (``NEW DELHI``); ``applicant`` and ``case_number`` as printed, when printed.
+    """
+
+    type: RefusalType
+    subtype: RefusalSubtype | None
+    date: str | None
+    post: str | None
+    applicant: str | None
+    case_number: str | None
+    evidence: TextSpan
+
+    def as_dict(self) -> dict[str, Any]:
+        """A plain JSON-ready dict (the evidence box as ``[x0, top, x1, bottom]``)."""
+        span = self.evidence
+        return {
+            "type": self.type,
+            "subtype": self.subtype,
+            "date": self.date,
+            "post": self.post,
+            "applicant": self.applicant,
+            "case_number": self.case_number,
+            "evidence": {
+                "text": span.text,
+                "page": span.page,
+                "paragraph": span.paragraph,
+                "part": span.part,
+                "box": span.box.as_list() if span.box is not None else None,
+            },
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledField:
+    """A value printed after a label: ``line`` matches a whole span, ``inline`` finds one inside."""
+
+    line: re.Pattern[str]
+    inline: re.Pattern[str]
+    value: re.Pattern[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalRules:
+    """``refusal.yaml``, compiled. See the file for what each part means."""
+
+    not_a_letter: tuple[re.Pattern[str], ...]
+    types: tuple[tuple[RefusalType, tuple[re.Pattern[str], ...]], ...]
+    subtypes: tuple[tuple[RefusalSubtype, tuple[re.Pattern[str], ...]], ...]
+    date_formats: tuple[re.Pattern[str], ...]
+    date_label: re.Pattern[str]
+    date_skip: re.Pattern[str]
+    dayfirst: bool
+    post_marker: re.Pattern[str]
+    post_window: int
+    post_city: re.Pattern[str]
+    post_names: Mapping[str, str]
+    not_city: frozenset[str]
+    applicant: LabelledField
+    other_label: re.Pattern[str]
+    salutation: re.Pattern[str]
+    not_names: frozenset[str]
+    case_number: LabelledField
+    application_id: re.Pattern[str]
+
+
+# --- reading a document -------------------------------------------------------
+
+
+def read_refusal(doc: TextDocument, rules: RefusalRules | None = None) -> Refusal | None:
+    """The refusal a letter states, or None when ``doc`` is not a refusal letter."""
+    rules = rules or load_refusal_rules()
+    text = _FlatText(doc.spans)
+    if any(p.search(text.text) for p in rules.not_a_letter):
+        return None
+    found = _refusal_type(text.text, rules)
+    if found is None:
+        return None
+    kind, where = found
+    return Refusal(
+        type=kind,
+        subtype=_subtype(text.text, rules) if kind == "221g" else None,
+        date=_letter_date(text.text, rules),
+        post=_post(text, rules),
+        applicant=_applicant(text.spans, rules),
+        case_number=_case_number(text.spans, rules),
+        evidence=text.span_at(where),
+    )
+
+
+def read_confirmation_hint(doc: TextDocument, rules: RefusalRules | None = None) -> str | None:
+    """The first DS-160 Application ID (``AA00`` + 6 letters/digits) in ``doc``, upper case."""
+    rules = rules or load_refusal_rules()
+    match = rules.application_id.search(_FlatText(doc.spans).text)
+    return match[0].upper() if match else None
+
+
+class _FlatText:
+    """The spans' texts, whitespace collapsed, joined by one space; offsets lead back to spans."""
+
+    def __init__(self, spans: list[TextSpan]) -> None:
+        self.spans: list[tuple[TextSpan, str]] = []
+        self._starts: list[int] = []
+        position = 0
+        for span in spans:
+            flat = " ".join(span.text.split())
+            if flat:
+                self.spans.append((span, flat))
+                self._starts.append(position)
+                position += len(flat) + 1
+        self.text = " ".join(flat for _, flat in self.spans)
+
+    def span_at(self, offset: int) -> TextSpan:
+        return self.spans[bisect_right(self._starts, offset) - 1][0]
+
+    def span_end(self, offset: int) -> int:
+        """Where the span holding ``offset`` ends in ``text``."""
+        index = bisect_right(self._starts, offset) - 1
+        return self._starts[index] + len(self.spans[index][1])
+
+
+def _first_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
+    starts = [m.start() for p in patterns if (m := p.search(text))]
+    return min(starts) if starts else None
+
+
+def _refusal_type(text: str, rules: RefusalRules) -> tuple[RefusalType, int] | None:
+    for kind, patterns in rules.types:
+        where = _first_match(text, patterns)
+        if where is not None:
+            return kind, where
+    return None
+
+
+def _subtype(text: str, rules: RefusalRules) -> RefusalSubtype | None:
+    found = [
+        (at, kind) for kind, ps in rules.subtypes if (at := _first_match(text, ps)) is not None
+    ]
+    return min(found)[1] if found else None
+
+
+def _letter_date(text: str, rules: RefusalRules) -> str | None:
+    first: str | None = None
+    for start, iso in _dates(text, rules):
+        before = text[max(0, start - DATE_CONTEXT_CHARS) : start]
+        if rules.date_label.search(before):
+            return iso
+        if first is None and not rules.date_skip.search(before):
+            first = iso
+    return first
+
+
+def _dates(text: str, rules: RefusalRules) -> Iterator[tuple[int, str]]:
+    """Full dates in text order, each with its offset."""
+    found = {m.start(): m[0] for p in rules.date_formats for m in p.finditer(text)}
+    for start in sorted(found):
+        try:
+            iso = parse_date(found[start], dayfirst=rules.dayfirst)
+        except ValueError:
+            continue  # "31 February": a misprint, not the letter's date
+        if iso is not None and len(iso) == _FULL_DATE_LENGTH:
+            yield start, iso
+
+
+def _fold(text: str) -> str:
+    """Accents off and curly apostrophes straight, so São Paulo meets SAO PAULO."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _post(flat: _FlatText, rules: RefusalRules) -> str | None:
+    text = flat.text
+    for marker in rules.post_marker.finditer(text):
+        end = marker.end()
+        window = _fold(text[end : end + rules.post_window])
+        if city := rules.post_city.search(window):
+            return rules.post_names[_city_key(city[0])]
+        # An unknown city is only trusted on the marker's own line: the next
+        # line may be anything ("Mr. John Smith").
+        same_line = _fold(text[end : min(end + rules.post_window, flat.span_end(end - 1))])
+        if guess := _city_after_marker(same_line, rules):
+            return guess
+    return None
+
+
+def _city_key(name: str) -> str:
+    return _CITY_SEPARATORS.sub(" ", name.upper())
+
+
+def _city_after_marker(window: str, rules: RefusalRules) -> str | None:
+    match = _CITY_WORDS.match(window)
+    if match is None:
+        return None
+    words: list[str] = []
+    for word in match["city"].split():
+        if word.strip(".,").lower() in rules.not_city:
+            break
+        words.append(word.strip(".,"))
+    return " ".join(words).upper() or None
+
+
+def _applicant(spans: list[tuple[TextSpan, str]], rules: RefusalRules) -> str | None:
+    for value in _labelled_values(spans, rules.applicant):
+        if name := _clean_name(value, rules):
+            return name
+    for _, flat in spans:
+        greeting = rules.salutation.match(flat)
+        if greeting and (name := _clean_name(greeting["name"], rules)):
+            return name
+    return None
+
+
+def _clean_name(value: str, rules: RefusalRules) -> str | None:
+    value = rules.other_label.split(value, maxsplit=1)[0]
+    name = _NAME_END.split(value, maxsplit=1)[0].strip(" ,.:-")
+    if name.lower() in rules.not_names or len(name.split()) > MAX_NAME_WORDS:
+        return None
+    return name if _NAME.fullmatch(name) else None
+
+
+def _case_number(spans: list[tuple[TextSpan, str]], rules: RefusalRules) -> str | None:
+    field = rules.case_number
+    assert field.value is not None  # the loader always sets it for case numbers
+    for index, (_, flat) in enumerate(spans):
+        for label in field.inline.finditer(flat):
+            rest = flat[label.end() :] or _next_text(spans, index)
+            if value := field.value.match(rest):
+                return value[0]
+    return None
+
+
+def _labelled_values(spans: list[tuple[TextSpan, str]], field: LabelledField) -> Iterator[str]:
+    """Values after a label starting a span; an empty value is the next span's text."""
+    for index, (_, flat) in enumerate(spans):
+        if match := field.line.match(flat):
+            yield match["value"] or _next_text(spans, index)
+
+
+def _next_text(spans: list[tuple[TextSpan, str]], index: int) -> str:
+    return spans[index + 1][1] if index + 1 < len(spans) else ""
+
+
+# --- the rule file ----------------------------------------------------------------
+
+
+@cache
+def _shipped_rules() -> RefusalRules:
+    return load_refusal_rules_from(rules_dir() / REFUSAL_RULES_FILE)
+
+
+def load_refusal_rules(path: Path | None = None) -> RefusalRules:
+    """The shipped ``refusal.yaml`` (loaded once), or the file at ``path``.
+
+    A problem in the file is a :class:`RuleError` naming the file and line.
+    """
+    return _shipped_rules() if path is None else load_refusal_rules_from(path)
+
+
+def load_refusal_rules_from(path: Path) -> RefusalRules:
+    return _RuleReader(path).rules()
+
+
+class _RuleReader:
+    """Checks ``refusal.yaml`` while compiling it; the first problem raises."""
+
+    def __init__(self, path: Path) -> None:
+        self.source = load_source(path)
+        self.display = self.source.display
+        self.terms: dict[str, str] = {}
+
+    def fail(self, line: int | None, message: str) -> RuleError:
+        return RuleError(self.display, line, message)
+
+    def rules(self) -> RefusalRules:
+        top = self.mapping(self.source.root, "the file", _TOP_KEYS)
+        self.terms = self.read_terms(top["terms"])
+        date = self.mapping(top["date"], "date", _DATE_KEYS)
+        post = self.mapping(top["post"], "post", _POST_KEYS)
+        applicant = self.mapping(top["applicant"], "applicant", _APPLICANT_KEYS)
+        case = self.mapping(top["case_number"], "case_number", _CASE_KEYS)
+        names = self.post_names(post)
+        return RefusalRules(
+            not_a_letter=self.patterns(top["not_a_letter"], "not_a_letter"),
+            types=self.keyed_patterns(top["types"], "types", REFUSAL_TYPES),
+            subtypes=self.keyed_patterns(top["subtypes"], "subtypes", REFUSAL_SUBTYPES),
+            date_formats=self.patterns(date["formats"], "date.formats"),
+            date_label=self.ending(date["labels"], "date.labels"),
+            date_skip=self.ending(date["skip_after"], "date.skip_after"),
+            dayfirst=self.boolean(date["dayfirst"], "date.dayfirst"),
+            post_marker=self.alternation(post["markers"], "post.markers"),
+            post_window=self.positive(post["window"], "post.window"),
+            post_city=_city_pattern(names),
+            post_names=names,
+            not_city=frozenset(w.lower() for w in self.strings(post["not_city"], "post.not_city")),
+            applicant=self.labelled(applicant, "applicant", value=None),
+            other_label=self.any_label((applicant, case), date),
+            salutation=self.pattern(applicant["salutation"], "applicant.salutation"),
+            not_names=frozenset(
+                n.lower() for n in self.strings(applicant["not_names"], "applicant.not_names")
+            ),
+            case_number=self.labelled(case, "case_number", value=case["value"]),
+            application_id=self.pattern(top["application_id"], "application_id"),
+        )
+
+    # -- shapes
+
+    def mapping(self, node: Node, what: str, keys: tuple[str, ...]) -> dict[str, Node]:
+        if not isinstance(node.value, dict):
+            raise self.fail(node.line, f"{what} must be a mapping")
+        mapping: dict[str, Node] = node.value
+        for key in keys_of(mapping):
+            if key not in keys:
+                hint = suggest(key, keys)
+                raise self.fail(key_line(mapping, key), f"unknown key {key!r} in {what}{hint}")
+        missing = [key for key in keys if key not in mapping]
+        if missing:
+            raise self.fail(node.line, f"{what} needs {', '.join(repr(k) for k in missing)}")
+        return mapping
+
+    def strings(self, node: Node, what: str) -> list[str]:
+        if not isinstance(node.value, list) or not node.value:
+            raise self.fail(node.line, f"{what} must be a non-empty list")
+        return [self.string(item, what) for item in node.value]
+
+    def string(self, node: Node, what: str) -> str:
+        if not isinstance(node.value, str) or not node.value.strip():
+            raise self.fail(node.line, f"{what} must hold non-empty strings, not {node.value!r}")
+        return node.value
+
+    def boolean(self, node: Node, what: str) -> bool:
+        if not isinstance(node.value, bool):
+            raise self.fail(node.line, f"{what} must be true or false, not {node.value!r}")
+        return node.value
+
+    def positive(self, node: Node, what: str) -> int:
+        if isinstance(node.value, bool) or not isinstance(node.value, int) or node.value < 1:
+            raise self.fail(node.line, f"{what} must be a whole number above 0, not {node.value!r}")
+        return node.value
+
+    # -- patterns
+
+    def read_terms(self, node: Node) -> dict[str, str]:
+        mapping = node.value if isinstance(node.value, dict) else None
+        if mapping is None:
+            raise self.fail(node.line, "terms must be a mapping of name: regular expression")
+        terms = {key: self.string(mapping[key], f"terms.{key}") for key in keys_of(mapping)}
+        for key, value in terms.items():
+            self.compiled(value, mapping[key].line, f"terms.{key}")
+        return terms
+
+    def expand(self, pattern: str, line: int, what: str) -> str:
+        def term(match: re.Match[str]) -> str:
+            name = match[1]
+            if name not in self.terms:
+                raise self.fail(line, f"{what}: unknown term {{{name}}}{suggest(name, self.terms)}")
+            return f"(?:{self.terms[name]})"
+
+        return _TERM.sub(term, pattern)
+
+    def compiled(self, pattern: str, line: int, what: str) -> re.Pattern[str]:
+        try:
+            return re.compile(pattern, re.IGNORECASE)
+        except re.error as error:
+            raise self.fail(line, f"{what}: not a valid regular expression ({error.msg})") from None
+
+    def pattern(self, node: Node, what: str) -> re.Pattern[str]:
+        return self.compiled(self.expand(self.string(node, what), node.line, what), node.line, what)
+
+    def patterns(self, node: Node, what: str) -> tuple[re.Pattern[str], ...]:
+        self.strings(node, what)
+        return tuple(self.pattern(item, what) for item in node.value)
+
+    def sources(self, node: Node, what: str) -> list[str]:
+        """Each pattern of a list, expanded and checked, as source text for a larger pattern."""
+        self.patterns(node, what)
+        return [self.expand(item.value, item.line, what) for item in node.value]
+
+    def alternation(self, node: Node, what: str) -> re.Pattern[str]:
+        either = "|".join(f"(?:{source})" for source in self.sources(node, what))
+        return self.compiled(either, node.line, what)
+
+    def ending(self, node: Node, what: str) -> re.Pattern[str]:
+        """Matches when the text ends with one of the patterns (and separators)."""
+        either = "|".join(self.sources(node, what))
+        return self.compiled(rf"\b(?:{either}){_LABEL_END}", node.line, what)
+
+    def keyed_patterns(
+        self, node: Node, what: str, keys: tuple[_Key, ...]
+    ) -> tuple[tuple[_Key, tuple[re.Pattern[str], ...]], ...]:
+        """Pattern lists under known keys, in the file's order (the order may matter)."""
+        self.mapping(node, what, keys)
+        by_name = {str(key): key for key in keys}
+        mapping: dict[str, Node] = node.value
+        return tuple(
+            (by_name[name], self.patterns(mapping[name], f"{what}.{name}"))
+            for name in keys_of(mapping)
+        )
+
+    def labelled(self, mapping: dict[str, Node], what: str, value: Node | None) -> LabelledField:
+        labels = "|".join(self.sources(mapping["labels"], f"{what}.labels"))
+        separator = self.expand(self.string(mapping["separator"], f"{what}.separator"),
+                                mapping["separator"].line, f"{what}.separator")
+        line = mapping["labels"].line
+        return LabelledField(
+            line=self.compiled(rf"^(?:{labels})(?:(?:{separator})(?P<value>.*)|\s*)$", line, what),
+            inline=self.compiled(rf"(?:^|(?<= ))(?:{labels})(?:{separator})", line, what),
+            value=self.pattern(value, f"{what}.value") if value is not None else None,
+        )
+
+    def any_label(
+        self, fields: tuple[dict[str, Node], ...], date: dict[str, Node]
+    ) -> re.Pattern[str]:
+        """Any field's label inside a line, with its colon: where a name printed before it ends."""
+        nodes = [(f["labels"], "labels") for f in fields] + [(date["labels"], "date.labels")]
+        either = "|".join(source for node, what in nodes for source in self.sources(node, what))
+        return self.compiled(rf" (?:{either}) ?[:#]", date["labels"].line, "labels")
+
+    def post_names(self, post: dict[str, Node]) -> dict[str, str]:
+        """Every city name and alias (upper case, hyphens as spaces) → the city's name."""
+        cities = [c.upper() for c in self.strings(post["cities"], "post.cities")]
+        names = {_city_key(_fold(city)): city for city in cities}
+        aliases = post["aliases"]
+        if not isinstance(aliases.value, dict):
+            raise self.fail(aliases.line, "post.aliases must be a mapping of alias: city")
+        for alias in keys_of(aliases.value):
+            city = self.string(aliases.value[alias], f"post.aliases.{alias}").upper()
+            if city not in cities:
+                raise self.fail(aliases.value[alias].line,
+                                f"post.aliases.{alias}: {city!r} is not in post.cities"
+                                f"{suggest(city, cities)}")
+            names[_city_key(_fold(alias))] = city
+        return names
+
+
+def _city_pattern(names: Mapping[str, str]) -> re.Pattern[str]:
+    """Any known city as a whole word; spaces and hyphens inside a name are interchangeable."""
+    longest_first = sorted(names, key=len, reverse=True)
+    choices = "|".join("[ -]+".join(re.escape(w) for w in n.split()) for n in longest_first)
+    return re.compile(rf"(?<![\w-])(?:{choices})(?![\w-])", re.IGNORECASE)
+
