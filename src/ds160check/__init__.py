@@ -14,10 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "extract"]
+__all__ = ["__version__", "compare", "extract"]
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ds160check.application import Application
+    from ds160check.compare.model import Report
 
 
 def extract(path: Any, *, password: str | None = None) -> Application:
@@ -25,3 +28,18 @@ def extract(path: Any, *, password: str | None = None) -> Application:
     from ds160check.extraction import extract as _extract
 
     return _extract(path, password=password)
+
+
+def compare(
+    old: Any,
+    new: Any,
+    documents: Sequence[Any] = (),
+    *,
+    refused: str | None = None,
+    refusal_date: str | None = None,
+    password: str | None = None,
+) -> Report:
+    """Compare the refused DS-160 print-out (``old``) with the new one; ``documents`` are the rest of the case."""
+    from ds160check.compare.case import compare as _compare
+
+    return _compare(old, new, documents, refused=refused, refusal_date=refusal_date, password=password)

@@ -109,6 +109,68 @@ def extract(file: Path, fmt: str, password: str | None, backend: str, output: st
         write_output(render_application(app), output)
 
 
+def use_color(output: str) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    return output == "-" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
+
+
+@cli.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("documents", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--refused", type=click.Choice(["214b", "221g"]), default=None,
+              help="State the refusal of OLD by hand (when no refusal letter is given).")
+@click.option("--refusal-date", default=None, metavar="DATE",
+              help="Date of the refusal (any common format, e.g. 2025-03-12).")
+@click.option("--min-days", type=click.IntRange(min=0), default=None,
+              help="REAPPLIED_TOO_SOON below this many days after the refusal (default 30).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text",
+              show_default=True)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True,
+              help="Exit 1 when a finding at or above this severity is found ('none': never).")
+@password_option
+@output_option
+@reports_errors
+def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | None,
+            refusal_date: str | None, min_days: int | None, fmt: str, fail_on: str,
+            password: str | None, output: str) -> None:
+    """Compare the refused DS-160 (OLD) with the new one (NEW).
+
+    DOCUMENTS are the rest of the case: confirmation pages, refusal letters
+    and supporting documents (PDF or DOCX). Exit codes: 0 nothing at or above
+    --fail-on, 1 findings at or above it, 2 an input cannot be read.
+    """
+    from ds160check.compare.case import compare as run_compare
+    from ds160check.compare.codes import at_or_above
+    from ds160check.values import parse_date
+
+    date = parse_date(refusal_date) if refusal_date else None
+    report = run_compare(old, new, documents, refused=refused, refusal_date=date, min_days=min_days,
+                         password=password)
+    write_output(render(report, fmt, use_color(output)), output)
+    worst = report.worst()
+    if fail_on != "none" and worst is not None and at_or_above(worst, fail_on):
+        sys.exit(1)
+
+
+def render(report: Any, fmt: str, color: bool) -> str:
+    """A report in one of the output formats."""
+    if fmt == "json":
+        from ds160check.render.json import dumps
+
+        return dumps(report.to_dict())
+    if fmt == "md":
+        from ds160check.render.report_md import render_markdown
+
+        return render_markdown(report)
+    from ds160check.render.report_text import render_report
+
+    return render_report(report, color=color)
+
+
 @cli.group()
 def rules() -> None:
     """Inspect and validate the declarative rules (field_rules/)."""

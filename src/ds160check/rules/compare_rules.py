@@ -6,17 +6,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ds160check.compare.codes import ACTIONS, SEVERITIES, Code
+from ds160check.compare.matchers import ITEM_SCORERS, SCALAR
 from ds160check.rules.model import Catalogue
 from ds160check.rules.source import Node, Source, key_line, keys_of, plain
 
-SCALAR_MATCHERS = (
-    "name", "date", "text", "place", "country", "id", "phone", "email", "money", "duration",
-    "organization", "address", "bool",
-)
-ITEM_MATCHERS = (
-    "visit", "license", "other_name", "employer", "school", "country", "phone", "email",
-    "social", "lost_passport", "military", "text",
-)
+SCALAR_MATCHERS = tuple(SCALAR)
+ITEM_MATCHERS = tuple(ITEM_SCORERS)
 CODE_KEYS = ("severity", "action", "message", "doc")
 FIELDS_FILE_KEYS = (
     "settings", "identity", "declarations", "history", "history_facts", "contact_history",

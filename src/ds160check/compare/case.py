@@ -1,0 +1,164 @@
+"""``compare``: the refused application, the new one and the documents → a :class:`Report`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ds160check import __version__
+from ds160check.application import Application
+from ds160check.compare.engine import NEW, OLD, CaseFacts, Comparison, Side
+from ds160check.compare.model import ChecklistItem, DocumentEntry, Evidence, Refusal, Report
+from ds160check.compare.summary import checklist, what_changed
+from ds160check.errors import InputError, NotDs160Error
+from ds160check.extraction import CONFIRMATION, file_sha256
+from ds160check.extraction import extract as extract_application
+from ds160check.rules import Rules, load_rules
+
+REFUSAL_TYPES = ("214b", "221g")
+EVIDENCE = "evidence"
+# Facts a confirmation page adds to the application it belongs to.
+CONFIRMATION_FACTS = ("application.location", "application.submitted_at")
+
+
+@dataclass
+class Documents:
+    """What the extra documents turned out to be."""
+
+    entries: list[DocumentEntry] = field(default_factory=list)
+    confirmations: list[Application] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)
+    others: list[Path] = field(default_factory=list)
+
+
+def compare(
+    old: str | Path | Application,
+    new: str | Path | Application,
+    documents: Sequence[str | Path] = (),
+    *,
+    refused: str | None = None,
+    refusal_date: str | None = None,
+    min_days: int | None = None,
+    password: str | None = None,
+    rules: Rules | None = None,
+) -> Report:
+    """Compare the refused DS-160 (``old``) with the new one; ``documents`` are the rest of the case.
+
+    Raises an :class:`~ds160check.errors.InputError` when OLD or NEW cannot be
+    read; a supporting document that cannot be read is listed with its reason.
+    """
+    rules = rules or load_rules()
+    if refused is not None and refused not in REFUSAL_TYPES:
+        raise ValueError(f"--refused must be one of {', '.join(REFUSAL_TYPES)}, not {refused!r}")
+    old_app = _application(old, password)
+    new_app = _application(new, password)
+    docs = read_documents(documents, password=password)
+    refusal = _refusal(docs, refused, refusal_date)
+    old_side = Side(old_app, OLD, _confirmation_facts(old_app, docs))
+    new_side = Side(new_app, NEW, _confirmation_facts(new_app, docs))
+    facts = CaseFacts(refusal=refusal, min_days=min_days)
+    findings, changes = Comparison(old_side, new_side, rules, facts).run()
+    entries = [_entry(old_app, OLD), _entry(new_app, NEW), *docs.entries]
+    report = Report(__version__, entries, refusal, findings, changes, [], [])
+    report.what_changed = what_changed(report)
+    report.checklist = checklist(report)
+    return report
+
+
+def _application(source: str | Path | Application, password: str | None) -> Application:
+    if isinstance(source, Application):
+        return source
+    app = extract_application(source, password=password)
+    if app.document.kind == CONFIRMATION:
+        raise NotDs160Error(source, "this is a DS-160 confirmation page; compare needs the full print-out "
+                                    "(pass the confirmation page after the two applications)")
+    return app
+
+
+def _entry(app: Application, role: str) -> DocumentEntry:
+    doc = app.document
+    return DocumentEntry(doc.path, doc.sha256, doc.kind, role, doc.pages, tuple(app.warnings))
+
+
+def read_documents(paths: Sequence[str | Path], *, password: str | None = None) -> Documents:
+    """Recognise each document: a confirmation page, a refusal letter, or other evidence."""
+    docs = Documents()
+    for path in paths:
+        try:
+            _read_one(Path(path), docs, password)
+        except InputError as exc:
+            sha = file_sha256(path) if Path(path).is_file() else ""
+            docs.entries.append(DocumentEntry(str(path), sha, "unreadable", EVIDENCE, None, (exc.reason,)))
+    return docs
+
+
+def _read_one(path: Path, docs: Documents, password: str | None) -> None:
+    from ds160check.documents.ingest import load_document
+    from ds160check.documents.refusal import read_refusal
+
+    if _is_pdf(path):
+        try:
+            app = extract_application(path, password=password)
+        except NotDs160Error:
+            pass
+        else:
+            if app.document.kind == CONFIRMATION:
+                docs.confirmations.append(app)
+            docs.entries.append(DocumentEntry(str(path), app.document.sha256, app.document.kind, EVIDENCE,
+                                              app.document.pages, tuple(app.warnings)))
+            return
+    text = load_document(path, password=password)
+    letter = read_refusal(text)
+    if letter is not None:
+        evidence = Evidence(str(path), EVIDENCE, letter.evidence.text, letter.evidence.page,
+                            tuple(letter.evidence.box.as_list()) if letter.evidence.box else None,
+                            letter.evidence.paragraph)
+        docs.refusals.append(Refusal(letter.type, letter.subtype, letter.date, letter.post, "letter", evidence))
+        kind = "refusal_letter"
+    else:
+        docs.others.append(path)
+        kind = "other"
+    docs.entries.append(DocumentEntry(str(path), text.sha256, kind, EVIDENCE, text.pages, ()))
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return b"%PDF-" in handle.read(1024)
+    except OSError:
+        return False
+
+
+def _refusal(docs: Documents, refused: str | None, refusal_date: str | None) -> Refusal | None:
+    """The refusal: from a letter (the latest), with ``--refused``/``--refusal-date`` filling or overriding."""
+    letter = max(docs.refusals, key=lambda r: r.date or "", default=None)
+    if letter is None and refused is None and refusal_date is None:
+        return None
+    if letter is None:
+        return Refusal(refused, None, refusal_date, None, "option")
+    return Refusal(
+        refused or letter.type,
+        letter.subtype if refused in (None, letter.type) else None,
+        refusal_date or letter.date,
+        letter.post,
+        "letter",
+        letter.evidence,
+    )
+
+
+def _confirmation_facts(app: Application, docs: Documents) -> dict[str, tuple[object, Evidence]]:
+    """Location and submission date from the confirmation page with the same Application ID."""
+    app_id = app.get("application.id")
+    facts: dict[str, tuple[object, Evidence]] = {}
+    for page in docs.confirmations:
+        if not app_id or page.get("application.id") != app_id:
+            continue
+        for key in CONFIRMATION_FACTS:
+            found = page.fields.get(key)
+            if found is not None and found.value is not None:
+                facts[key] = (found.value, Evidence.of(page.document.path, EVIDENCE, found.span))
+    return facts
+
+
+__all__ = ["ChecklistItem", "Report", "compare", "read_documents"]

@@ -1,0 +1,505 @@
+"""The trap-field checks: two applications in, findings and changes out.
+
+Each ``_check_*`` method is one family of checks; what they compare, with
+which matcher and at which severity, comes from ``field_rules/compare``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ds160check.application import Application, Span
+from ds160check.compare.codes import Code
+from ds160check.compare.matchers import Match, item_scorer, match_scalar
+from ds160check.compare.model import Change, Evidence, Finding, Refusal, Value
+from ds160check.matching import align
+from ds160check.render.text import describe
+from ds160check.rules import Rules
+from ds160check.rules.compare_rules import CircumstanceRule, HistoryRule
+
+OLD = "old"
+NEW = "new"
+# Two list items are the same item from this alignment score (0-100) on.
+ITEM_ALIGN_THRESHOLD = 70.0
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class Side:
+    """One application of the pair, with the file it came from."""
+
+    app: Application
+    role: str
+    # Facts from documents about this application (confirmation page): key → (value, evidence).
+    facts: dict[str, tuple[Any, Evidence]] = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        return self.app.document.path
+
+    def get(self, key: str) -> Any:
+        if key in self.facts:
+            return self.facts[key][0]
+        return self.app.get(key)
+
+    def has(self, key: str) -> bool:
+        return key in self.facts or key in self.app.fields
+
+    def span(self, key: str) -> Span | None:
+        found = self.app.fields.get(key)
+        return found.span if found is not None else None
+
+    def raw(self, key: str) -> str | None:
+        span = self.span(key)
+        if span is not None:
+            return span.raw
+        value = self.get(key)
+        return None if value is None else describe(value)
+
+    def value(self, key: str) -> Value | None:
+        if not self.has(key):
+            return None
+        return Value(self.raw(key), self.get(key))
+
+    def evidence(self, key: str) -> list[Evidence]:
+        if key in self.facts:
+            return [self.facts[key][1]]
+        found = self.app.fields.get(key)
+        if found is None:
+            return []
+        if found.span is not None:
+            return [Evidence.of(self.file, self.role, found.span)]
+        return [Evidence(self.file, self.role, describe(found.value))]
+
+    def date(self) -> dt.date | None:
+        """When this application was filed (confirmation page, else print date)."""
+        return _to_date(self.get("application.submitted_at"))
+
+
+def _to_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    parts = value.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 else 12
+        day = int(parts[2]) if len(parts) > 2 else 28
+        return dt.date(year, month, day)
+    except (ValueError, IndexError):
+        return None
+
+
+@dataclass
+class CaseFacts:
+    """What is known about the case beyond the two forms."""
+
+    refusal: Refusal | None = None
+    min_days: int | None = None
+
+
+class Comparison:
+    """All checks of one old/new pair."""
+
+    def __init__(self, old: Side, new: Side, rules: Rules, facts: CaseFacts) -> None:
+        self.old = old
+        self.new = new
+        self.rules = rules
+        self.compare = rules.compare
+        self.facts = facts
+        self.findings: list[Finding] = []
+        self.changes: list[Change] = []
+
+    # --- building findings -------------------------------------------------------
+
+    def _label(self, key: str) -> str:
+        for side in (self.new, self.old):
+            span = side.span(key)
+            if span is not None and span.label:
+                return span.label.rstrip(":?")
+        name = key.split(".", 1)[-1].replace("_", " ")
+        return name[:1].upper() + name[1:]
+
+    def add(
+        self,
+        code: Code,
+        key: str | None,
+        *,
+        old: Value | None = None,
+        new: Value | None = None,
+        match: Match | None = None,
+        detail: str = "",
+        severity: str | None = None,
+        evidence: list[Evidence] | None = None,
+        label: str | None = None,
+    ) -> Finding:
+        spec = self.compare.codes[code]
+        catalogue = self.rules.catalogue
+        trap = catalogue[key].trap if key and key in catalogue else None
+        words = defaultdict(
+            str,
+            field=key or "",
+            label=label or (self._label(key) if key else ""),
+            old=_shown(old),
+            new=_shown(new),
+            reason=match.reason if match else "",
+            detail=detail,
+            min_days=str(self._min_days()),
+        )
+        if evidence is None:
+            evidence = (self.old.evidence(key) + self.new.evidence(key)) if key else []
+        finding = Finding(
+            code=code,
+            severity=severity or spec.severity,
+            trap_field=trap,
+            field=key,
+            old=old,
+            new=new,
+            score=match.score if match else None,
+            message=spec.message.format_map(words),
+            action=spec.action,
+            evidence=tuple(evidence),
+            reason=match.reason if match else None,
+        )
+        self.findings.append(finding)
+        return finding
+
+    def _min_days(self) -> int:
+        return self.facts.min_days if self.facts.min_days is not None else self.compare.min_days_after_refusal
+
+    # --- the checks ----------------------------------------------------------------
+
+    def run(self) -> tuple[list[Finding], list[Change]]:
+        self._check_refusal()
+        self._check_identity()
+        self._check_declarations()
+        self._check_history_lists()
+        self._check_old_employer_kept()
+        self._check_history_facts()
+        self._check_contact_history()
+        self._check_circumstances()
+        self._check_no_material_change()
+        self._check_timing()
+        self._check_consulate()
+        self._check_simple(self.compare.trip, Code.TRIP_CHANGED)
+        self._check_documents()
+        self._check_unreadable()
+        self.findings.sort(key=Finding.sort_key)
+        return self.findings, self.changes
+
+    def _check_refusal(self) -> None:
+        key = "previous_travel.refused"
+        if self.new.get(key) is not False:
+            return
+        refusal = self.facts.refusal
+        evidence = self.new.evidence(key)
+        if refusal is not None and refusal.evidence is not None:
+            evidence.append(refusal.evidence)
+        if refusal is not None:
+            kind = {"214b": "214(b)", "221g": "221(g)"}.get(refusal.type or "", "")
+            detail = (f"a {kind} refusal letter is among the documents" if refusal.source == "letter"
+                      else f"a {kind} refusal was stated (--refused)".replace("a  ", "a "))
+        elif self.old.get(key) is True:
+            detail = "the old application itself answered YES"
+            evidence = self.old.evidence(key) + evidence
+        else:
+            if self.new.get("previous_travel.visa_issued") is False:
+                self.add(Code.REFUSAL_UNVERIFIED, key, new=self.new.value(key),
+                         evidence=evidence + self.new.evidence("previous_travel.visa_issued"))
+            return
+        self.add(Code.UNDISCLOSED_REFUSAL, key, old=self.old.value(key), new=self.new.value(key),
+                 detail=detail, evidence=evidence)
+
+    def _check_identity(self) -> None:
+        native = (self.old.get("personal.full_name_native"), self.new.get("personal.full_name_native"))
+        for rule in self.compare.identity:
+            for key in rule.fields:
+                if not (self.old.has(key) and self.new.has(key)):
+                    continue
+                match = match_scalar(rule.matcher, self.old.get(key), self.new.get(key), native=native)
+                if match.verdict == "same":
+                    continue
+                if match.verdict == "variant":
+                    if rule.matcher == "name":
+                        self.add(Code.NAME_VARIANT, key, old=self.old.value(key), new=self.new.value(key),
+                                 match=match)
+                    continue
+                self.add(Code.IDENTITY_MISMATCH, key, old=self.old.value(key), new=self.new.value(key),
+                         match=match, severity=rule.severity)
+
+    def _check_declarations(self) -> None:
+        for key in self.compare.declarations:
+            before, after = self.old.get(key), self.new.get(key)
+            if before is True and after is False:
+                self.add(Code.DECLARATION_REVERSED, key, old=self.old.value(key), new=self.new.value(key))
+            elif before is False and after is True:
+                self.add(Code.DECLARATION_NEW_YES, key, old=self.old.value(key), new=self.new.value(key))
+
+    def _window_start(self) -> dt.date | None:
+        filed = self.new.date()
+        if filed is None:
+            return None
+        return filed - dt.timedelta(days=round(self.compare.history_window_years * DAYS_PER_YEAR))
+
+    def _in_window(self, item: Any) -> bool:
+        """Is an old list item still inside the new application's look-back window?"""
+        start = self._window_start()
+        if start is None:
+            return True
+        seen = None
+        if isinstance(item, dict):
+            seen = _to_date(item.get("date_to")) or _to_date(item.get("date_from"))
+        seen = seen or self.old.date()
+        return seen is None or seen >= start
+
+    def _check_history_lists(self) -> None:
+        for rule in self.compare.history:
+            if not (self.old.has(rule.field) and self.new.has(rule.field)):
+                continue
+            old_items = self.old.get(rule.field) or []
+            new_items = self.new.get(rule.field) or []
+            pairs = align(old_items, new_items, item_scorer(rule.matcher), threshold=ITEM_ALIGN_THRESHOLD)
+            for pair in pairs:
+                if pair.old_index is None:
+                    continue
+                old_item = old_items[pair.old_index]
+                if pair.new_index is None:
+                    if not rule.window or self._in_window(old_item):
+                        self._omitted(rule, pair.old_index, old_item)
+                    continue
+                self._conflicts(rule, pair.old_index, pair.new_index, old_item, new_items[pair.new_index])
+
+    def _item_evidence(self, side: Side, key: str, index: int) -> list[Evidence]:
+        found = side.app.fields.get(key)
+        if found is None or found.items is None or index >= len(found.items):
+            return []
+        spans = found.items[index]
+        if isinstance(spans, Span):
+            return [Evidence.of(side.file, side.role, spans)]
+        return [Evidence.of(side.file, side.role, s) for s in spans.values()]
+
+    def _omitted(self, rule: HistoryRule, index: int, item: Any) -> None:
+        evidence = self._item_evidence(self.old, rule.field, index)
+        self.add(Code.HISTORY_OMITTED, rule.field, old=Value(describe(item), item), new=None,
+                 evidence=evidence + self.new.evidence(rule.field))
+
+    def _conflicts(self, rule: HistoryRule, i: int, j: int, old_item: Any, new_item: Any) -> None:
+        for sub, matcher in rule.conflict.items():
+            if not (isinstance(old_item, dict) and isinstance(new_item, dict)):
+                continue
+            if sub not in old_item or sub not in new_item:
+                continue
+            match = match_scalar(matcher, old_item[sub], new_item[sub])
+            if match.verdict != "different":
+                continue
+            what = describe({k: v for k, v in old_item.items() if k not in rule.conflict})
+            self.add(
+                Code.HISTORY_CONFLICT, rule.field,
+                old=Value(describe(old_item[sub]), old_item[sub]),
+                new=Value(describe(new_item[sub]), new_item[sub]),
+                match=match,
+                label=f"{self._label(rule.field)} ({sub.replace('_', ' ')} of {what})",
+                evidence=self._item_evidence(self.old, rule.field, i) + self._item_evidence(self.new, rule.field, j),
+            )
+
+    def _check_old_employer_kept(self) -> None:
+        """The old present employer must reappear among the new previous employers."""
+        key, history = "work.present_employer", "work.previous_employers"
+        before, after = self.old.get(key), self.new.get(key)
+        if not before or not self.new.has(history):
+            return
+        if after and match_scalar("organization", before, after).verdict != "different":
+            return
+        for item in self.new.get(history) or []:
+            name = item.get("name") if isinstance(item, dict) else None
+            if name and match_scalar("organization", before, name).verdict != "different":
+                return
+        if not self._in_window({"date_to": self.old.get("application.submitted_at")}):
+            return
+        self.add(Code.HISTORY_OMITTED, history, old=self.old.value(key), new=None,
+                 label="Previous employers",
+                 detail=" (it was the present employer in the old application)",
+                 evidence=self.old.evidence(key) + self.new.evidence(history))
+
+    def _check_history_facts(self) -> None:
+        for fact in self.compare.history_facts:
+            if fact.newer_when_later:
+                before = _to_date(self.old.get(fact.newer_when_later))
+                after = _to_date(self.new.get(fact.newer_when_later))
+                if before and after and after > before:
+                    continue
+            for key in fact.fields:
+                if not (self.old.get(key) and self.new.get(key)):
+                    continue
+                matcher = "date" if self.rules.catalogue[key].type == "date" else "id"
+                match = match_scalar(matcher, self.old.get(key), self.new.get(key))
+                if match.verdict == "different":
+                    self.add(Code.HISTORY_CONFLICT, key, old=self.old.value(key), new=self.new.value(key),
+                             match=match)
+
+    def _check_contact_history(self) -> None:
+        if not self._in_window({}):
+            return
+        for rule in self.compare.contact_history:
+            targets: list[Any] = []
+            for key in rule.targets:
+                value = self.new.get(key)
+                targets.extend(value if isinstance(value, list) else [value] if value else [])
+            if not any(self.new.has(key) for key in rule.targets):
+                continue
+            for key in rule.sources:
+                value = self.old.get(key)
+                if not value:
+                    continue
+                if any(match_scalar(rule.matcher, value, t).verdict != "different" for t in targets):
+                    continue
+                self.add(Code.HISTORY_OMITTED, rule.report_as, old=self.old.value(key), new=None,
+                         detail=f" (it was the {self._label(key).lower()} in the old application)",
+                         evidence=self.old.evidence(key) + self.new.evidence(rule.report_as))
+
+    def _joined(self, side: Side, keys: tuple[str, ...]) -> Any:
+        values = [side.get(k) for k in keys if side.get(k) not in (None, "", [])]
+        if len(keys) == 1:
+            return side.get(keys[0]) if side.has(keys[0]) else None
+        return ", ".join(str(v) for v in values) or None
+
+    def _check_circumstances(self) -> None:
+        for rule in self.compare.circumstances:
+            before, after = self._joined(self.old, rule.keys), self._joined(self.new, rule.keys)
+            if before is None and after is None:
+                continue
+            if rule.both_required and (before is None or after is None):
+                continue
+            if not any(self.old.has(k) for k in rule.keys) or not any(self.new.has(k) for k in rule.keys):
+                continue
+            if before is not None and after is not None:
+                match = match_scalar(rule.matcher, before, after, tolerance=self.compare.money_tolerance)
+                if match.verdict != "different":
+                    continue
+            self._changed(rule, before, after)
+
+    def _changed(self, rule: CircumstanceRule, before: Any, after: Any) -> None:
+        key = rule.keys[0]
+        old = Value(self._raw_joined(self.old, rule.keys), before)
+        new = Value(self._raw_joined(self.new, rule.keys), after)
+        evidence = [e for k in (*rule.keys, *rule.also) for e in self.old.evidence(k) + self.new.evidence(k)]
+        change = Change(rule.name, rule.title, key, old, new, self.rules.catalogue[key].kind, rule.material,
+                        evidence=[])
+        self.changes.append(change)
+        label = rule.title[:1].upper() + rule.title[1:]
+        self.add(Code.CIRCUMSTANCE_CHANGED, key, old=old, new=new, label=label, evidence=evidence)
+        if rule.material:
+            self.add(Code.CHANGE_UNSUPPORTED, key, old=old, new=new, label=label, evidence=evidence,
+                     detail="; bring a document that proves it")
+
+    def _raw_joined(self, side: Side, keys: tuple[str, ...]) -> str | None:
+        raws = [side.raw(k) for k in keys if side.has(k)]
+        texts = [r for r in raws if r]
+        return ", ".join(texts) if texts else None
+
+    def _check_no_material_change(self) -> None:
+        refusal = self.facts.refusal
+        if refusal is not None and refusal.type == "221g":
+            return
+        if any(change.material for change in self.changes):
+            return
+        compared = [r for r in self.compare.circumstances
+                    if r.material and any(self.old.has(k) and self.new.has(k) for k in r.keys)]
+        if not compared:
+            return
+        evidence = [e for r in compared for e in self.new.evidence(r.keys[0])]
+        self.add(Code.NO_MATERIAL_CHANGE, None, evidence=evidence)
+
+    def _check_timing(self) -> None:
+        filed = self.new.date()
+        refusal = self.facts.refusal
+        refused_on = _to_date(refusal.date) if refusal and refusal.date else None
+        if refused_on is None and "application.submitted_at" in self.old.facts:
+            # The refusal came after the first filing (known from its confirmation page):
+            # fewer days since that filing means fewer days since the refusal too.
+            # A print date is no filing date: people print their form at any time.
+            refused_on = self.old.date()
+        if filed is None or refused_on is None:
+            return
+        days = (filed - refused_on).days
+        if 0 <= days < self._min_days():
+            evidence = self.new.evidence("application.submitted_at")
+            if refusal is not None and refusal.evidence is not None:
+                evidence.append(refusal.evidence)
+            self.add(Code.REAPPLIED_TOO_SOON, "application.submitted_at",
+                     old=Value(refused_on.isoformat(), refused_on.isoformat()),
+                     new=self.new.value("application.submitted_at"),
+                     detail=f"{days} day(s)",
+                     evidence=evidence)
+
+    def _check_consulate(self) -> None:
+        key = "application.location"
+        after = self.new.get(key)
+        before = self.old.get(key)
+        evidence = self.old.evidence(key)
+        refusal = self.facts.refusal
+        if not before and refusal is not None and refusal.post:
+            before = refusal.post
+            evidence = [refusal.evidence] if refusal.evidence else []
+        if not before or not after:
+            return
+        if _same_post(str(before), str(after)):
+            return
+        self.add(Code.CONSULATE_CHANGED, key, old=Value(str(before), before), new=self.new.value(key),
+                 evidence=evidence + self.new.evidence(key))
+
+    def _check_simple(self, rules: Any, code: Code, detail: str = "") -> None:
+        for rule in rules:
+            if not (self.old.has(rule.field) and self.new.has(rule.field)):
+                continue
+            before, after = self.old.get(rule.field), self.new.get(rule.field)
+            if before == after:
+                continue
+            match = match_scalar(rule.matcher, before, after)
+            if match.verdict == "different":
+                self.add(code, rule.field, old=self.old.value(rule.field), new=self.new.value(rule.field),
+                         match=match, detail=detail)
+
+    def _check_documents(self) -> None:
+        renewed = "passport.number"
+        changed = self.old.get(renewed) and self.new.get(renewed) and (
+            match_scalar("id", self.old.get(renewed), self.new.get(renewed)).verdict == "different"
+        )
+        rules = [r for r in self.compare.document if not changed or r.field == renewed]
+        self._check_simple(rules, Code.DOCUMENT_CHANGED,
+                           detail=" (a new passport: normal after a renewal)" if changed else "")
+
+    def _check_unreadable(self) -> None:
+        for side, other, where in ((self.old, self.new, "old"), (self.new, self.old, "new")):
+            for key, problem in sorted(side.app.unreadable.items()):
+                base = key.split("[", 1)[0]
+                if base not in self.rules.catalogue or not other.has(base):
+                    continue
+                raw = Value(problem.raw, None)
+                ev = [Evidence.of(side.file, side.role, problem.span, problem.raw)]
+                self.add(Code.FIELD_UNREADABLE, base, old=raw if where == "old" else None,
+                         new=raw if where == "new" else None, detail=where, evidence=ev + other.evidence(base))
+
+
+def _shown(value: Value | None) -> str:
+    if value is None:
+        return "(not given)"
+    if value.raw:
+        return value.raw
+    return describe(value.normalized)
+
+
+def _same_post(a: str, b: str) -> bool:
+    """``ALMATY`` and ``KAZAKHSTAN, ALMATY`` name one post; ``ASTANA`` and ``ALMATY`` do not."""
+    def words(text: str) -> set[str]:
+        return {w for w in "".join(c if c.isalnum() else " " for c in text.upper()).split()
+                if w not in _POST_NOISE}
+
+    left, right = words(a), words(b)
+    return bool(left) and bool(right) and (left <= right or right <= left)
+
+
+_POST_NOISE = frozenset({"US", "U", "S", "EMBASSY", "CONSULATE", "GENERAL", "OF", "THE", "IN", "AT",
+                         "UNITED", "STATES", "AMERICA", "CONSULAR", "SECTION"})

@@ -1,0 +1,217 @@
+"""What ``compare`` produces: findings with evidence, changes, and the report around them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ds160check.application import Span
+from ds160check.compare.codes import SEVERITIES, Code, severity_rank
+
+REPORT_SCHEMA = "ds160check.report/1"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a value was seen: file, its role, page and box (or paragraph), the quoted text."""
+
+    file: str
+    role: str
+    text: str
+    page: int | None = None
+    bbox: tuple[float, ...] | None = None
+    paragraph: int | None = None
+
+    @classmethod
+    def of(cls, file: str, role: str, span: Span | None, text: str | None = None) -> Evidence:
+        if span is None:
+            return cls(file, role, text or "")
+        return cls(file, role, text if text is not None else span.raw, span.page, tuple(span.box.as_list()))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"file": self.file, "role": self.role, "text": self.text}
+        if self.page is not None:
+            out["page"] = self.page
+        if self.bbox is not None:
+            out["bbox"] = list(self.bbox)
+        if self.paragraph is not None:
+            out["paragraph"] = self.paragraph
+        return out
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value as printed (``raw``) and as compared (``normalized``)."""
+
+    raw: str | None
+    normalized: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"raw": self.raw, "normalized": self.normalized}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: Code
+    severity: str
+    trap_field: str | None
+    field: str | None
+    old: Value | None
+    new: Value | None
+    score: float | None
+    message: str
+    action: str
+    evidence: tuple[Evidence, ...] = ()
+    reason: str | None = None
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (severity_rank(self.severity), self.code.value, self.field or "", self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code.value,
+            "severity": self.severity,
+            "trap_field": self.trap_field,
+            "field": self.field,
+            "old": self.old.to_dict() if self.old else None,
+            "new": self.new.to_dict() if self.new else None,
+            "score": round(self.score, 1) if self.score is not None else None,
+            "reason": self.reason,
+            "message": self.message,
+            "action": self.action,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass
+class Change:
+    """A present-day circumstance that changed, and what proves it."""
+
+    name: str
+    title: str
+    field: str
+    old: Value | None
+    new: Value | None
+    kind: str
+    material: bool
+    evidence_status: str = "unsupported"
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "field": self.field,
+            "old": self.old.to_dict() if self.old else None,
+            "new": self.new.to_dict() if self.new else None,
+            "kind": self.kind,
+            "material": self.material,
+            "evidence_status": self.evidence_status,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The refusal of the old application, as far as it is known."""
+
+    type: str | None
+    subtype: str | None
+    date: str | None
+    post: str | None
+    source: str
+    evidence: Evidence | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.type,
+            "subtype": self.subtype,
+            "date": self.date,
+            "post": self.post,
+            "source": self.source,
+            "meaning": REFUSAL_MEANING.get(self.type or "", REFUSAL_MEANING[""]),
+        }
+
+
+REFUSAL_MEANING = {
+    "214b": "A decision: the officer was not convinced of your ties. Reapply only after your "
+            "circumstances have changed, and bring documents that prove the change.",
+    "221g": "No decision yet: usually do not file a new application. Submit the requested documents "
+            "(often within 12 months, without a new fee) or wait for administrative processing to end.",
+    "": "The refusal type is not known: find the letter you were given (214(b) or 221(g)).",
+}
+
+
+@dataclass(frozen=True)
+class DocumentEntry:
+    path: str
+    sha256: str
+    kind: str
+    role: str
+    pages: int | None
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "kind": self.kind,
+            "role": self.role,
+            "pages": self.pages,
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    item: str
+    status: str
+    detail: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"item": self.item, "status": self.status, "detail": self.detail}
+
+
+@dataclass
+class Report:
+    tool_version: str
+    documents: list[DocumentEntry]
+    refusal: Refusal | None
+    findings: list[Finding]
+    changes: list[Change]
+    what_changed: list[str]
+    checklist: list[ChecklistItem]
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    @property
+    def verdict(self) -> str:
+        counts = self.counts()
+        if counts["critical"]:
+            return "do not submit: critical contradictions"
+        if counts["high"]:
+            return "fix before submitting: serious inconsistencies"
+        if counts["medium"]:
+            return "review: points to prepare or document"
+        return "consistent: no contradictions found"
+
+    def worst(self) -> str | None:
+        present = [f.severity for f in self.findings]
+        return min(present, key=severity_rank) if present else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": REPORT_SCHEMA,
+            "tool": {"name": "ds160check", "version": self.tool_version},
+            "documents": [d.to_dict() for d in self.documents],
+            "refusal": self.refusal.to_dict() if self.refusal else None,
+            "findings": [f.to_dict() for f in self.findings],
+            "changes": [c.to_dict() for c in self.changes],
+            "what_changed": list(self.what_changed),
+            "checklist": [c.to_dict() for c in self.checklist],
+            "summary": {**self.counts(), "verdict": self.verdict},
+        }
