@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from ds160check import __version__
 from ds160check.cli import cli
 
-COMMANDS = [[], ["extract"], ["rules"], ["rules", "check"], ["schema"]]
+COMMANDS = [[], ["extract"], ["compare"], ["rules"], ["rules", "check"], ["rules", "list"], ["rules", "show"], ["schema"]]
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -176,6 +176,35 @@ def rules() -> None:
     """Inspect and validate the declarative rules (field_rules/)."""
 
 
+@rules.command("list")
+@reports_errors
+def rules_list() -> None:
+    """List the finding codes with their severity and action."""
+    from ds160check.rules import load_rules
+
+    for spec in load_rules().compare.codes.values():
+        click.echo(f"{spec.code.value:<22} {spec.severity:<9} {spec.action}")
+
+
+@rules.command("show")
+@click.argument("code")
+@reports_errors
+def rules_show(code: str) -> None:
+    """Show what a finding code flags, what passes, and its default message."""
+    from ds160check.compare.codes import Code
+    from ds160check.rules import load_rules
+    from ds160check.rules.load import suggest
+
+    known = [c.value for c in Code]
+    wanted = code.upper()
+    if wanted not in known:
+        raise Ds160CheckError(f"unknown finding code {code!r}{suggest(wanted, known)}; see `ds160check rules list`")
+    spec = load_rules().compare.codes[Code(wanted)]
+    click.echo(f"{spec.code.value} ({spec.severity}; action: {spec.action})\n")
+    click.echo(spec.doc.rstrip())
+    click.echo(f"\nMessage: {spec.message}")
+
+
 @rules.command("check")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @reports_errors
@@ -198,10 +227,10 @@ def rules_check(directory: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("name", type=click.Choice(["extract"]))
+@click.argument("name", type=click.Choice(["report", "extract"]))
 @reports_errors
 def schema(name: str) -> None:
-    """Print the JSON Schema of an output (extract)."""
+    """Print the JSON Schema of an output: report (compare --format json) or extract."""
     from ds160check.render.json import dumps
     from ds160check.schemas import SCHEMAS
 

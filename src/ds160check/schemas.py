@@ -113,4 +113,150 @@ def extract_schema(catalogue: Catalogue | None = None) -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"extract": extract_schema}
+_VALUE_PAIR = {
+    "anyOf": [
+        {"type": "null"},
+        {
+            "type": "object",
+            "required": ["raw", "normalized"],
+            "additionalProperties": False,
+            "properties": {"raw": {"type": ["string", "null"]}, "normalized": {}},
+        },
+    ]
+}
+_EVIDENCE = {
+    "type": "object",
+    "required": ["file", "role", "text"],
+    "additionalProperties": False,
+    "properties": {
+        "file": {"type": "string"},
+        "role": {"enum": ["old", "new", "evidence"]},
+        "text": {"type": "string"},
+        "page": {"type": "integer", "minimum": 1},
+        "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4},
+        "paragraph": {"type": "integer", "minimum": 0},
+    },
+}
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema of ``compare --format json``."""
+    from ds160check.compare.codes import ACTIONS, SEVERITIES, Code
+    from ds160check.compare.model import REPORT_SCHEMA
+    from ds160check.rules.model import TRAP_FIELDS
+
+    catalogue = load_rules().catalogue
+    finding = {
+        "type": "object",
+        "required": ["code", "severity", "trap_field", "field", "old", "new", "score", "reason",
+                     "message", "action", "evidence"],
+        "additionalProperties": False,
+        "properties": {
+            "code": {"enum": [c.value for c in Code]},
+            "severity": {"enum": list(SEVERITIES)},
+            "trap_field": {"enum": [*TRAP_FIELDS, None]},
+            "field": {"enum": [*catalogue.fields, None]},
+            "old": _VALUE_PAIR,
+            "new": _VALUE_PAIR,
+            "score": {"type": ["number", "null"], "minimum": 0, "maximum": 100},
+            "reason": {"type": ["string", "null"]},
+            "message": {"type": "string", "minLength": 1},
+            "action": {"enum": list(ACTIONS)},
+            "evidence": {"type": "array", "items": _EVIDENCE},
+        },
+    }
+    change = {
+        "type": "object",
+        "required": ["name", "title", "field", "old", "new", "kind", "material", "evidence_status", "evidence"],
+        "additionalProperties": False,
+        "properties": {
+            "name": {"type": "string"},
+            "title": {"type": "string"},
+            "field": {"enum": list(catalogue.fields)},
+            "old": _VALUE_PAIR,
+            "new": _VALUE_PAIR,
+            "kind": {"type": "string"},
+            "material": {"type": "boolean"},
+            "evidence_status": {"enum": ["supported", "unsupported", "contradicted"]},
+            "evidence": {"type": "array", "items": _EVIDENCE},
+        },
+    }
+    document = {
+        "type": "object",
+        "required": ["path", "sha256", "kind", "role", "pages", "warnings"],
+        "additionalProperties": False,
+        "properties": {
+            "path": {"type": "string"},
+            "sha256": {"type": "string"},
+            "kind": {"type": "string"},
+            "role": {"enum": ["old", "new", "evidence"]},
+            "pages": {"type": ["integer", "null"]},
+            "warnings": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    refusal = {
+        "anyOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["type", "subtype", "date", "post", "source", "meaning"],
+                "additionalProperties": False,
+                "properties": {
+                    "type": {"enum": ["214b", "221g", None]},
+                    "subtype": {"enum": ["documents", "administrative_processing", None]},
+                    "date": {"type": ["string", "null"], "pattern": _DATE_PATTERN},
+                    "post": {"type": ["string", "null"]},
+                    "source": {"enum": ["letter", "option"]},
+                    "meaning": {"type": "string"},
+                },
+            },
+        ]
+    }
+    counts = {s: {"type": "integer", "minimum": 0} for s in SEVERITIES}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://ds160check.invalid/schema/report-1.json",
+        "title": REPORT_SCHEMA,
+        "type": "object",
+        "required": ["schema", "tool", "documents", "refusal", "findings", "changes", "what_changed",
+                     "checklist", "summary"],
+        "additionalProperties": False,
+        "properties": {
+            "schema": {"const": REPORT_SCHEMA},
+            "tool": {
+                "type": "object",
+                "required": ["name", "version"],
+                "additionalProperties": False,
+                "properties": {"name": {"const": "ds160check"}, "version": {"type": "string"}},
+            },
+            "documents": {"type": "array", "items": document},
+            "refusal": refusal,
+            "findings": {"type": "array", "items": finding},
+            "changes": {"type": "array", "items": change},
+            "what_changed": {"type": "array", "items": {"type": "string"}},
+            "checklist": {
+                "type": "array",
+                "minItems": 6,
+                "maxItems": 6,
+                "items": {
+                    "type": "object",
+                    "required": ["item", "status", "detail"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "item": {"type": "string"},
+                        "status": {"enum": ["done", "missing", "unknown"]},
+                        "detail": {"type": "string"},
+                    },
+                },
+            },
+            "summary": {
+                "type": "object",
+                "required": [*SEVERITIES, "verdict"],
+                "additionalProperties": False,
+                "properties": {**counts, "verdict": {"type": "string"}},
+            },
+        },
+    }
+
+
+SCHEMAS = {"extract": extract_schema, "report": report_schema}
