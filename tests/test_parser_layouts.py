@@ -225,3 +225,50 @@ def test_provenance_names_page_box_label_and_raw_text() -> None:
 def test_page_size_does_not_matter(size: tuple[float, float]) -> None:
     fields = read([make_page([TITLE, PERSONAL, *FILLER], size=size)])["fields"]
     assert fields["personal.nationality"] == "KAZAKHSTAN"
+
+
+def test_right_aligned_label_wrapping_over_lines() -> None:
+    # Each wrapped line ends at x=300: the left edges differ, the right edges agree.
+    lines = [
+        "Have you ever been refused a U.S. Visa, or been",
+        "refused admission to the United States, or withdrawn",
+        "your application for admission at the port of entry?",
+    ]
+    rows: list[Sequence[Cell] | str] = []
+    for n, text in enumerate(lines):
+        rows.append([(300 - 5.0 * len(text) - 2.5 * (text.count(" ")), text)] + ([(320, "YES")] if n == 0 else []))
+    fields = read_lines(*rows, "Explain: REFUSED 214(B) IN 2025")
+    assert fields["previous_travel.refused"] is True
+    assert fields["previous_travel.refused_explanation"] == "REFUSED 214(B) IN 2025"
+
+
+def test_banner_repeated_on_every_page_is_not_a_heading() -> None:
+    banner = "Application - Sensitive But Unclassified(SBU) Review"
+    first = make_page([banner, TITLE, PERSONAL, *FILLER, "Have you ever been refused a U.S. Visa? YES",
+                       "Explain: REFUSED IN ALMATY IN MARCH 2025 BECAUSE"], number=1)
+    second = make_page([banner, "MY TIES WERE CONSIDERED WEAK", "Has anyone ever filed an immigrant petition "
+                        "on your behalf with the United States Citizenship and Immigration Services? NO"],
+                       number=2)
+    fields = read([first, second])["fields"]
+    assert fields["previous_travel.refused_explanation"].endswith("BECAUSE MY TIES WERE CONSIDERED WEAK")
+    assert fields["previous_travel.immigrant_petition"] is False
+
+
+def test_question_wrapped_across_a_page_break_keeps_its_answer() -> None:
+    first = make_page([TITLE, PERSONAL, *FILLER,
+                       "Have you ever been refused a U.S. Visa, or been refused admission to"], number=1)
+    second = make_page(["the United States, or withdrawn your application at the port of entry?", "YES"],
+                       number=2)
+    fields = read([first, second])["fields"]
+    assert fields["previous_travel.refused"] is True
+
+
+def test_explain_under_an_unknown_question_is_not_given_to_the_question_before() -> None:
+    fields = read_lines(
+        "Security and Background: Part 5",
+        "Have you voted in the United States in violation of any law or regulation? NO",
+        "Is this a question no rule file knows about? YES",
+        "Explain: SOMETHING ABOUT THE UNKNOWN QUESTION",
+    )
+    assert fields["security.voted_unlawfully"] is False
+    assert "security.voted_unlawfully_explanation" not in fields

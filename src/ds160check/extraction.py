@@ -88,7 +88,7 @@ def _index(label_sets: tuple[LabelSet, ...]) -> LabelIndex:
 
 def document_kind(flow: Flow, rules: Rules) -> str | None:
     """``print``, ``confirmation`` or None, from the title markers of the first pages."""
-    head = label_key(" ".join(line.text for line in flow.lines[:80]))
+    head = label_key(" ".join([*(line.text for line in flow.lines[:80]), *(c.text for c in flow.noise[:20])]))
     if any(label_key(m) in head for m in rules.layout.confirmation_markers):
         return CONFIRMATION
     if any(label_key(m) in head for m in rules.layout.print_markers):

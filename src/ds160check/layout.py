@@ -23,6 +23,13 @@ LINE_TOLERANCE = 0.5
 CELL_GAP_EM = 1.2
 # Header and footer live in these top and bottom fractions of the page.
 MARGIN_ZONE = 0.08
+# A line repeated on several pages within this top or bottom fraction is page
+# furniture (a banner, a running title), whatever it says ...
+FURNITURE_ZONE = 0.2
+# ... when it is on at least this share of the pages (and on two or more).
+FURNITURE_SHARE = 0.5
+# ... at the same height, within this many points.
+FURNITURE_STEP = 3.0
 # A colon splits a word when it follows a letter, a closing bracket, a dot
 # ("U.S.:") or a question mark, and does not start a URL scheme or a time
 # ("https://", "3:42").
@@ -185,12 +192,40 @@ def page_lines(page: Page) -> list[Line]:
     return out
 
 
+def _furniture_key(line: Line) -> str:
+    """A line's text with digits masked ("Page 2 of 9" = "Page 3 of 9") and its height on the page:
+    furniture stands at the same place on every page, a repeated answer ("NO") does not."""
+    return f"{round(line.top / FURNITURE_STEP)}:{re.sub(r'[0-9]+', '#', line.text.casefold())}"
+
+
+def _in_furniture_zone(line: Line, page: Page) -> bool:
+    return line.top < page.height * FURNITURE_ZONE or line.bottom > page.height * (1 - FURNITURE_ZONE)
+
+
+def _furniture(pages: Sequence[Page], per_page: list[list[Line]]) -> set[str]:
+    """Texts repeated near the top or bottom of many pages: banners and running heads, not answers."""
+    if len(pages) < 2:
+        return set()
+    seen: dict[str, set[int]] = {}
+    for page, lines in zip(pages, per_page, strict=True):
+        for line in lines:
+            if _in_furniture_zone(line, page):
+                seen.setdefault(_furniture_key(line), set()).add(page.number)
+    needed = max(2, FURNITURE_SHARE * len(pages))
+    return {key for key, where in seen.items() if len(where) >= needed}
+
+
 def build_flow(pages: Sequence[Page], rules: LayoutRules) -> Flow:
     """All pages as one stream of lines; header/footer cells are kept aside as ``noise``."""
+    per_page = [page_lines(page) for page in pages]
+    furniture = _furniture(pages, per_page)
     lines: list[Line] = []
     noise: list[Cell] = []
-    for page in pages:
-        for line in page_lines(page):
+    for page, page_lines_ in zip(pages, per_page, strict=True):
+        for line in page_lines_:
+            if _in_furniture_zone(line, page) and _furniture_key(line) in furniture:
+                noise.extend(line.cells)
+                continue
             kept = _strip_noise(line, page, rules, noise)
             if kept is not None:
                 lines.append(kept)

@@ -108,13 +108,14 @@ class Walker:
     # --- label recognition -----------------------------------------------------
 
     def _continues(self, line_no: int, start_x: float, size: float, label: list[Token]) -> bool:
-        """Does line ``line_no`` carry on the label ``label`` that started at ``start_x``?"""
+        """Does line ``line_no`` carry on the label ``label`` (first token at ``start_x``)?"""
         if line_no >= len(self.lines) or line_no < 1:
             return False
         line = self.lines[line_no]
-        if line.page != self.lines[line_no - 1].page:
+        previous = self.lines[line_no - 1]
+        if line.page != previous.page and not self._first_on_page(line_no):
             return False
-        if abs(line.x0 - start_x) > WRAP_INDENT_EM * max(size, 1.0):
+        if not self._aligned(line, label, start_x, size):
             return False
         first = line.tokens[0]
         if (_is_value_like(first, self.index) and not first.text.endswith("?")) or self._heading_at(line_no):
@@ -124,6 +125,24 @@ class Walker:
         # A line that is itself a complete known label ("Marital Status:") starts a new row.
         own = self._scan(line_no, 0, single_line=True)
         return not (own and own.terminated and self._lookup(own)[1])
+
+    def _first_on_page(self, line_no: int) -> bool:
+        """The first line of a page (after the header): a label may go on there from the last page."""
+        return line_no > 0 and self.lines[line_no].page != self.lines[line_no - 1].page
+
+    @staticmethod
+    def _aligned(line: Line, label: list[Token], start_x: float, size: float) -> bool:
+        """Wrapped label lines share the label's left edge, right edge (right-aligned labels) or centre."""
+        tolerance = WRAP_INDENT_EM * max(size, 1.0)
+        if abs(line.x0 - start_x) <= tolerance:
+            return True
+        if not label:
+            return False
+        first_top = label[0].box.top
+        right = max(t.box.x1 for t in label if abs(t.box.top - first_top) < 1.0)
+        left = min(t.box.x0 for t in label if abs(t.box.top - first_top) < 1.0)
+        cell = line.cells[0]
+        return abs(cell.x1 - right) <= tolerance or abs((cell.x0 + cell.x1) / 2 - (left + right) / 2) <= tolerance
 
     def _question_in_progress(self, label: list[Token]) -> bool:
         """A question that has not reached its question mark and is not a known label by itself."""
@@ -309,6 +328,9 @@ class Walker:
         row = Row_(entry, label, hit.label_tokens, number, self.section, self.block)
         if entry is None:
             self.unknown.append(row)
+            if label_words(label)[:1] and label_words(label)[0] in QUESTION_WORDS:
+                # An `Explain` under a question we do not know is not about the one before it.
+                self.block = None
             return row
         self.rows.append(row)
         self._enter(entry, row)
