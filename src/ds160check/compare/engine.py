@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,12 +93,28 @@ def _to_date(value: Any) -> dt.date | None:
         return None
 
 
+@dataclass(frozen=True)
+class Contradiction:
+    """A supporting document that says otherwise than the new application."""
+
+    field: str | None
+    message: str
+    document_value: Value | None
+    evidence: tuple[Evidence, ...]
+
+
+# Links the supporting documents to the changes: sets each change's
+# evidence_status and evidence, and returns what the documents contradict.
+Linker = Callable[[list[Change], "Side"], list[Contradiction]]
+
+
 @dataclass
 class CaseFacts:
     """What is known about the case beyond the two forms."""
 
     refusal: Refusal | None = None
     min_days: int | None = None
+    linker: Linker | None = None
 
 
 class Comparison:
@@ -111,6 +128,7 @@ class Comparison:
         self.facts = facts
         self.findings: list[Finding] = []
         self.changes: list[Change] = []
+        self._change_evidence: dict[str, list[Evidence]] = {}
 
     # --- building findings -------------------------------------------------------
 
@@ -180,6 +198,8 @@ class Comparison:
         self._check_history_facts()
         self._check_contact_history()
         self._check_circumstances()
+        self._link_evidence()
+        self._report_changes()
         self._check_no_material_change()
         self._check_timing()
         self._check_consulate()
@@ -388,11 +408,33 @@ class Comparison:
         change = Change(rule.name, rule.title, key, old, new, self.rules.catalogue[key].kind, rule.material,
                         evidence=[])
         self.changes.append(change)
-        label = rule.title[:1].upper() + rule.title[1:]
-        self.add(Code.CIRCUMSTANCE_CHANGED, key, old=old, new=new, label=label, evidence=evidence)
-        if rule.material:
-            self.add(Code.CHANGE_UNSUPPORTED, key, old=old, new=new, label=label, evidence=evidence,
-                     detail="; bring a document that proves it")
+        self._change_evidence[rule.name] = evidence
+
+    def _report_changes(self) -> None:
+        """CIRCUMSTANCE_CHANGED for each change, CHANGE_UNSUPPORTED for a material one nothing proves."""
+        for change in self.changes:
+            label = change.title[:1].upper() + change.title[1:]
+            evidence = self._change_evidence.get(change.name, []) + change.evidence
+            self.add(Code.CIRCUMSTANCE_CHANGED, change.field, old=change.old, new=change.new, label=label,
+                     evidence=evidence, detail=f" ({change.evidence_status})")
+            if change.material and change.evidence_status == "unsupported":
+                self.add(Code.CHANGE_UNSUPPORTED, change.field, old=change.old, new=change.new, label=label,
+                         evidence=evidence, detail=self._unsupported_detail())
+
+    def _unsupported_detail(self) -> str:
+        if self.facts.linker is None:
+            return "; bring a document that proves it"
+        return " among the documents given; bring one that proves it"
+
+    def _link_evidence(self) -> None:
+        """Let the supporting documents prove or contradict each change (see ds160check.evidence)."""
+        if self.facts.linker is None:
+            return
+        for contradiction in self.facts.linker(self.changes, self.new):
+            self.add(Code.EVIDENCE_CONTRADICTS, contradiction.field, old=contradiction.document_value,
+                     new=self.new.value(contradiction.field) if contradiction.field else None,
+                     detail=contradiction.message, evidence=list(contradiction.evidence),
+                     label=contradiction.message)
 
     def _raw_joined(self, side: Side, keys: tuple[str, ...]) -> str | None:
         raws = [side.raw(k) for k in keys if side.has(k)]
