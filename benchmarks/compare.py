@@ -1,0 +1,61 @@
+"""How much the comparison adds to extracting both applications.
+
+    python benchmarks/compare.py [--repeat N]
+
+For pairs of fixture print-outs (the same applicant in two layouts, and two
+different applicants), in one process: the time to extract both PDFs, and the
+time of the comparison itself on the extracted applications. Target
+(issue 3): the comparison adds at most 10% to the extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ds160check.compare.case import compare
+from ds160check.extraction import extract
+from ds160check.rules import load_rules
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "print"
+PAIRS = [
+    ("kz-akhmetova-inline.pdf", "kz-akhmetova-table.pdf"),
+    ("in-kondapalli-leaders.pdf", "in-kondapalli-table.pdf"),
+    ("ua-kovalenko-leaders.pdf", "ua-kovalenko-table.pdf"),
+    ("uz-toshmatov-inline.pdf", "kz-akhmetova-table.pdf"),
+]
+
+
+def median_ms(repeat: int, run: Callable[[], object]) -> float:
+    run()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    load_rules()
+    print(f"{'old':<28} {'new':<28} {'extract both':>12} {'compare':>8} {'share':>6}")
+    shares = []
+    for old_name, new_name in PAIRS:
+        old_path, new_path = FIXTURES / old_name, FIXTURES / new_name
+        extract_ms = median_ms(args.repeat, lambda: (extract(old_path), extract(new_path)))
+        old, new = extract(old_path), extract(new_path)
+        compare_ms = median_ms(args.repeat, lambda: compare(old, new))
+        share = compare_ms / extract_ms
+        shares.append(share)
+        print(f"{old_name:<28} {new_name:<28} {extract_ms:>10.1f}ms {compare_ms:>6.1f}ms {share:>5.1%}")
+    print(f"\nmedian share of comparison over extraction: {statistics.median(shares):.1%} (target <= 10%)")
+
+
+if __name__ == "__main__":
+    main()
