@@ -327,7 +327,10 @@ class Walker:
         entry = resolve(entries, self.section, self.block) if entries else None
         row = Row_(entry, label, hit.label_tokens, number, self.section, self.block)
         if entry is None:
-            self.unknown.append(row)
+            if not entries:
+                # A label no rule knows (a generic one outside its blocks is expected: an
+                # additional contact's "City" is no field of ours).
+                self.unknown.append(row)
             if label_words(label)[:1] and label_words(label)[0] in QUESTION_WORDS:
                 # An `Explain` under a question we do not know is not about the one before it.
                 self.block = None
