@@ -133,12 +133,19 @@ class Comparison:
     # --- building findings -------------------------------------------------------
 
     def _label(self, key: str) -> str:
+        """The label as printed, unless one printed row gave several keys ("Name Provided")."""
         for side in (self.new, self.old):
             span = side.span(key)
-            if span is not None and span.label:
+            if span is not None and span.label and not self._shared_label(side, key, span.label):
                 return span.label.rstrip(":?")
         name = key.split(".", 1)[-1].replace("_", " ")
         return name[:1].upper() + name[1:]
+
+    @staticmethod
+    def _shared_label(side: Side, key: str, label: str) -> bool:
+        return any(other != key and found.span is not None and found.span.label == label
+                   and found.span.page == side.span(key).page  # type: ignore[union-attr]
+                   for other, found in side.app.fields.items())
 
     def add(
         self,
