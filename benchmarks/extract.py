@@ -51,8 +51,10 @@ def main() -> None:
     args = parser.parse_args()
     pdfs = args.pdfs or sorted(FIXTURES.glob("*.pdf"))
     load_rules()
-    print(f"{'file':<44} {'pages':>5} {'plumber text':>12} {'extract':>9} {'ratio':>6} "
-          f"{'extract/plumber':>16}")
+    print(
+        f"{'file':<44} {'pages':>5} {'plumber text':>12} {'extract':>9} {'ratio':>6} "
+        f"{'extract/plumber':>16}"
+    )
     ratios = []
     for pdf in pdfs:
         pages = extract(pdf).document.pages
@@ -61,11 +63,15 @@ def main() -> None:
         slow_ms = best_of(args.repeat, lambda p=pdf: extract(p, backend="plumber"))
         ratio = ours_ms / text_ms
         ratios.append(ratio)
-        print(f"{pdf.name:<44} {pages:>5} {text_ms:>10.1f}ms {ours_ms:>7.1f}ms {ratio:>5.2f}x "
-              f"{slow_ms:>14.1f}ms")
+        print(
+            f"{pdf.name:<44} {pages:>5} {text_ms:>10.1f}ms {ours_ms:>7.1f}ms {ratio:>5.2f}x "
+            f"{slow_ms:>14.1f}ms"
+        )
     if ratios:
-        print(f"\nmedian ratio extract (pdfium) / pdfplumber extract_text: {statistics.median(ratios):.2f}x "
-              f"(target <= 1.5x); worst {max(ratios):.2f}x")
+        print(
+            f"\nmedian ratio extract (pdfium) / pdfplumber extract_text: {statistics.median(ratios):.2f}x "
+            f"(target <= 1.5x); worst {max(ratios):.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,10 @@ def run(*args: str) -> tuple[int, str, str]:
         ("truncated.pdf", ""),
         ("scan.pdf", "no text layer (a scan or photo?); OCR is not available yet"),
         ("encrypted.pdf", "the PDF is encrypted; pass --password"),
-        ("not-ds160.pdf", "not a DS-160 print-out or confirmation page; it looks like a bank statement"),
+        (
+            "not-ds160.pdf",
+            "not a DS-160 print-out or confirmation page; it looks like a bank statement",
+        ),
     ],
 )
 def test_bad_file_gives_one_line_error_and_exit_2(name: str, reason: str) -> None:
@@ -46,7 +49,9 @@ def test_bad_file_gives_one_line_error_and_exit_2(name: str, reason: str) -> Non
 
 
 def test_encrypted_pdf_opens_with_its_password() -> None:
-    code, out, _ = run("extract", str(BAD / "encrypted.pdf"), "--password", "secret", "--format", "json")
+    code, out, _ = run(
+        "extract", str(BAD / "encrypted.pdf"), "--password", "secret", "--format", "json"
+    )
     assert code == 0
     assert '"personal.surnames": "DELA CRUZ"' in out
 
@@ -70,7 +75,9 @@ def _extract_in_child(pdf: Path) -> tuple[Path, int | None, str]:
     try:
         done = subprocess.run(
             [sys.executable, "-m", "ds160check", "extract", str(pdf), "--format", "json"],
-            capture_output=True, text=True, timeout=CORPUS_TIMEOUT_S,
+            capture_output=True,
+            text=True,
+            timeout=CORPUS_TIMEOUT_S,
             env={**os.environ, "NO_COLOR": "1"},
         )
     except subprocess.TimeoutExpired:

@@ -19,7 +19,9 @@ from ds160check.compare.case import compare
 from ds160check.render.json import dumps
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
-CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "expected.json").is_file()) if CASES.is_dir() else []
+CASE_DIRS = (
+    sorted(p for p in CASES.iterdir() if (p / "expected.json").is_file()) if CASES.is_dir() else []
+)
 SERIOUS = ("critical", "high")
 
 
@@ -53,8 +55,11 @@ def test_case_finds_what_was_planted_and_nothing_it_must_not(folder: Path) -> No
     codes = {f["code"] for f in report["findings"]}
     missing = [p for p in expected["planted"] if (p["code"], p.get("field")) not in found]
     # An absent entry without a field means: this code for no field at all.
-    wrong = [a for a in expected.get("absent", [])
-             if ((a["code"], a["field"]) in found if a.get("field") else a["code"] in codes)]
+    wrong = [
+        a
+        for a in expected.get("absent", [])
+        if ((a["code"], a["field"]) in found if a.get("field") else a["code"] in codes)
+    ]
     assert not missing, f"planted but not found: {missing}"
     assert not wrong, f"found but must not be: {wrong}"
 
@@ -64,10 +69,16 @@ def test_no_serious_finding_that_was_not_planted(folder: Path) -> None:
     expected, report = run_case(folder)
     planted = {(p["code"], p.get("field")) for p in expected["planted"]}
     allowed_codes = {p["code"] for p in expected["planted"]}
-    extra = [(f["code"], f["field"]) for f in report["findings"]
-             if f["severity"] in SERIOUS and (f["code"], f["field"]) not in planted
-             and not (f["code"] in allowed_codes and f["code"] in ("HISTORY_OMITTED", "HISTORY_CONFLICT"))
-             and f["code"] != "NO_MATERIAL_CHANGE"]
+    extra = [
+        (f["code"], f["field"])
+        for f in report["findings"]
+        if f["severity"] in SERIOUS
+        and (f["code"], f["field"]) not in planted
+        and not (
+            f["code"] in allowed_codes and f["code"] in ("HISTORY_OMITTED", "HISTORY_CONFLICT")
+        )
+        and f["code"] != "NO_MATERIAL_CHANGE"
+    ]
     assert not extra, f"serious findings nobody planted: {extra}"
 
 
@@ -75,6 +86,8 @@ def test_no_serious_finding_that_was_not_planted(folder: Path) -> None:
 def test_report_matches_its_golden(folder: Path) -> None:
     golden = folder / "report.golden.json"
     if not golden.is_file():
-        pytest.fail(f"no golden report: run `python tests/update_case_goldens.py` and review {golden}")
+        pytest.fail(
+            f"no golden report: run `python tests/update_case_goldens.py` and review {golden}"
+        )
     _, report = run_case(folder)
     assert dumps(report) == golden.read_text(encoding="utf-8")

@@ -14,7 +14,16 @@ from click.testing import CliRunner
 from ds160check import __version__
 from ds160check.cli import cli
 
-COMMANDS = [[], ["extract"], ["compare"], ["rules"], ["rules", "check"], ["rules", "list"], ["rules", "show"], ["schema"]]
+COMMANDS = [
+    [],
+    ["extract"],
+    ["compare"],
+    ["rules"],
+    ["rules", "check"],
+    ["rules", "list"],
+    ["rules", "show"],
+    ["schema"],
+]
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -85,13 +94,22 @@ def test_help_does_not_import_spacy_and_is_quick() -> None:
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
         "assert 'spacy' not in sys.modules, 'spaCy imported by --help'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
-                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
     assert result.returncode == 0, result.stderr
     assert "Usage:" in result.stdout
 
 
 def test_module_entry_point_runs() -> None:
-    result = subprocess.run([sys.executable, "-m", "ds160check", "--version"], capture_output=True,
-                            text=True, timeout=30)
+    result = subprocess.run(
+        [sys.executable, "-m", "ds160check", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 0 and __version__ in result.stdout

@@ -17,7 +17,9 @@ OLD = FIXTURES / "print" / "uz-toshmatov-inline.pdf"
 NEW = FIXTURES / "print" / "uz-toshmatov-leaders.pdf"
 CONFIRMATION = FIXTURES / "confirmation" / "uz-toshmatov.pdf"
 LETTER_214B = FIXTURES / "documents" / "refusal" / "214b_astana_found_ineligible.pdf"
-LETTER_221G_DOCX = FIXTURES / "documents" / "refusal" / "221g_admin_processing_astana_blue_slip.docx"
+LETTER_221G_DOCX = (
+    FIXTURES / "documents" / "refusal" / "221g_admin_processing_astana_blue_slip.docx"
+)
 
 
 def run(*args: object) -> tuple[int, str, str]:
@@ -37,8 +39,11 @@ def codes(result: dict) -> set[tuple[str, str | None]]:
 
 def test_same_applicant_in_two_layouts_has_no_contradiction() -> None:
     result = report(OLD, NEW)
-    serious = [f for f in result["findings"] if f["severity"] in ("critical", "high")
-               and f["code"] != "NO_MATERIAL_CHANGE"]
+    serious = [
+        f
+        for f in result["findings"]
+        if f["severity"] in ("critical", "high") and f["code"] != "NO_MATERIAL_CHANGE"
+    ]
     assert serious == []
     assert ("NO_MATERIAL_CHANGE", None) in codes(result)
 
@@ -50,8 +55,12 @@ def test_exit_code_follows_fail_on() -> None:
 
 
 def test_json_report_matches_its_schema_and_is_byte_identical_across_runs() -> None:
-    first = run("compare", OLD, NEW, CONFIRMATION, LETTER_214B, "--format", "json", "--fail-on", "none")[1]
-    second = run("compare", OLD, NEW, CONFIRMATION, LETTER_214B, "--format", "json", "--fail-on", "none")[1]
+    first = run(
+        "compare", OLD, NEW, CONFIRMATION, LETTER_214B, "--format", "json", "--fail-on", "none"
+    )[1]
+    second = run(
+        "compare", OLD, NEW, CONFIRMATION, LETTER_214B, "--format", "json", "--fail-on", "none"
+    )[1]
     assert first == second
     jsonschema.validate(json.loads(first), report_schema())
 
@@ -121,7 +130,9 @@ def test_text_report_has_no_colour_when_not_a_terminal() -> None:
 
 def test_output_file_is_readable_by_owner_only(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
-    code, out, _ = run("compare", OLD, NEW, "--format", "json", "--output", target, "--fail-on", "none")
+    code, out, _ = run(
+        "compare", OLD, NEW, "--format", "json", "--output", target, "--fail-on", "none"
+    )
     assert code == 0 and out == ""
     assert json.loads(target.read_text())["schema"] == "ds160check.report/1"
     assert target.stat().st_mode & 0o777 == 0o600

@@ -26,8 +26,10 @@ def _diff(expected: dict[str, Any], got: dict[str, Any]) -> list[str]:
         want = expected.get(key, "<absent>")
         have = got.get(key, "<absent>")
         if want != have:
-            lines.append(f"{key}:\n    expected {json.dumps(want, ensure_ascii=False)}\n"
-                         f"    got      {json.dumps(have, ensure_ascii=False)}")
+            lines.append(
+                f"{key}:\n    expected {json.dumps(want, ensure_ascii=False)}\n"
+                f"    got      {json.dumps(have, ensure_ascii=False)}"
+            )
     return lines
 
 
@@ -38,7 +40,9 @@ def schema_validator() -> jsonschema.protocols.Validator:
     return cls(schema)
 
 
-@pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: f"{p.parent.name}/{p.name.removesuffix('.fields.json')}")
+@pytest.mark.parametrize(
+    "golden", GOLDEN, ids=lambda p: f"{p.parent.name}/{p.name.removesuffix('.fields.json')}"
+)
 def test_fixture_reads_as_its_golden_file(golden: Path, schema_validator: Any) -> None:
     pdf = golden.with_name(golden.name.removesuffix(".fields.json") + ".pdf")
     expected = json.loads(golden.read_text(encoding="utf-8"))["fields"]
@@ -67,7 +71,10 @@ def test_goldens_cover_every_catalogue_key() -> None:
     covered: set[str] = set()
     for golden in GOLDEN:
         covered |= set(json.loads(golden.read_text(encoding="utf-8"))["fields"])
-    explanations = {k for k in load_rules().catalogue.fields if k.startswith("security.") and
-                    k.endswith("_explanation")}
+    explanations = {
+        k
+        for k in load_rules().catalogue.fields
+        if k.startswith("security.") and k.endswith("_explanation")
+    }
     missing = set(load_rules().catalogue.fields) - covered - explanations
     assert not missing

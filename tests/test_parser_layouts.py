@@ -88,7 +88,10 @@ def test_wrapped_question_answer_on_its_own_line_below() -> None:
         "MARCH 2025",
     )
     assert fields["previous_travel.refused"] is True
-    assert fields["previous_travel.refused_explanation"] == "REFUSED UNDER 214(B) IN ALMATY, MARCH 2025"
+    assert (
+        fields["previous_travel.refused_explanation"]
+        == "REFUSED UNDER 214(B) IN ALMATY, MARCH 2025"
+    )
 
 
 def test_numbered_groups_in_both_notations() -> None:
@@ -145,8 +148,16 @@ def test_generic_labels_bind_to_the_sub_block_above_them() -> None:
 
 
 def test_value_continues_across_a_page_break_without_the_footer() -> None:
-    first = make_page([TITLE, PERSONAL, *FILLER, "Have you ever been refused a U.S. Visa? YES",
-                       "Explain: REFUSED IN ALMATY IN MARCH 2025 BECAUSE"], number=1)
+    first = make_page(
+        [
+            TITLE,
+            PERSONAL,
+            *FILLER,
+            "Have you ever been refused a U.S. Visa? YES",
+            "Explain: REFUSED IN ALMATY IN MARCH 2025 BECAUSE",
+        ],
+        number=1,
+    )
     second = make_page(["MY TIES WERE CONSIDERED WEAK", "Sex: MALE"], number=2)
     fields = read([first, second])["fields"]
     assert fields["previous_travel.refused_explanation"] == (
@@ -177,7 +188,10 @@ def test_explain_binds_to_the_security_question_answered_yes() -> None:
         "NO",
     )
     assert fields["security.arrested_or_convicted"] is True
-    assert fields["security.arrested_or_convicted_explanation"] == "FINED FOR A TRAFFIC OFFENCE IN 2018"
+    assert (
+        fields["security.arrested_or_convicted_explanation"]
+        == "FINED FOR A TRAFFIC OFFENCE IN 2018"
+    )
     assert fields["security.controlled_substances"] is False
 
 
@@ -236,7 +250,10 @@ def test_right_aligned_label_wrapping_over_lines() -> None:
     ]
     rows: list[Sequence[Cell] | str] = []
     for n, text in enumerate(lines):
-        rows.append([(300 - 5.0 * len(text) - 2.5 * (text.count(" ")), text)] + ([(320, "YES")] if n == 0 else []))
+        rows.append(
+            [(300 - 5.0 * len(text) - 2.5 * (text.count(" ")), text)]
+            + ([(320, "YES")] if n == 0 else [])
+        )
     fields = read_lines(*rows, "Explain: REFUSED 214(B) IN 2025")
     assert fields["previous_travel.refused"] is True
     assert fields["previous_travel.refused_explanation"] == "REFUSED 214(B) IN 2025"
@@ -244,21 +261,46 @@ def test_right_aligned_label_wrapping_over_lines() -> None:
 
 def test_banner_repeated_on_every_page_is_not_a_heading() -> None:
     banner = "Application - Sensitive But Unclassified(SBU) Review"
-    first = make_page([banner, TITLE, PERSONAL, *FILLER, "Have you ever been refused a U.S. Visa? YES",
-                       "Explain: REFUSED IN ALMATY IN MARCH 2025 BECAUSE"], number=1)
-    second = make_page([banner, "MY TIES WERE CONSIDERED WEAK", "Has anyone ever filed an immigrant petition "
-                        "on your behalf with the United States Citizenship and Immigration Services? NO"],
-                       number=2)
+    first = make_page(
+        [
+            banner,
+            TITLE,
+            PERSONAL,
+            *FILLER,
+            "Have you ever been refused a U.S. Visa? YES",
+            "Explain: REFUSED IN ALMATY IN MARCH 2025 BECAUSE",
+        ],
+        number=1,
+    )
+    second = make_page(
+        [
+            banner,
+            "MY TIES WERE CONSIDERED WEAK",
+            "Has anyone ever filed an immigrant petition "
+            "on your behalf with the United States Citizenship and Immigration Services? NO",
+        ],
+        number=2,
+    )
     fields = read([first, second])["fields"]
-    assert fields["previous_travel.refused_explanation"].endswith("BECAUSE MY TIES WERE CONSIDERED WEAK")
+    assert fields["previous_travel.refused_explanation"].endswith(
+        "BECAUSE MY TIES WERE CONSIDERED WEAK"
+    )
     assert fields["previous_travel.immigrant_petition"] is False
 
 
 def test_question_wrapped_across_a_page_break_keeps_its_answer() -> None:
-    first = make_page([TITLE, PERSONAL, *FILLER,
-                       "Have you ever been refused a U.S. Visa, or been refused admission to"], number=1)
-    second = make_page(["the United States, or withdrawn your application at the port of entry?", "YES"],
-                       number=2)
+    first = make_page(
+        [
+            TITLE,
+            PERSONAL,
+            *FILLER,
+            "Have you ever been refused a U.S. Visa, or been refused admission to",
+        ],
+        number=1,
+    )
+    second = make_page(
+        ["the United States, or withdrawn your application at the port of entry?", "YES"], number=2
+    )
     fields = read([first, second])["fields"]
     assert fields["previous_travel.refused"] is True
 

@@ -31,7 +31,9 @@ def _cases() -> list[Any]:
     params = []
     for path in sorted(CASES_DIR.glob("[A-Z]*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        assert data["code"] == path.stem, f"{path.name}: code {data['code']} does not match the file name"
+        assert data["code"] == path.stem, (
+            f"{path.name}: code {data['code']} does not match the file name"
+        )
         for name, case in data["cases"].items():
             params.append(pytest.param(data["code"], case, id=f"{data['code']}_{name}"))
     return params
@@ -48,24 +50,43 @@ def application(role: str, overrides: dict[str, Any], unreadable: dict[str, str]
         values.pop(key, None)
     span = Span(1, Box(0, 0, 10, 10), "", "")
     fields = {k: Field(k, v, Span(1, Box(0, 0, 10, 10), describe(v), k)) for k, v in values.items()}
-    problems = {k: Unreadable(k, raw, "unreadable in this test", span) for k, raw in unreadable.items()}
+    problems = {
+        k: Unreadable(k, raw, "unreadable in this test", span) for k, raw in unreadable.items()
+    }
     return Application(DocumentInfo(f"{role}.pdf", "0" * 64, "print", 1), fields, [], problems)
 
 
 def _confirmation(role: str, facts: dict[str, Any]) -> dict[str, tuple[Any, Evidence]]:
     """Facts a confirmation page gives (submission date, location)."""
-    return {k: (v, Evidence(f"{role}-confirmation.pdf", "evidence", str(v), 1)) for k, v in facts.items()}
+    return {
+        k: (v, Evidence(f"{role}-confirmation.pdf", "evidence", str(v), 1))
+        for k, v in facts.items()
+    }
 
 
 def run_case(case: dict[str, Any]) -> list[Any]:
     refusal = case.get("refusal")
-    facts = CaseFacts(refusal=Refusal(refusal.get("type"), refusal.get("subtype"), refusal.get("date"),
-                                      refusal.get("post"), refusal.get("source", "letter"))
-                      if refusal else None)
-    old = Side(application(OLD, case.get("old", {}), case.get("old_unreadable", {})), OLD,
-               _confirmation(OLD, case.get("old_confirmation", {})))
-    new = Side(application(NEW, case.get("new", {}), case.get("new_unreadable", {})), NEW,
-               _confirmation(NEW, case.get("new_confirmation", {})))
+    facts = CaseFacts(
+        refusal=Refusal(
+            refusal.get("type"),
+            refusal.get("subtype"),
+            refusal.get("date"),
+            refusal.get("post"),
+            refusal.get("source", "letter"),
+        )
+        if refusal
+        else None
+    )
+    old = Side(
+        application(OLD, case.get("old", {}), case.get("old_unreadable", {})),
+        OLD,
+        _confirmation(OLD, case.get("old_confirmation", {})),
+    )
+    new = Side(
+        application(NEW, case.get("new", {}), case.get("new_unreadable", {})),
+        NEW,
+        _confirmation(NEW, case.get("new_confirmation", {})),
+    )
     findings, _ = Comparison(old, new, load_rules(), facts).run()
     return findings
 

@@ -23,7 +23,11 @@ def problems() -> list[str]:
 
 @pytest.mark.parametrize("name", RULE_FILES)
 def test_shipped_rule_file_is_clean(name: str, problems: list[str]) -> None:
-    mine = [p for p in problems if p.startswith(f"field_rules/{name}:") or p.startswith(f"field_rules/{name} ")]
+    mine = [
+        p
+        for p in problems
+        if p.startswith(f"field_rules/{name}:") or p.startswith(f"field_rules/{name} ")
+    ]
     assert mine == []
 
 
@@ -48,20 +52,34 @@ def test_misspelt_field_key_is_named_with_line_and_suggestion(rules_copy: Path) 
     _edit(rules_copy / "print" / "personal.yaml", "key: personal.sex", "key: personal.sx")
     found = check_rules(rules_copy)
     assert len(found) == 1
-    assert re.match(r"field_rules/print/personal\.yaml:\d+: unknown field key 'personal\.sx' "
-                    r"\(did you mean 'personal\.sex'\?\)$", found[0])
+    assert re.match(
+        r"field_rules/print/personal\.yaml:\d+: unknown field key 'personal\.sx' "
+        r"\(did you mean 'personal\.sex'\?\)$",
+        found[0],
+    )
 
 
 def test_unknown_row_key_is_reported(rules_copy: Path) -> None:
-    _edit(rules_copy / "print" / "personal.yaml", "    labels: [Sex, Gender]", "    lables: [Sex, Gender]")
+    _edit(
+        rules_copy / "print" / "personal.yaml",
+        "    labels: [Sex, Gender]",
+        "    lables: [Sex, Gender]",
+    )
     found = check_rules(rules_copy)
     assert any("unknown row key 'lables' (did you mean 'labels'?)" in p for p in found)
 
 
 def test_duplicate_label_names_both_places(rules_copy: Path) -> None:
-    _edit(rules_copy / "print" / "personal.yaml", "labels: [Marital Status]", "labels: [Marital Status, Sex]")
+    _edit(
+        rules_copy / "print" / "personal.yaml",
+        "labels: [Marital Status]",
+        "labels: [Marital Status, Sex]",
+    )
     found = check_rules(rules_copy)
-    assert any("duplicate label 'Sex'" in p and "also at field_rules/print/personal.yaml:" in p for p in found)
+    assert any(
+        "duplicate label 'Sex'" in p and "also at field_rules/print/personal.yaml:" in p
+        for p in found
+    )
 
 
 def test_bad_type_in_catalogue_is_reported(rules_copy: Path) -> None:
@@ -71,9 +89,13 @@ def test_bad_type_in_catalogue_is_reported(rules_copy: Path) -> None:
 
 
 def test_yaml_syntax_error_names_file_and_line(rules_copy: Path) -> None:
-    (rules_copy / "print" / "personal.yaml").write_text("rows:\n  - key: [unclosed\n", encoding="utf-8")
+    (rules_copy / "print" / "personal.yaml").write_text(
+        "rows:\n  - key: [unclosed\n", encoding="utf-8"
+    )
     found = check_rules(rules_copy)
-    assert len(found) == 1 and found[0].startswith(str(rules_copy / "print" / "personal.yaml") + ":")
+    assert len(found) == 1 and found[0].startswith(
+        str(rules_copy / "print" / "personal.yaml") + ":"
+    )
     assert "not valid YAML" in found[0]
 
 
@@ -83,13 +105,25 @@ def test_label_that_is_not_a_string_is_reported(rules_copy: Path) -> None:
     assert any("labels must be non-empty strings, not 12" in p for p in found)
 
 
-@pytest.mark.skipif(not SPEC_FIELDS.exists(), reason="the product spec is not beside the repository")
+@pytest.mark.skipif(
+    not SPEC_FIELDS.exists(), reason="the product spec is not beside the repository"
+)
 def test_catalogue_has_exactly_the_keys_of_the_spec() -> None:
     text = SPEC_FIELDS.read_text(encoding="utf-8")
-    spec_keys = set(re.findall(r"`((?:application|personal|contact|passport|travel|previous_travel|"
-                               r"us_contact|family|work|education|additional|security)\.[a-z_]+)`", text))
+    spec_keys = set(
+        re.findall(
+            r"`((?:application|personal|contact|passport|travel|previous_travel|"
+            r"us_contact|family|work|education|additional|security)\.[a-z_]+)`",
+            text,
+        )
+    )
     for sex in ("father", "mother"):  # fields.md writes the mother's five as `family.mother_*`
         spec_keys |= {k.replace("father", sex) for k in spec_keys if k.startswith("family.father_")}
-    ours = {k for k in load_rules().catalogue.fields if not k.endswith("_explanation")
-            or k in ("previous_travel.refused_explanation", "previous_travel.immigrant_petition_explanation")}
+    ours = {
+        k
+        for k in load_rules().catalogue.fields
+        if not k.endswith("_explanation")
+        or k
+        in ("previous_travel.refused_explanation", "previous_travel.immigrant_petition_explanation")
+    }
     assert ours == spec_keys

@@ -39,7 +39,10 @@ def compare(
     refusal_date: str | None = None,
     password: str | None = None,
 ) -> Report:
-    """Compare the refused DS-160 print-out (``old``) with the new one; ``documents`` are the rest of the case."""
+    """Compare the refused DS-160 print-out (``old``) with the new one.
+
+    ``documents`` are the rest of the case: confirmation pages, refusal letters, supporting documents.
+    """
     from ds160check.compare.case import compare as _compare
 
     return _compare(old, new, documents, refused=refused, refusal_date=refusal_date, password=password)

@@ -39,7 +39,9 @@ class Field:
     def provenance(self) -> Any:
         if self.items is not None:
             return [
-                {sub: s.to_dict() for sub, s in item.items()} if isinstance(item, dict) else item.to_dict()
+                {sub: s.to_dict() for sub, s in item.items()}
+                if isinstance(item, dict)
+                else item.to_dict()
                 for item in self.items
             ]
         return self.span.to_dict() if self.span is not None else None

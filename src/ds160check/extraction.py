@@ -73,7 +73,9 @@ def parse_flow(info: DocumentInfo, flow: Flow, rules: Rules) -> Application:
     app = Application(info, fields, warnings, unreadable)
     minimum = MIN_PRINT_FIELDS if kind == PRINT else MIN_CONFIRMATION_FIELDS
     if len(fields) < minimum:
-        raise NotDs160Error(info.path, f"it mentions the DS-160 but only {len(fields)} answers could be read")
+        raise NotDs160Error(
+            info.path, f"it mentions the DS-160 but only {len(fields)} answers could be read"
+        )
     app.warnings.extend(_unreadable_warnings(app))
     if kind == PRINT:
         app.warnings.extend(_missing_sections(walker.rows_by_section()))
@@ -88,7 +90,9 @@ def _index(label_sets: tuple[LabelSet, ...]) -> LabelIndex:
 
 def document_kind(flow: Flow, rules: Rules) -> str | None:
     """``print``, ``confirmation`` or None, from the title markers of the first pages."""
-    head = label_key(" ".join([*(line.text for line in flow.lines[:80]), *(c.text for c in flow.noise[:20])]))
+    head = label_key(
+        " ".join([*(line.text for line in flow.lines[:80]), *(c.text for c in flow.noise[:20])])
+    )
     if any(label_key(m) in head for m in rules.layout.confirmation_markers):
         return CONFIRMATION
     if any(label_key(m) in head for m in rules.layout.print_markers):
@@ -148,8 +152,11 @@ def _missing_sections(found: Sequence[str]) -> list[str]:
 
 
 def _unknown_label_warnings(walker: Walker) -> list[str]:
-    return [f"page {row.label_tokens[0].page}: label not recognised: {row.label!r}"
-            for row in walker.unknown if row.label_tokens]
+    return [
+        f"page {row.label_tokens[0].page}: label not recognised: {row.label!r}"
+        for row in walker.unknown
+        if row.label_tokens
+    ]
 
 
 def file_sha256(path: str | Path) -> str:

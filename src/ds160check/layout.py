@@ -117,7 +117,10 @@ def join_tokens(tokens: Sequence[Token], line_break: str = " ") -> str:
 
 def _new_line(previous: Token, token: Token) -> bool:
     height = max(previous.box.bottom - previous.box.top, 1.0)
-    return token.page != previous.page or abs(token.box.top - previous.box.top) > LINE_TOLERANCE * height
+    return (
+        token.page != previous.page
+        or abs(token.box.top - previous.box.top) > LINE_TOLERANCE * height
+    )
 
 
 def split_colons(word: Word, page: int) -> list[Token]:
@@ -199,7 +202,9 @@ def _furniture_key(line: Line) -> str:
 
 
 def _in_furniture_zone(line: Line, page: Page) -> bool:
-    return line.top < page.height * FURNITURE_ZONE or line.bottom > page.height * (1 - FURNITURE_ZONE)
+    return line.top < page.height * FURNITURE_ZONE or line.bottom > page.height * (
+        1 - FURNITURE_ZONE
+    )
 
 
 def _furniture(pages: Sequence[Page], per_page: list[list[Line]]) -> set[str]:

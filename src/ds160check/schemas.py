@@ -41,14 +41,15 @@ _SPAN = {
 
 def value_schema(type_name: str) -> dict[str, Any]:
     """The schema of one value of a catalogue type (``null`` allowed: DOES NOT APPLY)."""
-    scalar: dict[str, Any] = {
+    scalars: dict[str, dict[str, Any]] = {
         "date": {"type": "string", "pattern": _DATE_PATTERN},
         "bool": {"type": "boolean"},
         "money": _MONEY,
         "duration": _DURATION,
         "id": {"type": "string", "pattern": r"^[^\s\-a-z]*$"},
         "phone": {"type": "string", "pattern": r"^\+?\d+$"},
-    }.get(type_name, {"type": "string"})
+    }
+    scalar = scalars.get(type_name, {"type": "string"})
     return {"anyOf": [scalar, {"type": "null"}]}
 
 
@@ -148,8 +149,19 @@ def report_schema() -> dict[str, Any]:
     catalogue = load_rules().catalogue
     finding = {
         "type": "object",
-        "required": ["code", "severity", "trap_field", "field", "old", "new", "score", "reason",
-                     "message", "action", "evidence"],
+        "required": [
+            "code",
+            "severity",
+            "trap_field",
+            "field",
+            "old",
+            "new",
+            "score",
+            "reason",
+            "message",
+            "action",
+            "evidence",
+        ],
         "additionalProperties": False,
         "properties": {
             "code": {"enum": [c.value for c in Code]},
@@ -167,7 +179,17 @@ def report_schema() -> dict[str, Any]:
     }
     change = {
         "type": "object",
-        "required": ["name", "title", "field", "old", "new", "kind", "material", "evidence_status", "evidence"],
+        "required": [
+            "name",
+            "title",
+            "field",
+            "old",
+            "new",
+            "kind",
+            "material",
+            "evidence_status",
+            "evidence",
+        ],
         "additionalProperties": False,
         "properties": {
             "name": {"type": "string"},
@@ -218,8 +240,17 @@ def report_schema() -> dict[str, Any]:
         "$id": "https://ds160check.invalid/schema/report-1.json",
         "title": REPORT_SCHEMA,
         "type": "object",
-        "required": ["schema", "tool", "documents", "refusal", "findings", "changes", "what_changed",
-                     "checklist", "summary"],
+        "required": [
+            "schema",
+            "tool",
+            "documents",
+            "refusal",
+            "findings",
+            "changes",
+            "what_changed",
+            "checklist",
+            "summary",
+        ],
         "additionalProperties": False,
         "properties": {
             "schema": {"const": REPORT_SCHEMA},

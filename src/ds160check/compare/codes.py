@@ -7,10 +7,10 @@ defines exactly these codes.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     UNDISCLOSED_REFUSAL = "UNDISCLOSED_REFUSAL"
     REFUSAL_UNVERIFIED = "REFUSAL_UNVERIFIED"
     IDENTITY_MISMATCH = "IDENTITY_MISMATCH"
@@ -28,9 +28,6 @@ class Code(str, Enum):
     TRIP_CHANGED = "TRIP_CHANGED"
     DOCUMENT_CHANGED = "DOCUMENT_CHANGED"
     FIELD_UNREADABLE = "FIELD_UNREADABLE"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 # Most serious first; the order of reports and of --fail-on.

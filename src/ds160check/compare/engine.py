@@ -14,9 +14,9 @@ from typing import Any
 
 from ds160check.application import Application, Span
 from ds160check.compare.codes import Code
-from ds160check.compare.matchers import Match, item_scorer, match_scalar
+from ds160check.compare.matchers import item_scorer, match_scalar
 from ds160check.compare.model import Change, Evidence, Finding, Refusal, Value
-from ds160check.matching import align
+from ds160check.matching import Match, align
 from ds160check.render.text import describe
 from ds160check.rules import Rules
 from ds160check.rules.compare_rules import CircumstanceRule, HistoryRule
@@ -143,9 +143,13 @@ class Comparison:
 
     @staticmethod
     def _shared_label(side: Side, key: str, label: str) -> bool:
-        return any(other != key and found.span is not None and found.span.label == label
-                   and found.span.page == side.span(key).page  # type: ignore[union-attr]
-                   for other, found in side.app.fields.items())
+        return any(
+            other != key
+            and found.span is not None
+            and found.span.label == label
+            and found.span.page == side.span(key).page  # type: ignore[union-attr]
+            for other, found in side.app.fields.items()
+        )
 
     def add(
         self,
@@ -192,7 +196,11 @@ class Comparison:
         return finding
 
     def _min_days(self) -> int:
-        return self.facts.min_days if self.facts.min_days is not None else self.compare.min_days_after_refusal
+        return (
+            self.facts.min_days
+            if self.facts.min_days is not None
+            else self.compare.min_days_after_refusal
+        )
 
     # --- the checks ----------------------------------------------------------------
 
@@ -226,43 +234,76 @@ class Comparison:
             evidence.append(refusal.evidence)
         if refusal is not None:
             kind = {"214b": "214(b)", "221g": "221(g)"}.get(refusal.type or "", "")
-            detail = (f"a {kind} refusal letter is among the documents" if refusal.source == "letter"
-                      else f"a {kind} refusal was stated (--refused)".replace("a  ", "a "))
+            detail = (
+                f"a {kind} refusal letter is among the documents"
+                if refusal.source == "letter"
+                else f"a {kind} refusal was stated (--refused)".replace("a  ", "a ")
+            )
         elif self.old.get(key) is True:
             detail = "the old application itself answered YES"
             evidence = self.old.evidence(key) + evidence
         else:
             if self.new.get("previous_travel.visa_issued") is False:
-                self.add(Code.REFUSAL_UNVERIFIED, key, new=self.new.value(key),
-                         evidence=evidence + self.new.evidence("previous_travel.visa_issued"))
+                self.add(
+                    Code.REFUSAL_UNVERIFIED,
+                    key,
+                    new=self.new.value(key),
+                    evidence=evidence + self.new.evidence("previous_travel.visa_issued"),
+                )
             return
-        self.add(Code.UNDISCLOSED_REFUSAL, key, old=self.old.value(key), new=self.new.value(key),
-                 detail=detail, evidence=evidence)
+        self.add(
+            Code.UNDISCLOSED_REFUSAL,
+            key,
+            old=self.old.value(key),
+            new=self.new.value(key),
+            detail=detail,
+            evidence=evidence,
+        )
 
     def _check_identity(self) -> None:
-        native = (self.old.get("personal.full_name_native"), self.new.get("personal.full_name_native"))
+        native = (
+            self.old.get("personal.full_name_native"),
+            self.new.get("personal.full_name_native"),
+        )
         for rule in self.compare.identity:
             for key in rule.fields:
                 if not (self.old.has(key) and self.new.has(key)):
                     continue
-                match = match_scalar(rule.matcher, self.old.get(key), self.new.get(key), native=native)
+                match = match_scalar(
+                    rule.matcher, self.old.get(key), self.new.get(key), native=native
+                )
                 if match.verdict == "same":
                     continue
                 if match.verdict == "variant":
                     if rule.matcher == "name":
-                        self.add(Code.NAME_VARIANT, key, old=self.old.value(key), new=self.new.value(key),
-                                 match=match)
+                        self.add(
+                            Code.NAME_VARIANT,
+                            key,
+                            old=self.old.value(key),
+                            new=self.new.value(key),
+                            match=match,
+                        )
                     continue
-                self.add(Code.IDENTITY_MISMATCH, key, old=self.old.value(key), new=self.new.value(key),
-                         match=match, severity=rule.severity)
+                self.add(
+                    Code.IDENTITY_MISMATCH,
+                    key,
+                    old=self.old.value(key),
+                    new=self.new.value(key),
+                    match=match,
+                    severity=rule.severity,
+                )
 
     def _check_declarations(self) -> None:
         for key in self.compare.declarations:
             before, after = self.old.get(key), self.new.get(key)
             if before is True and after is False:
-                self.add(Code.DECLARATION_REVERSED, key, old=self.old.value(key), new=self.new.value(key))
+                self.add(
+                    Code.DECLARATION_REVERSED, key, old=self.old.value(key), new=self.new.value(key)
+                )
             elif before is False and after is True:
-                self.add(Code.DECLARATION_NEW_YES, key, old=self.old.value(key), new=self.new.value(key))
+                self.add(
+                    Code.DECLARATION_NEW_YES, key, old=self.old.value(key), new=self.new.value(key)
+                )
 
     def _window_start(self) -> dt.date | None:
         filed = self.new.date()
@@ -287,7 +328,9 @@ class Comparison:
                 continue
             old_items = self.old.get(rule.field) or []
             new_items = self.new.get(rule.field) or []
-            pairs = align(old_items, new_items, item_scorer(rule.matcher), threshold=ITEM_ALIGN_THRESHOLD)
+            pairs = align(
+                old_items, new_items, item_scorer(rule.matcher), threshold=ITEM_ALIGN_THRESHOLD
+            )
             for pair in pairs:
                 if pair.old_index is None:
                     continue
@@ -296,7 +339,9 @@ class Comparison:
                     if not rule.window or self._in_window(old_item):
                         self._omitted(rule, pair.old_index, old_item)
                     continue
-                self._conflicts(rule, pair.old_index, pair.new_index, old_item, new_items[pair.new_index])
+                self._conflicts(
+                    rule, pair.old_index, pair.new_index, old_item, new_items[pair.new_index]
+                )
 
     def _item_evidence(self, side: Side, key: str, index: int) -> list[Evidence]:
         found = side.app.fields.get(key)
@@ -309,8 +354,13 @@ class Comparison:
 
     def _omitted(self, rule: HistoryRule, index: int, item: Any) -> None:
         evidence = self._item_evidence(self.old, rule.field, index)
-        self.add(Code.HISTORY_OMITTED, rule.field, old=Value(describe(item), item), new=None,
-                 evidence=evidence + self.new.evidence(rule.field))
+        self.add(
+            Code.HISTORY_OMITTED,
+            rule.field,
+            old=Value(describe(item), item),
+            new=None,
+            evidence=evidence + self.new.evidence(rule.field),
+        )
 
     def _conflicts(self, rule: HistoryRule, i: int, j: int, old_item: Any, new_item: Any) -> None:
         for sub, matcher in rule.conflict.items():
@@ -323,12 +373,14 @@ class Comparison:
                 continue
             what = describe({k: v for k, v in old_item.items() if k not in rule.conflict})
             self.add(
-                Code.HISTORY_CONFLICT, rule.field,
+                Code.HISTORY_CONFLICT,
+                rule.field,
                 old=Value(describe(old_item[sub]), old_item[sub]),
                 new=Value(describe(new_item[sub]), new_item[sub]),
                 match=match,
                 label=f"{self._label(rule.field)} ({sub.replace('_', ' ')} of {what})",
-                evidence=self._item_evidence(self.old, rule.field, i) + self._item_evidence(self.new, rule.field, j),
+                evidence=self._item_evidence(self.old, rule.field, i)
+                + self._item_evidence(self.new, rule.field, j),
             )
 
     def _check_old_employer_kept(self) -> None:
@@ -345,10 +397,15 @@ class Comparison:
                 return
         if not self._in_window({"date_to": self.old.get("application.submitted_at")}):
             return
-        self.add(Code.HISTORY_OMITTED, history, old=self.old.value(key), new=None,
-                 label="Previous employers",
-                 detail=" (it was the present employer in the old application)",
-                 evidence=self.old.evidence(key) + self.new.evidence(history))
+        self.add(
+            Code.HISTORY_OMITTED,
+            history,
+            old=self.old.value(key),
+            new=None,
+            label="Previous employers",
+            detail=" (it was the present employer in the old application)",
+            evidence=self.old.evidence(key) + self.new.evidence(history),
+        )
 
     def _check_history_facts(self) -> None:
         for fact in self.compare.history_facts:
@@ -363,8 +420,13 @@ class Comparison:
                 matcher = "date" if self.rules.catalogue[key].type == "date" else "id"
                 match = match_scalar(matcher, self.old.get(key), self.new.get(key))
                 if match.verdict == "different":
-                    self.add(Code.HISTORY_CONFLICT, key, old=self.old.value(key), new=self.new.value(key),
-                             match=match)
+                    self.add(
+                        Code.HISTORY_CONFLICT,
+                        key,
+                        old=self.old.value(key),
+                        new=self.new.value(key),
+                        match=match,
+                    )
 
     def _check_contact_history(self) -> None:
         if not self._in_window({}):
@@ -380,11 +442,18 @@ class Comparison:
                 value = self.old.get(key)
                 if not value:
                     continue
-                if any(match_scalar(rule.matcher, value, t).verdict != "different" for t in targets):
+                if any(
+                    match_scalar(rule.matcher, value, t).verdict != "different" for t in targets
+                ):
                     continue
-                self.add(Code.HISTORY_OMITTED, rule.report_as, old=self.old.value(key), new=None,
-                         detail=f" (it was the {self._label(key).lower()} in the old application)",
-                         evidence=self.old.evidence(key) + self.new.evidence(rule.report_as))
+                self.add(
+                    Code.HISTORY_OMITTED,
+                    rule.report_as,
+                    old=self.old.value(key),
+                    new=None,
+                    detail=f" (it was the {self._label(key).lower()} in the old application)",
+                    evidence=self.old.evidence(key) + self.new.evidence(rule.report_as),
+                )
 
     def _joined(self, side: Side, keys: tuple[str, ...]) -> Any:
         values = [side.get(k) for k in keys if side.get(k) not in (None, "", [])]
@@ -399,10 +468,14 @@ class Comparison:
                 continue
             if rule.both_required and (before is None or after is None):
                 continue
-            if not any(self.old.has(k) for k in rule.keys) or not any(self.new.has(k) for k in rule.keys):
+            if not any(self.old.has(k) for k in rule.keys) or not any(
+                self.new.has(k) for k in rule.keys
+            ):
                 continue
             if before is not None and after is not None:
-                match = match_scalar(rule.matcher, before, after, tolerance=self.compare.money_tolerance)
+                match = match_scalar(
+                    rule.matcher, before, after, tolerance=self.compare.money_tolerance
+                )
                 if match.verdict != "different":
                     continue
             self._changed(rule, before, after)
@@ -411,9 +484,19 @@ class Comparison:
         key = rule.keys[0]
         old = Value(self._raw_joined(self.old, rule.keys), before)
         new = Value(self._raw_joined(self.new, rule.keys), after)
-        evidence = [e for k in (*rule.keys, *rule.also) for e in self.old.evidence(k) + self.new.evidence(k)]
-        change = Change(rule.name, rule.title, key, old, new, self.rules.catalogue[key].kind, rule.material,
-                        evidence=[])
+        evidence = [
+            e for k in (*rule.keys, *rule.also) for e in self.old.evidence(k) + self.new.evidence(k)
+        ]
+        change = Change(
+            rule.name,
+            rule.title,
+            key,
+            old,
+            new,
+            self.rules.catalogue[key].kind,
+            rule.material,
+            evidence=[],
+        )
         self.changes.append(change)
         self._change_evidence[rule.name] = evidence
 
@@ -422,11 +505,25 @@ class Comparison:
         for change in self.changes:
             label = change.title[:1].upper() + change.title[1:]
             evidence = self._change_evidence.get(change.name, []) + change.evidence
-            self.add(Code.CIRCUMSTANCE_CHANGED, change.field, old=change.old, new=change.new, label=label,
-                     evidence=evidence, detail=f" ({change.evidence_status})")
+            self.add(
+                Code.CIRCUMSTANCE_CHANGED,
+                change.field,
+                old=change.old,
+                new=change.new,
+                label=label,
+                evidence=evidence,
+                detail=f" ({change.evidence_status})",
+            )
             if change.material and change.evidence_status == "unsupported":
-                self.add(Code.CHANGE_UNSUPPORTED, change.field, old=change.old, new=change.new, label=label,
-                         evidence=evidence, detail=self._unsupported_detail())
+                self.add(
+                    Code.CHANGE_UNSUPPORTED,
+                    change.field,
+                    old=change.old,
+                    new=change.new,
+                    label=label,
+                    evidence=evidence,
+                    detail=self._unsupported_detail(),
+                )
 
     def _unsupported_detail(self) -> str:
         if self.facts.linker is None:
@@ -438,10 +535,15 @@ class Comparison:
         if self.facts.linker is None:
             return
         for contradiction in self.facts.linker(self.changes, self.new):
-            self.add(Code.EVIDENCE_CONTRADICTS, contradiction.field, old=contradiction.document_value,
-                     new=self.new.value(contradiction.field) if contradiction.field else None,
-                     detail=contradiction.message, evidence=list(contradiction.evidence),
-                     label=contradiction.message)
+            self.add(
+                Code.EVIDENCE_CONTRADICTS,
+                contradiction.field,
+                old=contradiction.document_value,
+                new=self.new.value(contradiction.field) if contradiction.field else None,
+                detail=contradiction.message,
+                evidence=list(contradiction.evidence),
+                label=contradiction.message,
+            )
 
     def _raw_joined(self, side: Side, keys: tuple[str, ...]) -> str | None:
         raws = [side.raw(k) for k in keys if side.has(k)]
@@ -454,8 +556,11 @@ class Comparison:
             return
         if any(change.material for change in self.changes):
             return
-        compared = [r for r in self.compare.circumstances
-                    if r.material and any(self.old.has(k) and self.new.has(k) for k in r.keys)]
+        compared = [
+            r
+            for r in self.compare.circumstances
+            if r.material and any(self.old.has(k) and self.new.has(k) for k in r.keys)
+        ]
         if not compared:
             return
         evidence = [e for r in compared for e in self.new.evidence(r.keys[0])]
@@ -477,11 +582,14 @@ class Comparison:
             evidence = self.new.evidence("application.submitted_at")
             if refusal is not None and refusal.evidence is not None:
                 evidence.append(refusal.evidence)
-            self.add(Code.REAPPLIED_TOO_SOON, "application.submitted_at",
-                     old=Value(refused_on.isoformat(), refused_on.isoformat()),
-                     new=self.new.value("application.submitted_at"),
-                     detail=f"{days} day(s)",
-                     evidence=evidence)
+            self.add(
+                Code.REAPPLIED_TOO_SOON,
+                "application.submitted_at",
+                old=Value(refused_on.isoformat(), refused_on.isoformat()),
+                new=self.new.value("application.submitted_at"),
+                detail=f"{days} day(s)",
+                evidence=evidence,
+            )
 
     def _check_consulate(self) -> None:
         key = "application.location"
@@ -496,8 +604,13 @@ class Comparison:
             return
         if _same_post(str(before), str(after)):
             return
-        self.add(Code.CONSULATE_CHANGED, key, old=Value(str(before), before), new=self.new.value(key),
-                 evidence=evidence + self.new.evidence(key))
+        self.add(
+            Code.CONSULATE_CHANGED,
+            key,
+            old=Value(str(before), before),
+            new=self.new.value(key),
+            evidence=evidence + self.new.evidence(key),
+        )
 
     def _check_simple(self, rules: Any, code: Code, detail: str = "") -> None:
         for rule in rules:
@@ -508,17 +621,31 @@ class Comparison:
                 continue
             match = match_scalar(rule.matcher, before, after)
             if match.verdict == "different":
-                self.add(code, rule.field, old=self.old.value(rule.field), new=self.new.value(rule.field),
-                         match=match, detail=detail)
+                self.add(
+                    code,
+                    rule.field,
+                    old=self.old.value(rule.field),
+                    new=self.new.value(rule.field),
+                    match=match,
+                    detail=detail,
+                )
 
     def _check_documents(self) -> None:
         renewed = "passport.number"
-        changed = self.old.get(renewed) and self.new.get(renewed) and (
-            match_scalar("id", self.old.get(renewed), self.new.get(renewed)).verdict == "different"
+        changed = (
+            self.old.get(renewed)
+            and self.new.get(renewed)
+            and (
+                match_scalar("id", self.old.get(renewed), self.new.get(renewed)).verdict
+                == "different"
+            )
         )
         rules = [r for r in self.compare.document if not changed or r.field == renewed]
-        self._check_simple(rules, Code.DOCUMENT_CHANGED,
-                           detail=" (a new passport: normal after a renewal)" if changed else "")
+        self._check_simple(
+            rules,
+            Code.DOCUMENT_CHANGED,
+            detail=" (a new passport: normal after a renewal)" if changed else "",
+        )
 
     def _check_unreadable(self) -> None:
         for side, other, where in ((self.old, self.new, "old"), (self.new, self.old, "new")):
@@ -528,8 +655,14 @@ class Comparison:
                     continue
                 raw = Value(problem.raw, None)
                 ev = [Evidence.of(side.file, side.role, problem.span, problem.raw)]
-                self.add(Code.FIELD_UNREADABLE, base, old=raw if where == "old" else None,
-                         new=raw if where == "new" else None, detail=where, evidence=ev + other.evidence(base))
+                self.add(
+                    Code.FIELD_UNREADABLE,
+                    base,
+                    old=raw if where == "old" else None,
+                    new=raw if where == "new" else None,
+                    detail=where,
+                    evidence=ev + other.evidence(base),
+                )
 
 
 def _shown(value: Value | None) -> str:
@@ -542,13 +675,34 @@ def _shown(value: Value | None) -> str:
 
 def _same_post(a: str, b: str) -> bool:
     """``ALMATY`` and ``KAZAKHSTAN, ALMATY`` name one post; ``ASTANA`` and ``ALMATY`` do not."""
+
     def words(text: str) -> set[str]:
-        return {w for w in "".join(c if c.isalnum() else " " for c in text.upper()).split()
-                if w not in _POST_NOISE}
+        return {
+            w
+            for w in "".join(c if c.isalnum() else " " for c in text.upper()).split()
+            if w not in _POST_NOISE
+        }
 
     left, right = words(a), words(b)
     return bool(left) and bool(right) and (left <= right or right <= left)
 
 
-_POST_NOISE = frozenset({"US", "U", "S", "EMBASSY", "CONSULATE", "GENERAL", "OF", "THE", "IN", "AT",
-                         "UNITED", "STATES", "AMERICA", "CONSULAR", "SECTION"})
+_POST_NOISE = frozenset(
+    {
+        "US",
+        "U",
+        "S",
+        "EMBASSY",
+        "CONSULATE",
+        "GENERAL",
+        "OF",
+        "THE",
+        "IN",
+        "AT",
+        "UNITED",
+        "STATES",
+        "AMERICA",
+        "CONSULAR",
+        "SECTION",
+    }
+)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from ds160check.application import Span
@@ -26,7 +27,9 @@ class Evidence:
     def of(cls, file: str, role: str, span: Span | None, text: str | None = None) -> Evidence:
         if span is None:
             return cls(file, role, text or "")
-        return cls(file, role, text if text is not None else span.raw, span.page, tuple(span.box.as_list()))
+        return cls(
+            file, role, text if text is not None else span.raw, span.page, tuple(span.box.as_list())
+        )
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"file": self.file, "role": self.role, "text": self.text}
@@ -95,7 +98,7 @@ class Change:
     kind: str
     material: bool
     evidence_status: str = "unsupported"
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = dataclass_field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,9 +138,9 @@ class Refusal:
 
 REFUSAL_MEANING = {
     "214b": "A decision: the officer was not convinced of your ties. Reapply only after your "
-            "circumstances have changed, and bring documents that prove the change.",
+    "circumstances have changed, and bring documents that prove the change.",
     "221g": "No decision yet: usually do not file a new application. Submit the requested documents "
-            "(often within 12 months, without a new fee) or wait for administrative processing to end.",
+    "(often within 12 months, without a new fee) or wait for administrative processing to end.",
     "": "The refusal type is not known: find the letter you were given (214(b) or 221(g)).",
 }
 

@@ -11,7 +11,13 @@ from ds160check.layout import Token, join_tokens
 from ds160check.model import Box
 from ds160check.parsing.walker import Row_
 from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, FieldSpec, Row
-from ds160check.values import currency_of, is_null_text, parse_bool, parse_value, split_name_provided
+from ds160check.values import (
+    currency_of,
+    is_null_text,
+    parse_bool,
+    parse_value,
+    split_name_provided,
+)
 
 # Parts of one value printed as separate rows (address lines, supervisor names).
 PART_SEPARATOR = ", "
@@ -148,7 +154,9 @@ class Assembler:
         if how == "name_provided":
             self._split_into(piece, ("personal.surnames", "personal.given_names"), name=True)
         else:
-            self._split_into(piece, ("personal.birth_city", "personal.birth_state", "personal.birth_country"))
+            self._split_into(
+                piece, ("personal.birth_city", "personal.birth_state", "personal.birth_country")
+            )
 
     def _split_into(self, piece: Piece, keys: Sequence[str], name: bool = False) -> None:
         text = piece.text
@@ -162,7 +170,9 @@ class Assembler:
             parts = [raw[0], middle, raw[-1]] if len(raw) > 1 else [raw[0], None, None]
         for key, part in zip(keys, parts, strict=True):
             if part is not None and key not in self.got.scalars:
-                self.got.scalars[key] = Slot([Piece(_tokens_for(piece.tokens, part), piece.label, part)])
+                self.got.scalars[key] = Slot(
+                    [Piece(_tokens_for(piece.tokens, part), piece.label, part)]
+                )
 
     def _list_value(self, spec: FieldSpec, rule: Row, row: Row_, piece: Piece) -> None:
         items = self.got.lists.setdefault(spec.key, [])
@@ -179,8 +189,11 @@ class Assembler:
                 items.append(Item())
             return items[row.index - 1]
         stamp = (id(rule), row.label.casefold())
-        if not items or rule.item is None or stamp in items[-1].filled_by or (
-            rule.item in items[-1].slots and not rule.part
+        if (
+            not items
+            or rule.item is None
+            or stamp in items[-1].filled_by
+            or (rule.item in items[-1].slots and not rule.part)
         ):
             items.append(Item())
         return items[-1]
@@ -212,8 +225,12 @@ class Assembler:
         return None
 
     def _type_scalar(
-        self, key: str, slot: Slot, currency: str | None,
-        fields: dict[str, Field], unreadable: dict[str, Unreadable],
+        self,
+        key: str,
+        slot: Slot,
+        currency: str | None,
+        fields: dict[str, Field],
+        unreadable: dict[str, Unreadable],
     ) -> None:
         spec = self.catalogue[key]
         text = slot.text()
@@ -233,8 +250,11 @@ class Assembler:
                 self.got.empty_lists.add(spec.key)
 
     def _type_list(
-        self, spec: FieldSpec, items: list[Item],
-        fields: dict[str, Field], unreadable: dict[str, Unreadable],
+        self,
+        spec: FieldSpec,
+        items: list[Item],
+        fields: dict[str, Field],
+        unreadable: dict[str, Unreadable],
     ) -> None:
         values: list[Any] = []
         spans: list[Any] = []
@@ -272,7 +292,12 @@ class Assembler:
         return value, spans
 
     def _typed_item(
-        self, spec: FieldSpec, sub: str | None, slot: Slot, number: int, unreadable: dict[str, Unreadable]
+        self,
+        spec: FieldSpec,
+        sub: str | None,
+        slot: Slot,
+        number: int,
+        unreadable: dict[str, Unreadable],
     ) -> Any:
         text = slot.text()
         try:

@@ -54,7 +54,8 @@ class LabelIndex:
             for heading in label_set.headings:
                 index.headings[label_words(heading)] = label_set.section
                 index._note_caps(heading)
-            for rule in (*label_set.markers, *label_set.rows):
+            rules: list[Row | Marker] = [*label_set.markers, *label_set.rows]
+            for rule in rules:
                 for label in rule.labels:
                     words = label_words(label)
                     index.entries[words].append(Entry(rule, label_set.section))
@@ -105,14 +106,18 @@ class LabelIndex:
             for size in (length - 1, length, length + 1):
                 if size > len(words) or size < FUZZY_PREFIX_MIN_WORDS:
                     continue
-                best = _best(" ".join(words[:size]), self._by_length[length], FUZZY_LABEL_SCORE / 100)
+                best = _best(
+                    " ".join(words[:size]), self._by_length[length], FUZZY_LABEL_SCORE / 100
+                )
                 if best:
                     return self.entries[tuple(best.split())]
         return []
 
 
 def _best(query: str, choices: list[str], cutoff: float) -> str | None:
-    best = process.extractOne(query, choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff)
+    best = process.extractOne(
+        query, choices, scorer=Indel.normalized_similarity, score_cutoff=cutoff
+    )
     return None if best is None else str(best[0])
 
 

@@ -42,7 +42,7 @@ MAX_UNKNOWN_LABEL_WORDS = 12
 # Phone Number", "Please bring this page…") from a value (values print in CAPITALS).
 HEADING_LOWER_SHARE = 0.3
 QUESTION_WORDS = frozenset(
-    "have has do does did are is were was will would can could".split()
+    ["have", "has", "do", "does", "did", "are", "is", "were", "was", "will", "would", "can", "could"]
 )
 ANSWERS = frozenset({"YES", "NO"})
 # Rows of this section (Application ID, location) can stand anywhere.
@@ -75,7 +75,11 @@ class _Hit:
 def _is_value_like(token: Token, index: LabelIndex) -> bool:
     """A CAPITALS word that no label uses: the start of a value, not part of a label."""
     letters = [ch for ch in token.text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters) and not index.is_label_caps(token.text)
+    return (
+        len(letters) >= 2
+        and all(ch.isupper() for ch in letters)
+        and not index.is_label_caps(token.text)
+    )
 
 
 def _balanced(tokens: Sequence[Token]) -> bool:
@@ -118,7 +122,9 @@ class Walker:
         if not self._aligned(line, label, start_x, size):
             return False
         first = line.tokens[0]
-        if (_is_value_like(first, self.index) and not first.text.endswith("?")) or self._heading_at(line_no):
+        if (_is_value_like(first, self.index) and not first.text.endswith("?")) or self._heading_at(
+            line_no
+        ):
             return False
         if self._question_in_progress(label):
             return True
@@ -142,7 +148,10 @@ class Walker:
         right = max(t.box.x1 for t in label if abs(t.box.top - first_top) < 1.0)
         left = min(t.box.x0 for t in label if abs(t.box.top - first_top) < 1.0)
         cell = line.cells[0]
-        return abs(cell.x1 - right) <= tolerance or abs((cell.x0 + cell.x1) / 2 - (left + right) / 2) <= tolerance
+        return (
+            abs(cell.x1 - right) <= tolerance
+            or abs((cell.x0 + cell.x1) / 2 - (left + right) / 2) <= tolerance
+        )
 
     def _question_in_progress(self, label: list[Token]) -> bool:
         """A question that has not reached its question mark and is not a known label by itself."""
@@ -184,8 +193,12 @@ class Walker:
                 label.append(token)
                 k += 1
                 if token.text.endswith("?"):
-                    if k < len(tokens) and tokens[k].text.startswith("(") and self._cell_of[line][k] == cell:
-                        # "…significance? (Communicable diseases … Services.)" : the note belongs to the question
+                    if (
+                        k < len(tokens)
+                        and tokens[k].text.startswith("(")
+                        and self._cell_of[line][k] == cell
+                    ):
+                        # "…significance? (Communicable diseases … Services.)": the note is the question's
                         paren = True
                         continue
                     return _Hit(label, deferred, line, k, True)
@@ -315,8 +328,10 @@ class Walker:
             return False
         if not hit.terminated:
             # An unknown question with its answer beside it, wrapped without "?".
-            return words[0] in QUESTION_WORDS and bool(hit.deferred) and all(
-                t.text in ANSWERS for t in hit.deferred
+            return (
+                words[0] in QUESTION_WORDS
+                and bool(hit.deferred)
+                and all(t.text in ANSWERS for t in hit.deferred)
             )
         if hit.label_tokens[-1].text.endswith("?"):
             return words[0] in QUESTION_WORDS

@@ -12,7 +12,10 @@ from ds160check.compare.model import Finding, Report
 COLOURS = {"critical": "red", "high": "red", "medium": "yellow", "low": "cyan", "info": "blue"}
 STATUS_MARK = {"done": "[x]", "missing": "[ ]", "unknown": "[?]"}
 REFUSAL_NAMES = {"214b": "214(b)", "221g": "221(g)"}
-SUBTYPES = {"documents": "documents requested", "administrative_processing": "administrative processing"}
+SUBTYPES = {
+    "documents": "documents requested",
+    "administrative_processing": "administrative processing",
+}
 
 
 def _styler(color: bool) -> Callable[..., str]:
@@ -35,7 +38,9 @@ def render_report(report: Report, *, color: bool = False) -> str:
     for severity in SEVERITIES:
         found = [f for f in report.findings if f.severity == severity]
         if found:
-            lines.append(style(f"{severity.upper()} ({len(found)})", fg=COLOURS[severity], bold=True))
+            lines.append(
+                style(f"{severity.upper()} ({len(found)})", fg=COLOURS[severity], bold=True)
+            )
             for finding in found:
                 lines += _finding_lines(finding, style)
             lines.append("")

@@ -48,8 +48,10 @@ def _title(key: str) -> str:
 
 def render_application(app: Application) -> str:
     doc = app.document
-    lines = [f"{doc.path} — {KIND_NAMES.get(doc.kind, doc.kind)}, {doc.pages} page(s), "
-             f"{len(app.fields)} fields read"]
+    lines = [
+        f"{doc.path} — {KIND_NAMES.get(doc.kind, doc.kind)}, {doc.pages} page(s), "
+        f"{len(app.fields)} fields read"
+    ]
     section = None
     for key, field in app.fields.items():
         prefix = key.split(".", 1)[0]

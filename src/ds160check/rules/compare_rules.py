@@ -14,8 +14,15 @@ SCALAR_MATCHERS = tuple(SCALAR)
 ITEM_MATCHERS = tuple(ITEM_SCORERS)
 CODE_KEYS = ("severity", "action", "message", "doc")
 FIELDS_FILE_KEYS = (
-    "settings", "identity", "declarations", "history", "history_facts", "contact_history",
-    "circumstances", "trip", "document",
+    "settings",
+    "identity",
+    "declarations",
+    "history",
+    "history_facts",
+    "contact_history",
+    "circumstances",
+    "trip",
+    "document",
 )
 SETTINGS = {"min_days_after_refusal": int, "money_tolerance": float, "history_window_years": int}
 
@@ -98,7 +105,9 @@ class _Reader:
         self.src = src
         self.catalogue = catalogue
 
-    def mapping(self, node: Node | None, what: str, allowed: tuple[str, ...] | None = None) -> dict[str, Node]:
+    def mapping(
+        self, node: Node | None, what: str, allowed: tuple[str, ...] | None = None
+    ) -> dict[str, Node]:
         from ds160check.rules.load import suggest
 
         if node is None:
@@ -109,8 +118,10 @@ class _Reader:
         if allowed is not None:
             for key in keys_of(node.value):
                 if key not in allowed:
-                    self.src.problem(key_line(node.value, key),
-                                     f"unknown {what} key {key!r}{suggest(key, allowed)}")
+                    self.src.problem(
+                        key_line(node.value, key),
+                        f"unknown {what} key {key!r}{suggest(key, allowed)}",
+                    )
         return node.value
 
     def items(self, node: Node | None, what: str) -> list[Node]:
@@ -126,8 +137,10 @@ class _Reader:
 
         value = plain(node) if node is not None else None
         if value not in choices:
-            self.src.problem(node.line if node else line,
-                             f"{what} must be one of {', '.join(choices)}, not {value!r}{suggest(str(value), choices)}")
+            self.src.problem(
+                node.line if node else line,
+                f"{what} must be one of {', '.join(choices)}, not {value!r}{suggest(str(value), choices)}",
+            )
             return choices[0]
         return str(value)
 
@@ -136,8 +149,10 @@ class _Reader:
 
         value = plain(node) if node is not None else None
         if not isinstance(value, str) or value not in self.catalogue:
-            self.src.problem(node.line if node else line,
-                             f"unknown {what} {value!r}{suggest(str(value), self.catalogue.fields)}")
+            self.src.problem(
+                node.line if node else line,
+                f"unknown {what} {value!r}{suggest(str(value), self.catalogue.fields)}",
+            )
         return str(value)
 
     def keys(self, node: Node | None, line: int) -> tuple[str, ...]:
@@ -191,9 +206,11 @@ def _settings(reader: _Reader, node: Node | None) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, kind in SETTINGS.items():
         value = plain(entry[name]) if name in entry else None
-        if not isinstance(value, kind | int) or isinstance(value, bool) or value < 0:
-            reader.src.problem(entry[name].line if name in entry else reader.src.root.line,
-                               f"settings.{name} must be a non-negative {kind.__name__}")
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            reader.src.problem(
+                entry[name].line if name in entry else reader.src.root.line,
+                f"settings.{name} must be a non-negative {kind.__name__}",
+            )
             value = 0
         out[name] = kind(value)
     return out
@@ -203,11 +220,13 @@ def _identity(reader: _Reader, node: Node | None) -> tuple[IdentityRule, ...]:
     rules = []
     for item in reader.items(node, "identity"):
         entry = reader.mapping(item, "identity rule", ("fields", "matcher", "severity"))
-        rules.append(IdentityRule(
-            fields=reader.keys(entry.get("fields"), item.line),
-            matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
-            severity=reader.choice(entry.get("severity"), "severity", SEVERITIES, item.line),
-        ))
+        rules.append(
+            IdentityRule(
+                fields=reader.keys(entry.get("fields"), item.line),
+                matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
+                severity=reader.choice(entry.get("severity"), "severity", SEVERITIES, item.line),
+            )
+        )
     return tuple(rules)
 
 
@@ -216,7 +235,9 @@ def _declarations(reader: _Reader, node: Node | None, catalogue: Catalogue) -> t
     keys = list(reader.keys(entry.get("fields"), node.line if node else 1))
     for section in reader.items(entry.get("all_of_section"), "all_of_section"):
         prefix = f"{plain(section)}."
-        found = [k for k, s in catalogue.fields.items() if k.startswith(prefix) and s.type == "bool"]
+        found = [
+            k for k, s in catalogue.fields.items() if k.startswith(prefix) and s.type == "bool"
+        ]
         if not found:
             reader.src.problem(section.line, f"no YES/NO fields in section {plain(section)!r}")
         keys += found
@@ -232,19 +253,23 @@ def _history(reader: _Reader, node: Node | None) -> tuple[HistoryRule, ...]:
         entry = reader.mapping(item, "history rule", ("field", "matcher", "window", "conflict"))
         field = reader.key(entry.get("field"), item.line)
         conflict_node = reader.mapping(entry.get("conflict"), "conflict")
-        conflict = {sub: reader.choice(conflict_node[sub], "conflict matcher", SCALAR_MATCHERS, item.line)
-                    for sub in keys_of(conflict_node)}
+        conflict = {
+            sub: reader.choice(conflict_node[sub], "conflict matcher", SCALAR_MATCHERS, item.line)
+            for sub in keys_of(conflict_node)
+        }
         spec = reader.catalogue.fields.get(field)
         subs = list(spec.item) if spec is not None and isinstance(spec.item, dict) else []
         for sub in conflict:
             if sub not in subs:
                 reader.src.problem(item.line, f"{field} items have no {sub!r}")
-        rules.append(HistoryRule(
-            field=field,
-            matcher=reader.choice(entry.get("matcher"), "matcher", ITEM_MATCHERS, item.line),
-            window=reader.flag(entry.get("window"), "window"),
-            conflict=conflict,
-        ))
+        rules.append(
+            HistoryRule(
+                field=field,
+                matcher=reader.choice(entry.get("matcher"), "matcher", ITEM_MATCHERS, item.line),
+                window=reader.flag(entry.get("window"), "window"),
+                conflict=conflict,
+            )
+        )
     return tuple(rules)
 
 
@@ -253,23 +278,29 @@ def _history_facts(reader: _Reader, node: Node | None) -> tuple[HistoryFact, ...
     for item in reader.items(node, "history_facts"):
         entry = reader.mapping(item, "history fact", ("fields", "newer_when_later"))
         later = entry.get("newer_when_later")
-        facts.append(HistoryFact(
-            fields=reader.keys(entry.get("fields"), item.line),
-            newer_when_later=reader.key(later, item.line) if later is not None else None,
-        ))
+        facts.append(
+            HistoryFact(
+                fields=reader.keys(entry.get("fields"), item.line),
+                newer_when_later=reader.key(later, item.line) if later is not None else None,
+            )
+        )
     return tuple(facts)
 
 
 def _contact_history(reader: _Reader, node: Node | None) -> tuple[ContactHistoryRule, ...]:
     rules = []
     for item in reader.items(node, "contact_history"):
-        entry = reader.mapping(item, "contact history rule", ("from", "into", "matcher", "report_as"))
-        rules.append(ContactHistoryRule(
-            sources=reader.keys(entry.get("from"), item.line),
-            targets=reader.keys(entry.get("into"), item.line),
-            matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
-            report_as=reader.key(entry.get("report_as"), item.line),
-        ))
+        entry = reader.mapping(
+            item, "contact history rule", ("from", "into", "matcher", "report_as")
+        )
+        rules.append(
+            ContactHistoryRule(
+                sources=reader.keys(entry.get("from"), item.line),
+                targets=reader.keys(entry.get("into"), item.line),
+                matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
+                report_as=reader.key(entry.get("report_as"), item.line),
+            )
+        )
     return tuple(rules)
 
 
@@ -281,15 +312,17 @@ def _circumstances(reader: _Reader, node: Node | None) -> tuple[CircumstanceRule
         when = entry.get("when")
         if when is not None and plain(when) != "both":
             reader.src.problem(when.line, f"when must be 'both', not {plain(when)!r}")
-        rules.append(CircumstanceRule(
-            name=reader.text(entry.get("name"), "name", item.line),
-            title=reader.text(entry.get("title"), "title", item.line),
-            keys=reader.keys(entry.get("key"), item.line),
-            matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
-            also=reader.keys(entry.get("also"), item.line) if "also" in entry else (),
-            material=reader.flag(entry.get("material"), "material"),
-            both_required=when is not None,
-        ))
+        rules.append(
+            CircumstanceRule(
+                name=reader.text(entry.get("name"), "name", item.line),
+                title=reader.text(entry.get("title"), "title", item.line),
+                keys=reader.keys(entry.get("key"), item.line),
+                matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
+                also=reader.keys(entry.get("also"), item.line) if "also" in entry else (),
+                material=reader.flag(entry.get("material"), "material"),
+                both_required=when is not None,
+            )
+        )
     return tuple(rules)
 
 
@@ -297,10 +330,12 @@ def _simple(reader: _Reader, node: Node | None, what: str) -> tuple[SimpleRule, 
     rules = []
     for item in reader.items(node, what):
         entry = reader.mapping(item, f"{what} rule", ("field", "matcher"))
-        rules.append(SimpleRule(
-            field=reader.key(entry.get("field"), item.line),
-            matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
-        ))
+        rules.append(
+            SimpleRule(
+                field=reader.key(entry.get("field"), item.line),
+                matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
+            )
+        )
     return tuple(rules)
 
 

@@ -11,7 +11,9 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 
 
 def label_words(text: str) -> tuple[str, ...]:
-    """The comparable words of a label: ``"Country/Region of Birth:"`` → ``("country", "region", "of", "birth")``.
+    """The comparable words of a label.
+
+    ``"Country/Region of Birth:"`` → ``("country", "region", "of", "birth")``.
 
     Possessive ``'s`` is kept as part of the word (``father's`` → ``fathers``),
     dots vanish (``U.S.`` → ``us``), slashes and dashes separate words.

@@ -166,8 +166,10 @@ def _catalogue(src: Source) -> Catalogue:
             fields[spec.key] = spec
     for spec in fields.values():
         if spec.gate is not None and (spec.gate not in fields or fields[spec.gate].type != "bool"):
-            src.problem(key_line(root, spec.key), f"{spec.key}: gate {spec.gate!r} is not a YES/NO key"
-                        f"{suggest(spec.gate, fields)}")
+            src.problem(
+                key_line(root, spec.key),
+                f"{spec.key}: gate {spec.gate!r} is not a YES/NO key{suggest(spec.gate, fields)}",
+            )
     return Catalogue(fields)
 
 
@@ -248,9 +250,11 @@ def _check_row_keys(src: Source, row: Row, catalogue: Catalogue) -> None:
         subs = list(spec.item) if isinstance(spec.item, dict) else []
         if row.item not in subs:
             src.problem(row.origin.line, f"{row.key} has no item {row.item!r}{suggest(row.item, subs)}")
-    elif isinstance(spec.item, dict):
-        if not row.gate:
-            src.problem(row.origin.line, f"{row.key} holds objects: name the `item` ({', '.join(spec.item)})")
+    elif isinstance(spec.item, dict) and not row.gate:
+        src.problem(
+            row.origin.line,
+            f"{row.key} holds objects: name the `item` ({', '.join(spec.item)})",
+        )
 
 
 def _contexts_known(label_sets: list[tuple[Source, LabelSet]], catalogue: Catalogue) -> set[str]:
@@ -274,8 +278,12 @@ def _check_label_sets(label_sets: list[tuple[Source, LabelSet]], catalogue: Cata
             _check_row_keys(src, row, catalogue)
             for context in row.contexts:
                 if context not in known:
-                    src.problem(row.origin.line, f"unknown context {context!r} in `in`{suggest(context, known)}")
-        for rule in (*ls.markers, *ls.rows):
+                    src.problem(
+                        row.origin.line,
+                        f"unknown context {context!r} in `in`{suggest(context, known)}",
+                    )
+        rules: list[Row | Marker] = [*ls.markers, *ls.rows]
+        for rule in rules:
             _check_duplicates(src, rule, seen)
 
 
@@ -345,14 +353,22 @@ def _read(path: Path, sources: list[Source]) -> Source:
 
 def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
     sources: list[Source] = []
-    for needed in (CATALOGUE_FILE, LAYOUT_FILE, CONFIRMATION_FILE, PRINT_DIR, COMPARE_CODES_FILE,
-                   COMPARE_FIELDS_FILE):
+    for needed in (
+        CATALOGUE_FILE,
+        LAYOUT_FILE,
+        CONFIRMATION_FILE,
+        PRINT_DIR,
+        COMPARE_CODES_FILE,
+        COMPARE_FIELDS_FILE,
+    ):
         if not (directory / needed).exists():
             raise RuleError(directory / needed, None, "missing from the rule folder")
     catalogue = _catalogue(_read(directory / CATALOGUE_FILE, sources))
     layout = _layout(_read(directory / LAYOUT_FILE, sources))
-    printed = [(src, _label_set(src)) for src in
-               (_read(p, sources) for p in sorted((directory / PRINT_DIR).glob("*.yaml")))]
+    printed = [
+        (src, _label_set(src))
+        for src in (_read(p, sources) for p in sorted((directory / PRINT_DIR).glob("*.yaml")))
+    ]
     conf_src = _read(directory / CONFIRMATION_FILE, sources)
     confirmation = _label_set(conf_src)
     _check_label_sets(printed, catalogue)

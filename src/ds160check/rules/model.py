@@ -9,7 +9,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ds160check.rules.compare_rules import CompareRules
 
-VALUE_TYPES = ("text", "name", "date", "bool", "enum", "country", "id", "phone", "money", "duration")
+VALUE_TYPES = (
+    "text",
+    "name",
+    "date",
+    "bool",
+    "enum",
+    "country",
+    "id",
+    "phone",
+    "money",
+    "duration",
+)
 FIELD_TYPES = (*VALUE_TYPES, "list")
 KINDS = ("identity", "history", "declaration", "circumstance", "trip", "document", "meta")
 TRAP_FIELDS = (
