@@ -131,12 +131,15 @@ FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
               show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True,
               help="Exit 1 when a finding at or above this severity is found ('none': never).")
+@click.option("--spacy-model", default=None, metavar="NAME",
+              help="An installed trained spaCy pipeline to read supporting documents with, besides "
+                   "the rules (never downloaded).")
 @password_option
 @output_option
 @reports_errors
 def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | None,
             refusal_date: str | None, min_days: int | None, fmt: str, fail_on: str,
-            password: str | None, output: str) -> None:
+            spacy_model: str | None, password: str | None, output: str) -> None:
     """Compare the refused DS-160 (OLD) with the new one (NEW).
 
     DOCUMENTS are the rest of the case: confirmation pages, refusal letters
@@ -149,7 +152,7 @@ def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | No
 
     date = parse_date(refusal_date) if refusal_date else None
     report = run_compare(old, new, documents, refused=refused, refusal_date=date, min_days=min_days,
-                         password=password)
+                         password=password, spacy_model=spacy_model)
     write_output(render(report, fmt, use_color(output)), output)
     worst = report.worst()
     if fail_on != "none" and worst is not None and at_or_above(worst, fail_on):

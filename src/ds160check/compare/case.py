@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ds160check import __version__
 from ds160check.application import Application
@@ -15,6 +16,10 @@ from ds160check.errors import InputError, NotDs160Error
 from ds160check.extraction import CONFIRMATION, file_sha256
 from ds160check.extraction import extract as extract_application
 from ds160check.rules import Rules, load_rules
+
+if TYPE_CHECKING:
+    from ds160check.documents.ingest import TextDocument
+    from ds160check.evidence.link import EvidenceLinker
 
 REFUSAL_TYPES = ("214b", "221g")
 EVIDENCE = "evidence"
@@ -30,6 +35,8 @@ class Documents:
     confirmations: list[Application] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
     others: list[Path] = field(default_factory=list)
+    # The text of each of ``others``, in the same order: the evidence to analyse.
+    texts: list[TextDocument] = field(default_factory=list)
 
 
 def compare(
@@ -42,11 +49,14 @@ def compare(
     min_days: int | None = None,
     password: str | None = None,
     rules: Rules | None = None,
+    spacy_model: str | None = None,
 ) -> Report:
     """Compare the refused DS-160 (``old``) with the new one; ``documents`` are the rest of the case.
 
     Raises an :class:`~ds160check.errors.InputError` when OLD or NEW cannot be
     read; a supporting document that cannot be read is listed with its reason.
+    Supporting documents are analysed (spaCy: ``spacy_model`` names an installed
+    trained pipeline to use besides the rules) only when there are some.
     """
     rules = rules or load_rules()
     if refused is not None and refused not in REFUSAL_TYPES:
@@ -57,9 +67,10 @@ def compare(
     refusal = _refusal(docs, refused, refusal_date)
     old_side = Side(old_app, OLD, _confirmation_facts(old_app, docs))
     new_side = Side(new_app, NEW, _confirmation_facts(new_app, docs))
-    facts = CaseFacts(refusal=refusal, min_days=min_days)
+    linker = _evidence_linker(docs, new_side, spacy_model)
+    facts = CaseFacts(refusal=refusal, min_days=min_days, linker=linker)
     findings, changes = Comparison(old_side, new_side, rules, facts).run()
-    entries = [_entry(old_app, OLD), _entry(new_app, NEW), *docs.entries]
+    entries = [_entry(old_app, OLD), _entry(new_app, NEW), *_analysed_entries(docs, linker)]
     report = Report(__version__, entries, refusal, findings, changes, [], [])
     report.what_changed = what_changed(report)
     report.checklist = checklist(report)
@@ -114,12 +125,46 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
         evidence = Evidence(str(path), EVIDENCE, letter.evidence.text, letter.evidence.page,
                             tuple(letter.evidence.box.as_list()) if letter.evidence.box else None,
                             letter.evidence.paragraph)
-        docs.refusals.append(Refusal(letter.type, letter.subtype, letter.date, letter.post, "letter", evidence))
+        docs.refusals.append(Refusal(letter.type, letter.subtype, letter.date, letter.post, "letter",
+                                     evidence))
         kind = "refusal_letter"
     else:
         docs.others.append(path)
+        docs.texts.append(text)
         kind = "other"
     docs.entries.append(DocumentEntry(str(path), text.sha256, kind, EVIDENCE, text.pages, ()))
+
+
+def _evidence_linker(docs: Documents, new_side: Side, spacy_model: str | None) -> EvidenceLinker | None:
+    """Analyse the supporting documents (this loads spaCy), or None when there are none."""
+    if not docs.texts:
+        return None
+    from ds160check.evidence.analyse import Analyser
+    from ds160check.evidence.applicant import Applicant
+    from ds160check.evidence.link import EvidenceLinker
+
+    applicant = Applicant.of(new_side)
+    reference = applicant.date.isoformat() if applicant.date else None
+    analyser = Analyser(spacy_model)
+    analysed = [analyser.analyse(text, reference_date=reference) for text in docs.texts]
+    return EvidenceLinker(analysed, applicant)
+
+
+def _analysed_entries(docs: Documents, linker: EvidenceLinker | None) -> list[DocumentEntry]:
+    """The documents' entries, each supporting document with its type and why it may not count."""
+    if linker is None:
+        return docs.entries
+    found = {a.path: a for a in linker.assessments}
+    out = []
+    for entry in docs.entries:
+        assessment = found.get(entry.path)
+        if assessment is None:
+            out.append(entry)
+            continue
+        out.append(replace(entry, kind=assessment.document.kind,
+                           warnings=(*entry.warnings, *assessment.document.warnings,
+                                     *assessment.notes)))
+    return out
 
 
 def _is_pdf(path: Path) -> bool:
@@ -131,7 +176,7 @@ def _is_pdf(path: Path) -> bool:
 
 
 def _refusal(docs: Documents, refused: str | None, refusal_date: str | None) -> Refusal | None:
-    """The refusal: from a letter (the latest), with ``--refused``/``--refusal-date`` filling or overriding."""
+    """The refusal: from a letter (the latest); ``--refused``/``--refusal-date`` fill or override it."""
     letter = max(docs.refusals, key=lambda r: r.date or "", default=None)
     if letter is None and refused is None and refusal_date is None:
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from ds160check.compare.codes import Code
 from ds160check.compare.model import Change, ChecklistItem, Report
 from ds160check.render.text import describe
@@ -19,22 +21,56 @@ def _shown(change: Change, which: str) -> str:
     return value.raw or describe(value.normalized)
 
 
-def change_sentence(change: Change) -> str:
-    """One sentence a broker can read aloud, with the proof."""
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def _document_names() -> Mapping[str, str]:
+    """Document type → its name, and change → the names of the types that prove it."""
+    from ds160check.evidence.rules import load_evidence_rules
+
+    return {t.key: t.name for t in load_evidence_rules().types.types}
+
+
+def _provers(change: str) -> list[str]:
+    from ds160check.evidence.rules import load_evidence_rules
+
+    return [t.name for t in load_evidence_rules().types.types if change in t.proves]
+
+
+def _documents(change: Change, kinds: Mapping[str, str]) -> str:
+    """The documents quoted for a change, each with its type: "employment letter (letter.pdf)"."""
+    names = _document_names()
+    shown = []
+    for path in sorted({e.file for e in change.evidence}, key=_file_name):
+        kind = names.get(kinds.get(path, ""))
+        shown.append(f"{kind} ({_file_name(path)})" if kind else _file_name(path))
+    return ", ".join(shown)
+
+
+def change_sentence(change: Change, kinds: Mapping[str, str] | None = None) -> str:
+    """One sentence a broker can read aloud, with the document that proves (or contradicts) it.
+
+    ``kinds`` maps a document's path to its type (the report's documents).
+    """
+    kinds = kinds or {}
     sentence = f"My {change.title} changed from {_shown(change, 'old')} to {_shown(change, 'new')}"
     if change.evidence_status == "supported" and change.evidence:
-        files = ", ".join(sorted({e.file.rsplit('/', 1)[-1] for e in change.evidence}))
-        return f"{sentence}; proof: {files}."
+        return f"{sentence}; proof: {_documents(change, kinds)}."
     if change.evidence_status == "contradicted":
-        return f"{sentence}, but a document contradicts it: fix this before the interview."
-    return f"{sentence} (no document proves it yet)."
+        which = _documents(change, kinds) or "a document"
+        return f"{sentence}, but {which} contradicts it: fix this before the interview."
+    provers = _provers(change.name)
+    bring = f": bring a {' or '.join(provers)}" if provers else ""
+    return f"{sentence} (no document proves it yet{bring})."
 
 
 def what_changed(report: Report) -> list[str]:
     material = [c for c in report.changes if c.material]
     if not material:
         return ["Nothing material has changed since the refused application yet."]
-    return [change_sentence(c) for c in material]
+    kinds = {d.path: d.kind for d in report.documents}
+    return [change_sentence(c, kinds) for c in material]
 
 
 def checklist(report: Report) -> list[ChecklistItem]:
@@ -83,9 +119,12 @@ def _documents_item(material: list[Change]) -> ChecklistItem:
     item = "Documents prepared to prove the changes"
     if not material:
         return ChecklistItem(item, UNKNOWN, "there is no change to prove yet")
-    unproven = [c.title for c in material if c.evidence_status != "supported"]
-    if unproven:
-        return ChecklistItem(item, MISSING, f"no supporting document for: {', '.join(unproven)}")
+    contradicted = [c.title for c in material if c.evidence_status == "contradicted"]
+    unproven = [c.title for c in material if c.evidence_status == "unsupported"]
+    reasons = ([f"a document contradicts: {', '.join(contradicted)}"] if contradicted else []) + \
+        ([f"no supporting document for: {', '.join(unproven)}"] if unproven else [])
+    if reasons:
+        return ChecklistItem(item, MISSING, "; ".join(reasons))
     return ChecklistItem(item, DONE, "every change has a supporting document")
 
 

@@ -379,7 +379,16 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
         catalogue,
     )
     rules = Rules(catalogue, tuple(ls for _, ls in printed), confirmation, layout, compare)
+    sources.extend(_document_rule_sources(directory, [c.name for c in compare.circumstances]))
     return rules, sources
+
+
+def _document_rule_sources(directory: Path, change_names: list[str]) -> list[Source]:
+    """The supporting-document rule files (documents/types, entities, facts), checked."""
+    # Imported here: ds160check.evidence.rules uses this module's `suggest`.
+    from ds160check.evidence.rules import check_evidence_rules
+
+    return check_evidence_rules(directory, change_names)[1]
 
 
 def check_rules(directory: Path | None = None) -> list[str]:

@@ -1,0 +1,268 @@
+"""The spaCy pipeline that finds organisations, people, job titles, money, dates and addresses.
+
+    >>> pipeline = Pipeline.build()            # spacy.blank("en") + our patterns
+    >>> pipeline.entities("Her monthly salary is 650,000 KZT.")
+    [Entity(label='MONEY', text='650,000 KZT', start=22, end=33,
+            value={'amount': 650000.0, 'currency': 'KZT'}, role=None)]
+
+Components, in order (see ``field_rules/documents/entities.yaml``):
+
+1. ``ds160_regex_entities``: money and dates by regular expression (spaCy's
+   tokenizer cuts ``12-MAR-2025`` and ``₸650 000`` unpredictably);
+2. ``ds160_cued_entities``: a Matcher for a cue then a value (``Ms. AIGERIM
+   AKHMETOVA``, ``Account holder: ...``); the value alone is the entity and the
+   cue's role is kept;
+3. ``entity_ruler``: token patterns for organisations, job titles...;
+4. the trained pipeline's own ``ner``, when ``--spacy-model`` names one;
+5. ``ds160_values``: money read by ``values.parse_money``, dates by
+   ``values.parse_date``; an entity that does not parse is dropped.
+
+spaCy is imported when a pipeline is built, never when this package is
+imported: ``ds160check --help`` and ``extract`` never pay for it. A trained
+pipeline is loaded with ``spacy.load(NAME)`` from what is installed; nothing
+is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Final
+
+from ds160check.errors import Ds160CheckError
+from ds160check.evidence.rules import CuedPattern, EntityRules, load_evidence_rules
+from ds160check.values import parse_date, parse_money
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+__all__ = ["MAX_NAME_TOKENS", "Entity", "Pipeline", "SpacyModelError"]
+
+LANGUAGE: Final = "en"
+REGEX_COMPONENT: Final = "ds160_regex_entities"
+CUED_COMPONENT: Final = "ds160_cued_entities"
+VALUES_COMPONENT: Final = "ds160_values"
+RULER_COMPONENT: Final = "entity_ruler"
+TRAINED_NER: Final = "ner"
+VALUE_ATTR: Final = "ds160_value"
+ROLE_ATTR: Final = "ds160_role"
+# A name after a title or label is at most this many words ("AKHMETOVA AIGERIM
+# SERIKKYZY" is three): past it the sentence goes on ("MR. JOHN SMITH IS...").
+MAX_NAME_TOKENS: Final = 5
+# Labels whose value the values component reads, and how.
+MONEY, DATE, PERSON = "MONEY", "DATE", "PERSON"
+
+
+class SpacyModelError(Ds160CheckError):
+    """The trained pipeline named with --spacy-model is not installed or cannot be loaded."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """An entity found in the analysed text: character offsets, the normalised value, its role."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+    value: Any = None
+    role: str | None = None
+
+
+class Pipeline:
+    """A loaded spaCy pipeline with our components; build once, run per document."""
+
+    def __init__(self, nlp: Language, model: str | None) -> None:
+        self.nlp = nlp
+        self.model = model
+
+    @classmethod
+    def build(cls, model: str | None = None, rules: EntityRules | None = None) -> Pipeline:
+        """spacy.blank("en"), or the installed pipeline ``model``, plus our components."""
+        spacy = _import_spacy()
+        rules = rules or load_evidence_rules().entities
+        nlp = spacy.blank(LANGUAGE) if model is None else _load_model(spacy, model)
+        _register_components()
+        _add_components(nlp, rules)
+        return cls(nlp, model)
+
+    def entities(self, text: str) -> list[Entity]:
+        """The entities of ``text``, in text order."""
+        doc = self.nlp(text)
+        return [_entity(span) for span in doc.ents]
+
+
+# --- spaCy, loaded lazily ---------------------------------------------------------------------
+
+
+def _import_spacy() -> Any:
+    try:
+        return importlib.import_module("spacy")
+    except ImportError:
+        raise SpacyModelError(
+            "spaCy is not installed; reinstall ds160check (pip install ds160check) to analyse "
+            "supporting documents"
+        ) from None
+
+
+def _load_model(spacy: Any, model: str) -> Language:
+    try:
+        nlp: Language = spacy.load(model)
+    except OSError:
+        raise SpacyModelError(
+            f"--spacy-model {model}: no installed spaCy pipeline of that name; install it with pip "
+            f"first (ds160check never downloads models) or leave the option out"
+        ) from None
+    except (ValueError, ImportError, KeyError) as error:
+        raise SpacyModelError(f"--spacy-model {model}: cannot be loaded ({error})") from None
+    return nlp
+
+
+_REGISTERED: list[bool] = []
+
+
+def _register_components() -> None:
+    """Register our factories and Span extensions with spaCy, once per process."""
+    if _REGISTERED:
+        return
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    for attr in (VALUE_ATTR, ROLE_ATTR):
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=None)
+    Language.factory(REGEX_COMPONENT)(lambda nlp, name: RegexEntities())
+    Language.factory(CUED_COMPONENT)(lambda nlp, name: CuedEntities(nlp))
+    Language.factory(VALUES_COMPONENT)(lambda nlp, name: EntityValues())
+    _REGISTERED.append(True)
+
+
+def _add_components(nlp: Language, rules: EntityRules) -> None:
+    # Before a trained pipeline's ner, which then keeps our entities and adds its own.
+    before = TRAINED_NER if TRAINED_NER in nlp.pipe_names else None
+    regex: Any = nlp.add_pipe(REGEX_COMPONENT, before=before)
+    regex.configure(rules)
+    cued: Any = nlp.add_pipe(CUED_COMPONENT, before=before)
+    cued.configure(rules.cued)
+    ruler: Any = nlp.add_pipe(RULER_COMPONENT, name=f"ds160_{RULER_COMPONENT}", before=before,
+                              config={"overwrite_ents": False, "validate": True})
+    ruler.add_patterns([{"label": label, "pattern": pattern} for label, pattern in rules.tokens])
+    values: Any = nlp.add_pipe(VALUES_COMPONENT, last=True)
+    values.configure(rules.dayfirst)
+
+
+def _entity(span: Span) -> Entity:
+    return Entity(span.label_, span.text, span.start_char, span.end_char,
+                  getattr(span._, VALUE_ATTR), getattr(span._, ROLE_ATTR))
+
+
+def _add_entities(doc: Doc, spans: Iterable[Span]) -> None:
+    """Add ``spans`` to ``doc.ents`` where they overlap no entity already there."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    added = list(doc.ents)
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        tokens = set(range(span.start, span.end))
+        if tokens and not tokens & taken:
+            added.append(span)
+            taken |= tokens
+    doc.ents = sorted(added, key=lambda s: s.start)
+
+
+# --- the components -----------------------------------------------------------------------------
+
+
+class RegexEntities:
+    """Entities from the regular expressions of entities.yaml (money, dates, amounts)."""
+
+    def __init__(self) -> None:
+        self.patterns: tuple[Any, ...] = ()
+
+    def configure(self, rules: EntityRules) -> None:
+        self.patterns = rules.regex
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for label, pattern in self.patterns:
+            for match in pattern.finditer(doc.text):
+                span = doc.char_span(match.start(), match.end(), label=label,
+                                     alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        _add_entities(doc, spans)
+        return doc
+
+
+class CuedEntities:
+    """A cue then a value (entities.yaml ``cued``): the value is the entity, with the cue's role."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.cued: tuple[CuedPattern, ...] = ()
+        self.matcher: Any = None
+        self.cues: Any = None
+
+    def configure(self, cued: tuple[CuedPattern, ...]) -> None:
+        from spacy.matcher import Matcher
+
+        self.cued = cued
+        self.matcher = Matcher(self.vocab, validate=True)
+        self.cues = Matcher(self.vocab, validate=True)
+        for index, rule in enumerate(cued):
+            self.matcher.add(str(index), [rule.cue + rule.value], greedy="LONGEST")
+            self.cues.add(str(index), [rule.cue])
+
+    def __call__(self, doc: Doc) -> Doc:
+        cue_ends: dict[tuple[str, int], list[int]] = {}
+        for key, start, end in self.cues(doc):
+            cue_ends.setdefault((self.vocab.strings[key], start), []).append(end)
+        spans = []
+        for key, start, end in self.matcher(doc):
+            name = self.vocab.strings[key]
+            value_start = max((e for e in cue_ends.get((name, start), []) if e < end), default=None)
+            if value_start is not None:
+                span = self._value(doc, self.cued[int(name)], value_start, end)
+                if span is not None:
+                    spans.append(span)
+        _add_entities(doc, spans)
+        return doc
+
+    def _value(self, doc: Doc, rule: CuedPattern, start: int, end: int) -> Span | None:
+        if rule.label == PERSON:
+            end = min(end, start + MAX_NAME_TOKENS)
+        span = doc[start:end]
+        span.label_ = rule.label
+        setattr(span._, ROLE_ATTR, rule.role)
+        return span
+
+
+class EntityValues:
+    """Money and dates normalised; an entity that does not read as its type is dropped."""
+
+    def __init__(self) -> None:
+        self.dayfirst = True
+
+    def configure(self, dayfirst: bool) -> None:
+        self.dayfirst = dayfirst
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        for span in doc.ents:
+            value = self._value(span)
+            if span.label_ in (MONEY, DATE) and value is None:
+                continue
+            setattr(span._, VALUE_ATTR, value)
+            kept.append(span)
+        doc.ents = kept
+        return doc
+
+    def _value(self, span: Span) -> Any:
+        try:
+            if span.label_ == MONEY:
+                return parse_money(span.text)
+            if span.label_ == DATE:
+                return parse_date(span.text, dayfirst=self.dayfirst)
+        except ValueError:
+            return None
+        return None

@@ -1,0 +1,607 @@
+"""The rule files of supporting documents, checked and compiled (spaCy is not needed for this).
+
+``field_rules/documents/types.yaml`` (document types), ``entities.yaml`` (the
+pipeline's patterns) and ``facts.yaml`` (which entity is which fact, and the
+linker's tolerances). Checking collects every problem with its file and line,
+as the rest of the rule folder does; :func:`load_evidence_rules` refuses to run
+with a broken file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+from ds160check.errors import RuleError
+from ds160check.rules.load import suggest
+from ds160check.rules.source import Node, Source, key_line, keys_of, load_source, plain
+from ds160check.rules_path import rules_dir
+
+__all__ = [
+    "ENTITIES_FILE",
+    "ENTITY_LABELS",
+    "FACTS_FILE",
+    "TYPES_FILE",
+    "CuedPattern",
+    "DocumentType",
+    "EntityRules",
+    "EvidenceRules",
+    "FactRule",
+    "FactRules",
+    "TypeRules",
+    "check_evidence_rules",
+    "load_evidence_rules",
+]
+
+TYPES_FILE: Final = Path("documents") / "types.yaml"
+ENTITIES_FILE: Final = Path("documents") / "entities.yaml"
+FACTS_FILE: Final = Path("documents") / "facts.yaml"
+
+# The entity labels of the pipeline; AMOUNT is a number printed as money with
+# no currency (a statement's row), counted as structure only.
+ENTITY_LABELS: Final = ("ORG", "PERSON", "JOB_TITLE", "MONEY", "DATE", "ADDRESS", "AMOUNT")
+# What a type's `structure` may count.
+STRUCTURE_KEYS: Final = ("dates", "money", "amounts", "orgs", "persons", "addresses")
+# Facts whose disagreement with the new application a type may call a contradiction.
+CONTRADICTION_FACTS: Final = ("employer", "income", "start_date", "spouse", "marital_status")
+# The facts of facts.yaml the code reads.
+FACT_NAMES: Final = ("employer", "business", "school", "position", "start_date", "issue_date",
+                     "event_date", "income", "address")
+FALLBACKS: Final = ("first", "latest")
+PERIODS: Final = ("monthly", "yearly")
+WEIGHT_KEYS: Final = ("title", "keyword", "structure")
+
+_TYPES_TOP: Final = ("settings", "types")
+_SETTINGS_KEYS: Final = ("min_score", "confident_score", "weights", "max_age_days")
+_TYPE_KEYS: Final = ("name", "title", "keywords", "not", "structure", "proves", "contradicts",
+                     "max_age_days", "income_period", "given")
+_ENTITIES_TOP: Final = ("terms", "regex", "regex_terms", "cued", "tokens", "dayfirst")
+_CUED_KEYS: Final = ("label", "role", "cue", "value")
+_FACTS_TOP: Final = ("window", "facts", "employment", "income_period", "currency", "link")
+_FACT_KEYS: Final = ("label", "also", "before", "fallback")
+_EMPLOYMENT_KEYS: Final = ("current", "former")
+_PERIOD_KEYS: Final = ("after_window", "before_window", *PERIODS)
+_LINK_KEYS: Final = ("income_tolerance", "months_per_year", "marital_status")
+_MARITAL_KEYS: Final = ("supports", "contradicts")
+
+# spaCy's token-pattern keys (https://spacy.io/api/matcher#patterns) and operators.
+TOKEN_KEYS: Final = frozenset({
+    "ORTH", "TEXT", "NORM", "LOWER", "UPPER", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
+    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START",
+    "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "SPACY", "POS", "TAG", "MORPH", "DEP", "LEMMA", "SHAPE",
+    "ENT_TYPE", "OP",
+})
+TOKEN_PREDICATES: Final = frozenset({"IN", "NOT_IN", "REGEX", "IS_SUBSET", "IS_SUPERSET",
+                                     "INTERSECTS", "==", "!=", ">=", "<=", ">", "<"})
+_OPS: Final = re.compile(r"[!?+*]|\{\d*,?\d*\}")
+_TERM_REF: Final = "$"
+_REGEX_TERM: Final = re.compile(r"\{([A-Za-z_]\w*)\}")
+
+TokenPattern = list[dict[str, Any]]
+
+
+# --- the compiled rules ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentType:
+    """One document type of types.yaml."""
+
+    key: str
+    name: str
+    given: bool
+    title: tuple[re.Pattern[str], ...]
+    keywords: tuple[re.Pattern[str], ...]
+    vetoes: tuple[re.Pattern[str], ...]
+    structure: Mapping[str, int]
+    proves: frozenset[str]
+    contradicts: frozenset[str]
+    max_age_days: int | None
+    income_period: str
+
+
+@dataclass(frozen=True, slots=True)
+class TypeRules:
+    types: tuple[DocumentType, ...]
+    min_score: float
+    confident_score: float
+    weights: Mapping[str, float]
+
+    def get(self, key: str) -> DocumentType | None:
+        return next((t for t in self.types if t.key == key), None)
+
+
+@dataclass(frozen=True, slots=True)
+class CuedPattern:
+    """A cue (title, label) then a value; only the value becomes the entity."""
+
+    label: str
+    role: str
+    cue: TokenPattern
+    value: TokenPattern
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRules:
+    regex: tuple[tuple[str, re.Pattern[str]], ...]
+    cued: tuple[CuedPattern, ...]
+    tokens: tuple[tuple[str, TokenPattern], ...]
+    dayfirst: bool
+
+
+@dataclass(frozen=True, slots=True)
+class FactRule:
+    """Entities of ``labels`` whose preceding text matches ``before`` are this fact."""
+
+    name: str
+    labels: tuple[str, ...]
+    before: re.Pattern[str]
+    fallback: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class FactRules:
+    window: int
+    facts: Mapping[str, FactRule]
+    current: tuple[re.Pattern[str], ...]
+    former: tuple[re.Pattern[str], ...]
+    periods: Mapping[str, re.Pattern[str]]
+    after_window: int
+    before_window: int
+    currency: tuple[re.Pattern[str], ...]
+    income_tolerance: float
+    months_per_year: int
+    # document type -> (statuses it proves, statuses it contradicts)
+    marital_status: Mapping[str, tuple[frozenset[str], frozenset[str]]]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRules:
+    types: TypeRules
+    entities: EntityRules
+    facts: FactRules
+
+
+# --- reading helpers (every problem is recorded; a default keeps checking going) --------------
+
+
+class _Reader:
+    def __init__(self, src: Source) -> None:
+        self.src = src
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.src.problem(line, message)
+
+    def mapping(self, node: Node | None, what: str, allowed: tuple[str, ...]) -> dict[str, Node]:
+        if node is None:
+            return {}
+        if not isinstance(node.value, dict):
+            self.problem(node.line, f"{what} must be a mapping")
+            return {}
+        for key in keys_of(node.value):
+            if key not in allowed:
+                self.problem(key_line(node.value, key),
+                             f"unknown {what} key {key!r}{suggest(key, allowed)}")
+        return {k: node.value[k] for k in keys_of(node.value)}
+
+    def required(self, mapping: dict[str, Node], key: str, what: str, line: int) -> Node | None:
+        if key not in mapping:
+            self.problem(line, f"{what} needs `{key}`")
+            return None
+        return mapping[key]
+
+    def number(self, node: Node | None, what: str, default: float, *, minimum: float = 0.0
+               ) -> float:
+        if node is None:
+            return default
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
+            self.problem(node.line, f"{what} must be a number of at least {minimum}, not {value!r}")
+            return default
+        return float(value)
+
+    def boolean(self, node: Node | None, what: str) -> bool:
+        if node is None:
+            return False
+        if not isinstance(node.value, bool):
+            self.problem(node.line, f"{what} must be true or false, not {node.value!r}")
+            return False
+        return node.value
+
+    def strings(self, node: Node | None, what: str) -> list[tuple[str, int]]:
+        if node is None:
+            return []
+        if not isinstance(node.value, list):
+            self.problem(node.line, f"{what} must be a list of strings")
+            return []
+        out = []
+        for item in node.value:
+            if isinstance(item.value, str):
+                out.append((item.value, item.line))
+            else:
+                self.problem(item.line, f"{what} must be strings, not {item.value!r}")
+        return out
+
+    def regex(self, text: str, line: int, what: str) -> re.Pattern[str] | None:
+        try:
+            return re.compile(text, re.IGNORECASE)
+        except re.error as error:
+            self.problem(line, f"{what}: not a valid regular expression ({error.msg})")
+            return None
+
+    def regexes(self, node: Node | None, what: str) -> tuple[re.Pattern[str], ...]:
+        found = (self.regex(text, line, what) for text, line in self.strings(node, what))
+        return tuple(p for p in found if p is not None)
+
+    def names(self, node: Node | None, what: str, known: Iterable[str]) -> frozenset[str]:
+        choices = tuple(known)
+        out = set()
+        for name, line in self.strings(node, what):
+            if name in choices:
+                out.add(name)
+            else:
+                self.problem(line, f"{what}: unknown name {name!r}{suggest(name, choices)}")
+        return frozenset(out)
+
+    def choice(self, node: Node | None, what: str, choices: tuple[str, ...]) -> str | None:
+        if node is None:
+            return None
+        if node.value not in choices:
+            self.problem(node.line, f"{what}: {node.value!r} is not one of {', '.join(choices)}"
+                                    f"{suggest(str(node.value), choices)}")
+            return None
+        return str(node.value)
+
+
+# --- types.yaml ---------------------------------------------------------------------------------
+
+
+def _read_types(src: Source, change_names: Iterable[str]) -> TypeRules:
+    reader = _Reader(src)
+    top = reader.mapping(src.root, "the file", _TYPES_TOP)
+    settings = reader.mapping(top.get("settings"), "settings", _SETTINGS_KEYS)
+    weights_map = reader.mapping(settings.get("weights"), "settings.weights", WEIGHT_KEYS)
+    weights = {k: reader.number(weights_map.get(k), f"weights.{k}", 1.0) for k in WEIGHT_KEYS}
+    default_age = reader.number(settings.get("max_age_days"), "settings.max_age_days", 183.0)
+    changes = tuple(change_names)
+    types = tuple(
+        _read_type(reader, key, node, changes, int(default_age))
+        for key, node in reader.mapping(top.get("types"), "types", _any_key(top.get("types"))).items()
+    )
+    return TypeRules(types, reader.number(settings.get("min_score"), "min_score", 1.0, minimum=0.1),
+                     reader.number(settings.get("confident_score"), "confident_score", 1.0,
+                                   minimum=0.1), weights)
+
+
+def _any_key(node: Node | None) -> tuple[str, ...]:
+    return tuple(keys_of(node.value)) if node is not None and isinstance(node.value, dict) else ()
+
+
+def _read_type(reader: _Reader, key: str, node: Node, changes: tuple[str, ...],
+               default_age: int) -> DocumentType:
+    entry = reader.mapping(node, f"type {key!r}", _TYPE_KEYS)
+    given = reader.boolean(entry.get("given"), f"{key}.given")
+    name_node = reader.required(entry, "name", f"type {key!r}", node.line)
+    title = reader.regexes(entry.get("title"), f"{key}.title")
+    if not given and not title:
+        reader.problem(node.line, f"type {key!r} needs `title` patterns (or `given: true`)")
+    return DocumentType(
+        key=key,
+        name=str(name_node.value) if name_node is not None else key,
+        given=given,
+        title=title,
+        keywords=reader.regexes(entry.get("keywords"), f"{key}.keywords"),
+        vetoes=reader.regexes(entry.get("not"), f"{key}.not"),
+        structure=_structure(reader, entry.get("structure"), key),
+        proves=reader.names(entry.get("proves"), f"{key}.proves", changes),
+        contradicts=reader.names(entry.get("contradicts"), f"{key}.contradicts",
+                                 CONTRADICTION_FACTS),
+        max_age_days=_max_age(reader, entry, key, default_age),
+        income_period=reader.choice(entry.get("income_period"), f"{key}.income_period", PERIODS)
+        or PERIODS[0],
+    )
+
+
+def _structure(reader: _Reader, node: Node | None, key: str) -> dict[str, int]:
+    counts = reader.mapping(node, f"{key}.structure", STRUCTURE_KEYS)
+    return {name: int(reader.number(n, f"{key}.structure.{name}", 1.0, minimum=1.0))
+            for name, n in counts.items()}
+
+
+def _max_age(reader: _Reader, entry: dict[str, Node], key: str, default: int) -> int | None:
+    node = entry.get("max_age_days")
+    if node is None:
+        return default
+    if node.value is None:
+        return None
+    return int(reader.number(node, f"{key}.max_age_days", float(default), minimum=1.0))
+
+
+# --- entities.yaml ------------------------------------------------------------------------------
+
+
+def _read_entities(src: Source) -> EntityRules:
+    reader = _Reader(src)
+    top = reader.mapping(src.root, "the file", _ENTITIES_TOP)
+    terms = _terms(reader, top.get("terms"))
+    regex_terms = {k: str(plain(v)) for k, v in
+                   reader.mapping(top.get("regex_terms"), "regex_terms",
+                                  _any_key(top.get("regex_terms"))).items()}
+    patterns = _TokenPatterns(reader, terms)
+    return EntityRules(
+        regex=_entity_regexes(reader, top.get("regex"), regex_terms),
+        cued=tuple(c for c in (_cued(reader, patterns, item) for item in
+                               _list(reader, top.get("cued"), "cued")) if c is not None),
+        tokens=_token_entities(reader, patterns, top.get("tokens")),
+        dayfirst=reader.boolean(top.get("dayfirst"), "dayfirst"),
+    )
+
+
+def _list(reader: _Reader, node: Node | None, what: str) -> list[Node]:
+    if node is None:
+        return []
+    if not isinstance(node.value, list):
+        reader.problem(node.line, f"{what} must be a list")
+        return []
+    return list(node.value)
+
+
+def _terms(reader: _Reader, node: Node | None) -> dict[str, list[str]]:
+    mapping = reader.mapping(node, "terms", _any_key(node))
+    return {name: [text for text, _ in reader.strings(value, f"terms.{name}")]
+            for name, value in mapping.items()}
+
+
+def _labels(reader: _Reader, node: Node | None, what: str) -> dict[str, Node]:
+    mapping = reader.mapping(node, what, ENTITY_LABELS)
+    return mapping
+
+
+def _entity_regexes(reader: _Reader, node: Node | None, terms: dict[str, str]
+                    ) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out: list[tuple[str, re.Pattern[str]]] = []
+    for label, patterns in _labels(reader, node, "regex").items():
+        for text, line in reader.strings(patterns, f"regex.{label}"):
+            expanded = _expand_regex_terms(reader, text, line, terms)
+            compiled = reader.regex(expanded, line, f"regex.{label}")
+            if compiled is not None:
+                out.append((label, compiled))
+    return tuple(out)
+
+
+def _expand_regex_terms(reader: _Reader, text: str, line: int, terms: dict[str, str]) -> str:
+    def term(match: re.Match[str]) -> str:
+        name = match[1]
+        if name not in terms:
+            reader.problem(line, f"unknown regex term {{{name}}}{suggest(name, terms)}")
+            return ""
+        return terms[name]
+
+    return _REGEX_TERM.sub(term, text)
+
+
+class _TokenPatterns:
+    """Checks spaCy token patterns without spaCy, expanding ``$term`` lists."""
+
+    def __init__(self, reader: _Reader, terms: dict[str, list[str]]) -> None:
+        self.reader = reader
+        self.terms = terms
+
+    def pattern(self, node: Node | None, what: str) -> TokenPattern | None:
+        if node is None or not isinstance(node.value, list) or not node.value:
+            self.reader.problem(node.line if node else None,
+                                f"{what} must be a non-empty list of token patterns")
+            return None
+        tokens = [self.token(item, what) for item in node.value]
+        return None if any(t is None for t in tokens) else [t for t in tokens if t is not None]
+
+    def token(self, node: Node, what: str) -> dict[str, Any] | None:
+        if not isinstance(node.value, dict):
+            self.reader.problem(node.line, f"{what}: a token pattern must be a mapping")
+            return None
+        out: dict[str, Any] = {}
+        for key in keys_of(node.value):
+            line = key_line(node.value, key)
+            if key not in TOKEN_KEYS:
+                self.reader.problem(line, f"{what}: unknown token attribute {key!r}"
+                                          f"{suggest(key, TOKEN_KEYS)}")
+                return None
+            value = self.value(key, node.value[key], what)
+            if value is None:
+                return None
+            out[key] = value
+        return out
+
+    def value(self, key: str, node: Node, what: str) -> Any:
+        value = plain(node)
+        if key == "OP":
+            if not (isinstance(value, str) and _OPS.fullmatch(value)):
+                self.reader.problem(node.line, f"{what}: OP must be one of ! ? + * {{n,m}}, "
+                                               f"not {value!r}")
+                return None
+            return value
+        if isinstance(value, dict):
+            return self.predicates(value, node.line, what)
+        return value
+
+    def predicates(self, value: dict[str, Any], line: int, what: str) -> dict[str, Any] | None:
+        out: dict[str, Any] = {}
+        for name, argument in value.items():
+            if name not in TOKEN_PREDICATES:
+                self.reader.problem(line, f"{what}: unknown predicate {name!r}"
+                                          f"{suggest(name, TOKEN_PREDICATES)}")
+                return None
+            if name == "REGEX" and self.reader.regex(str(argument), line, what) is None:
+                return None
+            out[name] = self.expand(argument, line, what) if name in ("IN", "NOT_IN") else argument
+        return out
+
+    def expand(self, items: Any, line: int, what: str) -> list[Any]:
+        if isinstance(items, str) and items.startswith(_TERM_REF):
+            items = [items]  # IN: $titles is the whole list
+        if not isinstance(items, list):
+            self.reader.problem(line, f"{what}: IN/NOT_IN needs a list")
+            return []
+        out: list[Any] = []
+        for item in items:
+            if isinstance(item, str) and item.startswith(_TERM_REF):
+                name = item[len(_TERM_REF):]
+                if name not in self.terms:
+                    self.reader.problem(line, f"{what}: unknown term {item!r}"
+                                              f"{suggest(name, self.terms)}")
+                out.extend(self.terms.get(name, []))
+            else:
+                out.append(item)
+        return out
+
+
+def _cued(reader: _Reader, patterns: _TokenPatterns, node: Node) -> CuedPattern | None:
+    entry = reader.mapping(node, "a cued pattern", _CUED_KEYS)
+    label = reader.choice(entry.get("label"), "cued.label", ENTITY_LABELS)
+    role = entry.get("role")
+    cue = patterns.pattern(entry.get("cue"), "cued.cue")
+    value = patterns.pattern(entry.get("value"), "cued.value")
+    if label is None or role is None or cue is None or value is None:
+        if role is None:
+            reader.problem(node.line, "a cued pattern needs `label`, `role`, `cue` and `value`")
+        return None
+    return CuedPattern(label, str(role.value), cue, value)
+
+
+def _token_entities(reader: _Reader, patterns: _TokenPatterns, node: Node | None
+                    ) -> tuple[tuple[str, TokenPattern], ...]:
+    out: list[tuple[str, TokenPattern]] = []
+    for label, items in _labels(reader, node, "tokens").items():
+        for item in _list(reader, items, f"tokens.{label}"):
+            pattern = patterns.pattern(item, f"tokens.{label}")
+            if pattern is not None:
+                out.append((label, pattern))
+    return tuple(out)
+
+
+# --- facts.yaml ---------------------------------------------------------------------------------
+
+
+def _read_facts(src: Source) -> FactRules:
+    reader = _Reader(src)
+    top = reader.mapping(src.root, "the file", _FACTS_TOP)
+    facts_map = reader.mapping(top.get("facts"), "facts", FACT_NAMES)
+    for name in FACT_NAMES:
+        if name not in facts_map:
+            reader.problem(src.root.line, f"facts: `{name}` is missing")
+    employment = reader.mapping(top.get("employment"), "employment", _EMPLOYMENT_KEYS)
+    periods = reader.mapping(top.get("income_period"), "income_period", _PERIOD_KEYS)
+    link = reader.mapping(top.get("link"), "link", _LINK_KEYS)
+    return FactRules(
+        window=int(reader.number(top.get("window"), "window", 80.0, minimum=1.0)),
+        facts={name: _fact(reader, name, node) for name, node in facts_map.items()},
+        current=reader.regexes(employment.get("current"), "employment.current"),
+        former=reader.regexes(employment.get("former"), "employment.former"),
+        periods={p: _either(reader, periods.get(p), f"income_period.{p}") for p in PERIODS},
+        after_window=int(reader.number(periods.get("after_window"), "after_window", 40.0)),
+        before_window=int(reader.number(periods.get("before_window"), "before_window", 40.0)),
+        currency=reader.regexes(top.get("currency"), "currency"),
+        income_tolerance=reader.number(link.get("income_tolerance"), "income_tolerance", 0.1),
+        months_per_year=int(reader.number(link.get("months_per_year"), "months_per_year", 12.0,
+                                          minimum=1.0)),
+        marital_status=_marital(reader, link.get("marital_status")),
+    )
+
+
+def _marital(reader: _Reader, node: Node | None
+             ) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    out = {}
+    for kind, entry_node in reader.mapping(node, "link.marital_status", _any_key(node)).items():
+        entry = reader.mapping(entry_node, f"marital_status.{kind}", _MARITAL_KEYS)
+        statuses = [frozenset(text.upper() for text, _ in
+                              reader.strings(entry.get(k), f"marital_status.{kind}.{k}"))
+                    for k in _MARITAL_KEYS]
+        out[kind] = (statuses[0], statuses[1])
+    return out
+
+
+def _either(reader: _Reader, node: Node | None, what: str) -> re.Pattern[str]:
+    sources = [text for text, _ in reader.strings(node, what)]
+    for text, line in reader.strings(node, what):
+        reader.regex(text, line, what)
+    either = "|".join(f"(?:{s})" for s in sources) or "(?!)"
+    try:
+        return re.compile(either, re.IGNORECASE)
+    except re.error:
+        return re.compile("(?!)")
+
+
+def _fact(reader: _Reader, name: str, node: Node) -> FactRule:
+    entry = reader.mapping(node, f"facts.{name}", _FACT_KEYS)
+    label = reader.choice(entry.get("label"), f"facts.{name}.label", ENTITY_LABELS)
+    also = [text for text, line in reader.strings(entry.get("also"), f"facts.{name}.also")
+            if reader.choice(Node(text, line), f"facts.{name}.also", ENTITY_LABELS)]
+    cues = [text for text, line in reader.strings(entry.get("before"), f"facts.{name}.before")
+            if reader.regex(text, line, f"facts.{name}.before") is not None]
+    anchored = "|".join(f"(?:{c})" for c in cues) or "(?!)"
+    return FactRule(
+        name=name,
+        labels=(label or "ORG", *also),
+        before=re.compile(rf"(?:{anchored})[\s,:;'\"«“(-]*$", re.IGNORECASE),
+        fallback=reader.choice(entry.get("fallback"), f"facts.{name}.fallback", FALLBACKS),
+    )
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+_FILES: Final[tuple[tuple[Path, str], ...]] = (
+    (TYPES_FILE, "types"), (ENTITIES_FILE, "entities"), (FACTS_FILE, "facts"),
+)
+
+
+def check_evidence_rules(directory: Path, change_names: Iterable[str]
+                         ) -> tuple[EvidenceRules, list[Source]]:
+    """Read the three files of ``directory/documents``; problems are left in each Source."""
+    for relative, _ in _FILES:
+        if not (directory / relative).exists():
+            raise RuleError(directory / relative, None, "missing from the rule folder")
+    sources = [load_source(directory / relative) for relative, _ in _FILES]
+    readers: tuple[Callable[[Source], Any], ...] = (
+        lambda s: _read_types(s, change_names), _read_entities, _read_facts,
+    )
+    types, entities, facts = (read(src) for read, src in zip(readers, sources, strict=True))
+    _check_type_names(sources[2], facts, types)
+    return EvidenceRules(types, entities, facts), sources
+
+
+def _check_type_names(src: Source, facts: FactRules, types: TypeRules) -> None:
+    known = [t.key for t in types.types]
+    for kind in facts.marital_status:
+        if kind not in known:
+            src.problem(None, f"link.marital_status: unknown document type {kind!r}"
+                              f"{suggest(kind, known)}")
+
+
+@cache
+def _shipped() -> EvidenceRules:
+    from ds160check.rules import load_rules
+
+    changes = [c.name for c in load_rules().compare.circumstances]  # checks every file too
+    return check_evidence_rules(rules_dir(), changes)[0]
+
+
+def load_evidence_rules(directory: Path | None = None) -> EvidenceRules:
+    """The shipped rules (loaded once), or those of ``directory``; a problem raises RuleError."""
+    return _shipped() if directory is None else load_evidence_rules_from(directory)
+
+
+def load_evidence_rules_from(directory: Path) -> EvidenceRules:
+    from ds160check.rules import load_rules_from
+
+    changes = [c.name for c in load_rules_from(directory).compare.circumstances]
+    rules, sources = check_evidence_rules(directory, changes)
+    problems = [p for src in sources for p in src.problems]
+    if problems:
+        first = problems[0]
+        raise RuleError(first.path, first.line, first.message)
+    return rules
