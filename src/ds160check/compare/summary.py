@@ -61,7 +61,7 @@ def change_sentence(change: Change, kinds: Mapping[str, str] | None = None) -> s
         which = _documents(change, kinds) or "a document"
         return f"{sentence}, but {which} contradicts it: fix this before the interview."
     provers = _provers(change.name)
-    bring = f": bring a {' or '.join(provers)}" if provers else ""
+    bring = f": bring one of: {', '.join(provers)}" if provers else ""
     return f"{sentence} (no document proves it yet{bring})."
 
 

@@ -8,7 +8,11 @@ Spans are joined by what separates them on the page:
 - the next line of a wrapped PDF paragraph: a space, so a sentence broken by
   the line end (``employed by STEPPE CARGO`` / ``LOGISTICS LLP since``) is one
   sentence again;
-- anything else (a DOCX paragraph, a table cell, a short PDF line): a newline.
+- the next cell of a DOCX table: a tab, as the next column of a PDF line;
+- anything else (a DOCX paragraph, a short PDF line): a newline.
+
+A label's colon wins over all of these: ``Employee:`` and the cell or column
+after it are joined by a space, so the value reads as the label's value.
 """
 
 from __future__ import annotations
@@ -38,6 +42,8 @@ WRAPPED_LINE_FILL: Final = 0.8
 SAME_LINE_OVERLAP: Final = 0.5
 
 COLUMN, WRAP, BREAK = "\t", " ", "\n"
+LABEL_END: Final = ":"
+TABLE_PART: Final = "table"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,16 @@ def _page_edges(spans: Sequence[TextSpan]) -> dict[int, tuple[float, float]]:
 
 
 def _joint(previous: TextSpan, span: TextSpan, edges: dict[int, tuple[float, float]]) -> str:
+    joint = _layout_joint(previous, span, edges)
+    if joint != BREAK and previous.text.rstrip().endswith(LABEL_END):
+        return WRAP
+    return joint
+
+
+def _layout_joint(previous: TextSpan, span: TextSpan, edges: dict[int, tuple[float, float]]
+                  ) -> str:
+    if previous.part == span.part == TABLE_PART:
+        return COLUMN
     a, b = previous.box, span.box
     if a is None or b is None or previous.page != span.page or span.page is None:
         return BREAK

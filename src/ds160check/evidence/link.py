@@ -347,7 +347,7 @@ class EvidenceLinker:
         return _Found(
             Contradiction(SURNAMES, message, Value(named.text, named.value),
                           tuple([_evidence(assessment.path, named), *form.evidence(SURNAMES)])),
-            assessment.kind.proves)
+            frozenset())  # no change is contradicted: the document just proves nothing
 
     def _other_employer(self, assessment: Assessment, form: Form) -> _Found | None:
         employer = form.text(EMPLOYER)

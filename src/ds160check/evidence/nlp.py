@@ -9,10 +9,11 @@ Components, in order (see ``field_rules/documents/entities.yaml``):
 
 1. ``ds160_regex_entities``: money and dates by regular expression (spaCy's
    tokenizer cuts ``12-MAR-2025`` and ``₸650 000`` unpredictably);
-2. ``ds160_cued_entities``: a Matcher for a cue then a value (``Ms. AIGERIM
+2. ``entity_ruler``: token patterns for organisations, job titles...;
+3. ``ds160_cued_entities``: a Matcher for a cue then a value (``Ms. AIGERIM
    AKHMETOVA``, ``Account holder: ...``); the value alone is the entity and the
-   cue's role is kept;
-3. ``entity_ruler``: token patterns for organisations, job titles...;
+   cue's role is kept. It runs after the ruler, so ``certify that KONDAPALLI
+   AGRITECH PRIVATE LIMITED`` stays an organisation, not a person;
 4. the trained pipeline's own ``ner``, when ``--spacy-model`` names one;
 5. ``ds160_values``: money read by ``values.parse_money``, dates by
    ``values.parse_date``; an entity that does not parse is dropped.
@@ -53,6 +54,7 @@ ROLE_ATTR: Final = "ds160_role"
 MAX_NAME_TOKENS: Final = 5
 # Labels whose value the values component reads, and how.
 MONEY, DATE, PERSON = "MONEY", "DATE", "PERSON"
+LABEL_COLON: Final = ":"
 
 
 class SpacyModelError(Ds160CheckError):
@@ -144,11 +146,11 @@ def _add_components(nlp: Language, rules: EntityRules) -> None:
     before = TRAINED_NER if TRAINED_NER in nlp.pipe_names else None
     regex: Any = nlp.add_pipe(REGEX_COMPONENT, before=before)
     regex.configure(rules)
-    cued: Any = nlp.add_pipe(CUED_COMPONENT, before=before)
-    cued.configure(rules.cued)
     ruler: Any = nlp.add_pipe(RULER_COMPONENT, name=f"ds160_{RULER_COMPONENT}", before=before,
                               config={"overwrite_ents": False, "validate": True})
     ruler.add_patterns([{"label": label, "pattern": pattern} for label, pattern in rules.tokens])
+    cued: Any = nlp.add_pipe(CUED_COMPONENT, before=before)
+    cued.configure(rules.cued)
     values: Any = nlp.add_pipe(VALUES_COMPONENT, last=True)
     values.configure(rules.dayfirst)
 
@@ -231,6 +233,9 @@ class CuedEntities:
     def _value(self, doc: Doc, rule: CuedPattern, start: int, end: int) -> Span | None:
         if rule.label == PERSON:
             end = min(end, start + MAX_NAME_TOKENS)
+            # "TOSHMATOV BOBUR Currency: UZS": a word before a colon is the next label.
+            while end - start > 1 and end < len(doc) and doc[end].text == LABEL_COLON:
+                end -= 1
         span = doc[start:end]
         span.label_ = rule.label
         setattr(span._, ROLE_ATTR, rule.role)

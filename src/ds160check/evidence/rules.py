@@ -174,7 +174,9 @@ class _Reader:
         self.src = src
 
     def problem(self, line: int | None, message: str) -> None:
-        self.src.problem(line, message)
+        # A YAML alias (*name) repeats a pattern: its problem is reported once.
+        if not any(p.line == line and p.message == message for p in self.src.problems):
+            self.src.problem(line, message)
 
     def mapping(self, node: Node | None, what: str, allowed: tuple[str, ...]) -> dict[str, Node]:
         if node is None:
