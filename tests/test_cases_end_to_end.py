@@ -9,6 +9,7 @@ A golden report beside each case pins the whole output (regenerate it with
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,9 @@ CASE_DIRS = (
 SERIOUS = ("critical", "high")
 
 
+@functools.cache
 def run_case(folder: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One compare per case folder, shared by the tests below (they only read the result)."""
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     options = _options(expected.get("args", []))
     documents = [folder / name for name in expected.get("documents", [])]

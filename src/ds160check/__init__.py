@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "compare", "extract"]
+__all__ = ["__version__", "check_case", "compare", "extract"]
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from ds160check.application import Application
+    from ds160check.batch.model import CaseResult
     from ds160check.compare.model import Report
 
 
@@ -46,3 +47,10 @@ def compare(
     from ds160check.compare.case import compare as _compare
 
     return _compare(old, new, documents, refused=refused, refusal_date=refusal_date, password=password)
+
+
+def check_case(folder: Any, *, passwords: Sequence[str] = ()) -> CaseResult:
+    """Check one client folder: its DS-160s (told apart by content and dates) and documents."""
+    from ds160check.batch.case import check_case as _check_case
+
+    return _check_case(folder, passwords=passwords)

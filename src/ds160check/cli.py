@@ -127,7 +127,7 @@ FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
               help="Date of the refusal (any common format, e.g. 2025-03-12).")
 @click.option("--min-days", type=click.IntRange(min=0), default=None,
               help="REAPPLIED_TOO_SOON below this many days after the refusal (default 30).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text",
               show_default=True)
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True,
               help="Exit 1 when a finding at or above this severity is found ('none': never).")
@@ -151,16 +151,29 @@ def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | No
     from ds160check.values import parse_date
 
     date = parse_date(refusal_date) if refusal_date else None
-    report = run_compare(old, new, documents, refused=refused, refusal_date=date, min_days=min_days,
-                         password=password, spacy_model=spacy_model)
-    write_output(render(report, fmt, use_color(output)), output)
+    apps = _read_both(old, new, password) if fmt == "html" else None
+    first, second = apps or (old, new)
+    report = run_compare(first, second, documents, refused=refused, refusal_date=date,
+                         min_days=min_days, password=password, spacy_model=spacy_model)
+    write_output(render(report, fmt, use_color(output), apps), output)
     worst = report.worst()
     if fail_on != "none" and worst is not None and at_or_above(worst, fail_on):
         sys.exit(1)
 
 
-def render(report: Any, fmt: str, color: bool) -> str:
-    """A report in one of the output formats."""
+def _read_both(old: Path, new: Path, password: str | None) -> tuple[Any, Any]:
+    """Both print-outs, read once: the HTML report shows them side by side."""
+    from ds160check.batch.classify import read_application
+
+    return read_application(old, password), read_application(new, password)
+
+
+def render(report: Any, fmt: str, color: bool, apps: tuple[Any, Any] | None = None) -> str:
+    """A report in one of the output formats (``apps``: both applications, for HTML)."""
+    if fmt == "html":
+        from ds160check.render.report_html import render_html
+
+        return render_html(report, *(apps or (None, None)))
     if fmt == "json":
         from ds160check.render.json import dumps
 
@@ -172,6 +185,56 @@ def render(report: Any, fmt: str, color: bool) -> str:
     from ds160check.render.report_text import render_report
 
     return render_report(report, color=color)
+
+
+EXIT_INTERRUPTED = 130
+
+
+@cli.command()
+@click.argument("root", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs).")
+@click.option("--output", "-o", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("ds160check-reports"), show_default=True,
+              help="Folder for the reports, summary.csv/json and index.html (readable by you only).")
+@click.option("--format", "formats", type=click.Choice(["json", "html", "md", "text"]), multiple=True,
+              help="Report of each case; repeat for several (default: json and html).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True,
+              help="Exit 1 when a finding at or above this severity is found, or a case could not "
+                   "be checked ('none': never).")
+@click.option("--password", "passwords", multiple=True, metavar="PW",
+              help="Password of encrypted PDFs; repeat to try several.")
+@click.option("--no-cache", is_flag=True, help="Recompute every case, even unchanged ones.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where unchanged cases are remembered (default: OUTPUT/.ds160check-cache).")
+@reports_errors
+def batch(root: Path, jobs: int | None, output_dir: Path, formats: tuple[str, ...], fail_on: str,
+          passwords: tuple[str, ...], no_cache: bool, cache_dir: Path | None) -> None:
+    """Check every client folder under ROOT in parallel.
+
+    Each folder holding PDF or Word files is one case, whatever the file
+    names: the DS-160s are recognised by content and ordered by their dates
+    (or case.toml). Writes a report per case, summary.csv, summary.json and
+    index.html into --output. Exit codes: 0 nothing at or above --fail-on,
+    1 findings at or above it or a case not checked, 2 a usage error,
+    130 interrupted (what is done is kept).
+    """
+    from ds160check.batch.runner import DEFAULT_FORMATS, BatchOptions, run_batch
+
+    options = BatchOptions(jobs=jobs, formats=formats or DEFAULT_FORMATS, passwords=passwords,
+                           cache=not no_cache, cache_dir=cache_dir)
+    result = run_batch(root, output_dir, options)
+    totals: dict[str, int] = {}
+    for row in result.rows:
+        totals[row["status"]] = totals.get(row["status"], 0) + 1
+    tally = ", ".join(f"{count} {status.replace('_', ' ')}" for status, count in sorted(totals.items()))
+    click.echo(f"{len(result.rows)} case(s): {tally}; {result.from_cache} unchanged since the last run.")
+    click.echo(f"Reports: {output_dir / 'index.html'}")
+    if result.interrupted:
+        click.echo("Interrupted: the summary lists the cases not reached.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if result.fails(fail_on):
+        sys.exit(1)
 
 
 @cli.group()
