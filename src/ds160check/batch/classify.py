@@ -1,0 +1,135 @@
+"""The files of a client folder, told apart by their content (never by their names).
+
+Each PDF is read once: a DS-160 print-out or confirmation page comes back as an
+:class:`Application` (passed on to ``compare`` as is), anything else is a
+document of the case. A Word file (DOCX) is always a document. A file that
+cannot be read is kept with the reason, so nothing in the folder is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ds160check.application import Application
+from ds160check.errors import EncryptedPdfError, InputError, NotDs160Error
+from ds160check.extraction import CONFIRMATION, PRINT, extract
+from ds160check.rules import Rules
+
+SETTINGS_FILE = "case.toml"
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+SNIFF_BYTES = 1024
+# Names that promise a document: such a file with other content is unreadable, not ignored.
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc")
+
+
+@dataclass(frozen=True)
+class Found:
+    """A DS-160 (print-out or confirmation page) read from ``path``."""
+
+    path: Path
+    app: Application
+
+
+@dataclass
+class Classified:
+    """A folder's files by what they turned out to be."""
+
+    prints: list[Found] = field(default_factory=list)
+    confirmations: list[Found] = field(default_factory=list)
+    documents: list[Path] = field(default_factory=list)
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
+    ignored: list[tuple[Path, str]] = field(default_factory=list)
+    settings: Path | None = None
+    password: str | None = None
+
+
+def sniff(path: Path) -> str | None:
+    """``pdf``, ``docx`` (a ZIP, checked when read) or None, from the first bytes."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    if PDF_MAGIC in head:
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "docx"
+    return None
+
+
+def is_candidate(path: Path) -> bool:
+    """A file that makes its folder a case: a document by content or by name, or case.toml."""
+    return (path.name == SETTINGS_FILE or path.suffix.lower() in DOCUMENT_SUFFIXES
+            or sniff(path) is not None)
+
+
+def classify(paths: Sequence[Path], *, passwords: Sequence[str] = (),
+             rules: Rules | None = None) -> Classified:
+    out = Classified()
+    for path in paths:
+        if path.name == SETTINGS_FILE:
+            out.settings = path
+            continue
+        kind = sniff(path)
+        if kind == "pdf":
+            _classify_pdf(path, passwords, rules, out)
+        elif kind == "docx":
+            out.documents.append(path)
+        elif path.suffix.lower() in DOCUMENT_SUFFIXES:
+            out.unreadable.append((path, _not_a_document_reason(path)))
+        else:
+            out.ignored.append((path, "not a PDF or Word (DOCX) document"))
+    return out
+
+
+def _not_a_document_reason(path: Path) -> str:
+    if path.suffix.lower() == ".doc":
+        return "an old Word .doc file: save it as DOCX or PDF"
+    return f"named {path.suffix.lower()} but the content is neither a PDF nor a Word (DOCX) file"
+
+
+def _classify_pdf(path: Path, passwords: Sequence[str], rules: Rules | None, out: Classified) -> None:
+    try:
+        app, used = read_with_passwords(path, passwords, rules)
+    except NotDs160Error:
+        out.documents.append(path)
+        return
+    except InputError as exc:
+        out.unreadable.append((path, exc.reason))
+        return
+    if used is not None and out.password is None:
+        out.password = used
+    if app.document.kind == PRINT:
+        out.prints.append(Found(path, app))
+    elif app.document.kind == CONFIRMATION:
+        out.confirmations.append(Found(path, app))
+
+
+def read_with_passwords(path: Path, passwords: Sequence[str], rules: Rules | None = None
+                        ) -> tuple[Application, str | None]:
+    """Extract ``path``, trying each password in turn when the PDF is encrypted."""
+    try:
+        return extract(path, rules=rules), None
+    except EncryptedPdfError:
+        if not passwords:
+            raise
+    last: EncryptedPdfError | None = None
+    for password in passwords:
+        try:
+            return extract(path, password=password, rules=rules), password
+        except EncryptedPdfError as exc:
+            last = exc
+    assert last is not None
+    raise EncryptedPdfError(path, "the PDF is encrypted and none of the passwords given opens it") from last
+
+
+def read_application(path: Path, password: str | None = None, rules: Rules | None = None) -> Application:
+    """A DS-160 print-out (a confirmation page is refused: it cannot be compared)."""
+    app = extract(path, password=password, rules=rules)
+    if app.document.kind == CONFIRMATION:
+        raise NotDs160Error(path, "this is a DS-160 confirmation page; compare needs the full print-out "
+                                  "(pass the confirmation page after the two applications)")
+    return app

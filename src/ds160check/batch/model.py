@@ -1,0 +1,193 @@
+"""What checking one client folder gives: the files and what each was taken for, how the
+applications were ordered, the comparisons, and the row of the batch summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ds160check import __version__
+from ds160check.application import Application
+from ds160check.compare.codes import SEVERITIES, Code, severity_rank
+from ds160check.compare.model import Finding, Report
+
+CASE_SCHEMA = "ds160check.case/1"
+
+# Case statuses: only CHECKED cases have comparisons.
+CHECKED = "checked"
+NEEDS_BOTH = "needs_both"
+NO_DS160 = "no_ds160"
+FAILED = "error"
+INTERRUPTED = "interrupted"
+STATUS_VERDICTS = {
+    NEEDS_BOTH: "needs both applications: only one DS-160 found",
+    NO_DS160: "no DS-160 found",
+    FAILED: "not checked: the folder could not be read",
+    INTERRUPTED: "not checked: the batch was interrupted",
+}
+SEVERAL_REFUSALS = ("two or more earlier applications (two or more refusals): a professional review "
+                    "is advisable")
+
+# What a file was taken for.
+OLD, NEW, EARLIER = "old application", "new application", "earlier application"
+NOT_COMPARED = "DS-160 print-out, not compared"
+LONE_PRINT = "DS-160 print-out"
+APPLICATION_ROLES = (OLD, NEW, EARLIER, NOT_COMPARED, LONE_PRINT)
+CONFIRMATION = "confirmation page"
+REFUSAL_LETTER = "refusal letter"
+SUPPORTING = "supporting document"
+UNREADABLE = "unreadable"
+IGNORED = "ignored"
+SETTINGS = "case settings"
+
+SUMMARY_COLUMNS = (
+    "folder", "status", "verdict", *SEVERITIES, "refusal_type", "undisclosed_refusal",
+    "changes_supported", "changes_unsupported", "changes_contradicted", "applications", "order",
+    "error", "report",
+)
+
+
+@dataclass(frozen=True)
+class FileEntry:
+    """One file of the folder: its name in the folder, content hash, and what it was taken for."""
+
+    name: str
+    path: str
+    sha256: str | None
+    taken_as: str
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "path": self.path, "sha256": self.sha256,
+                "taken_as": self.taken_as, "detail": self.detail}
+
+
+@dataclass(frozen=True)
+class Order:
+    """How the older and newer application were told apart, in a sentence a broker can check."""
+
+    method: str
+    explanation: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"method": self.method, "explanation": self.explanation}
+
+
+@dataclass
+class CaseComparison:
+    """The newest application checked against one earlier one. The applications are kept for
+    the side-by-side table of the HTML report; they are not part of the JSON."""
+
+    report: Report
+    old: Application
+    new: Application
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"old": self.old.document.path, "new": self.new.document.path,
+                "report": self.report.to_dict()}
+
+
+@dataclass
+class CaseResult:
+    """One client folder, checked."""
+
+    folder: str
+    status: str
+    files: list[FileEntry] = field(default_factory=list)
+    order: Order | None = None
+    comparisons: list[CaseComparison] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Report | None:
+        """The newest application against the one just before it."""
+        return self.comparisons[0].report if self.comparisons else None
+
+    def findings(self) -> list[Finding]:
+        """Findings of every comparison, each told once (the same finding against two earlier
+        applications counts once)."""
+        seen: dict[tuple[Any, ...], Finding] = {}
+        for comparison in self.comparisons:
+            for finding in comparison.report.findings:
+                key = (finding.code, finding.field, finding.new.raw if finding.new else None,
+                       finding.old.raw if finding.old else None)
+                seen.setdefault(key, finding)
+        return list(seen.values())
+
+    def counts(self) -> dict[str, int] | None:
+        if self.status != CHECKED:
+            return None
+        counts = dict.fromkeys(SEVERITIES, 0)
+        for finding in self.findings():
+            counts[finding.severity] += 1
+        return counts
+
+    def worst(self) -> str | None:
+        present = [f.severity for f in self.findings()]
+        return min(present, key=severity_rank) if present else None
+
+    @property
+    def verdict(self) -> str:
+        if self.status == FAILED and self.errors:
+            return f"not checked: {self.errors[0]}"
+        if self.status != CHECKED:
+            return STATUS_VERDICTS[self.status]
+        reports = [c.report for c in self.comparisons]
+        return min(reports, key=_rank).verdict
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": CASE_SCHEMA,
+            "tool": {"name": "ds160check", "version": __version__},
+            "folder": self.folder,
+            "status": self.status,
+            "verdict": self.verdict,
+            "summary": self.counts(),
+            "order": self.order.to_dict() if self.order else None,
+            "notes": list(self.notes),
+            "errors": list(self.errors),
+            "files": [f.to_dict() for f in self.files],
+            "comparisons": [c.to_dict() for c in self.comparisons],
+        }
+
+    def summary_row(self, report_link: str = "") -> dict[str, Any]:
+        """One row of ``summary.csv``/``summary.json``."""
+        counts = self.counts() or dict.fromkeys(SEVERITIES, None)
+        primary = self.primary
+        statuses = [c.evidence_status for c in primary.changes if c.material] if primary else []
+        undisclosed = any(f.code == Code.UNDISCLOSED_REFUSAL for f in self.findings())
+        refusal = primary.refusal if primary else None
+        return {
+            "folder": self.folder,
+            "status": self.status,
+            "verdict": self.verdict,
+            **counts,
+            "refusal_type": (refusal.type or "unknown") if refusal else ("none" if primary else None),
+            "undisclosed_refusal": ("yes" if undisclosed else "no") if primary else None,
+            "changes_supported": statuses.count("supported") if primary else None,
+            "changes_unsupported": statuses.count("unsupported") if primary else None,
+            "changes_contradicted": statuses.count("contradicted") if primary else None,
+            "applications": sum(f.taken_as in APPLICATION_ROLES for f in self.files),
+            "order": self.order.method if self.order else None,
+            "error": "; ".join(self.errors) or None,
+            "report": report_link or None,
+        }
+
+
+def _rank(report: Report) -> int:
+    worst = report.worst()
+    return severity_rank(worst) if worst is not None else len(SEVERITIES)
+
+
+def interrupted_row(folder: str) -> dict[str, Any]:
+    """The summary row of a case the batch did not get to."""
+    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, None)
+    row.update(folder=folder, status=INTERRUPTED, verdict=STATUS_VERDICTS[INTERRUPTED])
+    return row
+
+
+def failed_row(folder: str, reason: str) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS, None)
+    row.update(folder=folder, status=FAILED, verdict=STATUS_VERDICTS[FAILED], error=reason)
+    return row

@@ -1,0 +1,350 @@
+"""``run_batch``: every client folder under a root, checked in parallel, reports written.
+
+The main process finds the case folders, hashes their files and serves the
+unchanged ones from the cache; the rest go to a pool of worker processes
+(rules loaded once per worker), each returning the rendered reports and the
+summary row of one case. The main process writes each case's reports as soon
+as it is done, so an interrupted batch keeps them; the summary and index are
+written at the end, also after Ctrl-C (unfinished cases marked "interrupted").
+
+A worker that dies (a PDF that crashes the reader) breaks the pool: the cases
+it had are retried one by one in a fresh worker, and a case that crashes again
+is reported as an error. Nothing stops the batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ds160check import __version__
+from ds160check.batch import guard
+from ds160check.batch import model as m
+from ds160check.batch.cache import CACHE_DIR_NAME, Cache, case_key, mtimes
+from ds160check.batch.discover import CaseFolder, discover
+from ds160check.batch.progress import Progress
+from ds160check.batch.store import private_dir, write_private
+from ds160check.compare.codes import SEVERITIES, at_or_above, severity_rank
+from ds160check.errors import InputError
+
+BATCH_SCHEMA = "ds160check.batch/1"
+FORMAT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md", "text": "report.txt"}
+DEFAULT_FORMATS = ("json", "html")
+CASES_DIR = "cases"
+# Orders that do not depend on the files' modification times (the cache keys on content only).
+CONTENT_ORDERS = ("case.toml", "submission date", "print date", "date")
+CRASHED = ("the checker stopped while reading this folder (a damaged file, or more than "
+           f"{guard.CASE_CPU_SECONDS} s of CPU); it was retried once, alone")
+# After a worker died, cases the broken pool had are retried in a fresh pool when there are more
+# than this many per worker, then each remaining one alone.
+RETRY_ALONE_PER_JOB = 2
+# A text cell starting with one of these is read as a formula by spreadsheets.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    jobs: int | None = None
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    passwords: tuple[str, ...] = ()
+    cache: bool = True
+    cache_dir: Path | None = None
+    progress: bool | None = None  # None: only when standard error is a terminal
+
+
+@dataclass(frozen=True)
+class CaseDone:
+    """Told to ``on_case`` after each case is written."""
+
+    folder: str
+    row: dict[str, Any]
+    cached: bool
+
+
+@dataclass
+class BatchResult:
+    output: Path
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    computed: int = 0
+    from_cache: int = 0
+    interrupted: bool = False
+
+    def worst(self) -> str | None:
+        present = [s for row in self.rows for s in SEVERITIES if row.get(s)]
+        return min(present, key=severity_rank) if present else None
+
+    def unchecked(self) -> list[dict[str, Any]]:
+        return [row for row in self.rows if row["status"] != m.CHECKED]
+
+    def fails(self, fail_on: str) -> bool:
+        """True when a finding is at or above ``fail_on``, or a case could not be checked."""
+        if fail_on == "none":
+            return False
+        worst = self.worst()
+        return bool(self.unchecked()) or (worst is not None and at_or_above(worst, fail_on))
+
+
+@dataclass(frozen=True)
+class Task:
+    folder: Path
+    display: str
+    files: tuple[Path, ...]
+    passwords: tuple[str, ...]
+    formats: tuple[str, ...]
+
+
+@dataclass
+class Outcome:
+    row: dict[str, Any]
+    outputs: dict[str, str]
+    mtimes: dict[str, float] | None
+    cacheable: bool
+
+
+# --- in the worker ------------------------------------------------------------------------------
+
+
+def init_worker() -> None:
+    """Once per worker: Ctrl-C is the main process's business; load the rules (and the
+    supporting-document pipeline, when installed), then cap the worker's memory."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
+    guard.limit_worker_memory()
+
+
+def warm_up() -> None:
+    """Load what every case needs once: the rules, and spaCy for supporting documents. Done in the
+    main process before the workers fork, they share it; otherwise each worker loads its own."""
+    from ds160check.batch import case  # noqa: F401 - imports the whole pipeline
+    from ds160check.rules import load_rules
+
+    load_rules()
+    try:
+        from ds160check.evidence.analyse import Analyser
+    except ImportError:
+        return
+    with contextlib.suppress(Exception):  # a broken optional stage shows in the cases, not here
+        Analyser().pipeline  # noqa: B018 - builds the pipeline (imports spaCy)
+
+
+def render_outputs(case: m.CaseResult, formats: Sequence[str]) -> dict[str, str]:
+    from ds160check.render.case import render_case_html, render_case_markdown, render_case_text
+    from ds160check.render.json import dumps
+
+    renderers: dict[str, Callable[[m.CaseResult], str]] = {
+        "json": lambda c: dumps(c.to_dict()), "html": render_case_html, "md": render_case_markdown,
+        "text": render_case_text,
+    }
+    return {fmt: renderers[fmt](case) for fmt in formats}
+
+
+def run_task(task: Task) -> Outcome:
+    """Check one folder and render its reports; never raises for what is in the folder."""
+    from ds160check.batch.case import check_case
+
+    try:
+        with guard.case_budget(guard.CASE_CPU_SECONDS):
+            case = check_case(task.folder, passwords=task.passwords, files=task.files,
+                              display=task.display)
+    except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch; the case says it
+        case = m.CaseResult(task.display, m.FAILED, errors=[f"internal error: {type(exc).__name__}: {exc}"])
+        return Outcome(case.summary_row(), render_outputs(case, task.formats), None, cacheable=False)
+    by_mtime = case.order is not None and case.order.method not in CONTENT_ORDERS
+    return Outcome(case.summary_row(), render_outputs(case, task.formats),
+                   mtimes(task.files) if by_mtime else None, cacheable=True)
+
+
+# --- in the main process ------------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def case_dir(output: Path, rel: str) -> Path:
+    return output / CASES_DIR if rel == "." else output / CASES_DIR / rel
+
+
+def display_name(root: Path, folder: CaseFolder) -> str:
+    return folder.rel if folder.rel != "." else (root.resolve().name or str(root))
+
+
+class Batch:
+    """One run: writes each case as it finishes, then the summary."""
+
+    def __init__(self, root: Path, output: Path, options: BatchOptions,
+                 on_case: Callable[[CaseDone], None] | None) -> None:
+        self.root, self.output, self.options, self.on_case = root, output, options, on_case
+        cache_dir = options.cache_dir or output / CACHE_DIR_NAME
+        self.cache = Cache(cache_dir if options.cache else None)
+        self.folders = discover(root, skip=[output, cache_dir])
+        self.rows: dict[str, dict[str, Any]] = {}
+        self.result = BatchResult(output)
+        self.progress = Progress(len(self.folders), enabled=options.progress)
+        self.keys: dict[str, str] = {}
+
+    def run(self) -> BatchResult:
+        private_dir(self.output)
+        try:
+            pending = self._serve_cached()
+            self._compute(pending)
+        except KeyboardInterrupt:
+            self.result.interrupted = True
+        finally:
+            self.progress.close()
+        self._write_summary()
+        return self.result
+
+    def _serve_cached(self) -> list[tuple[CaseFolder, Task]]:
+        pending = []
+        for folder in self.folders:
+            key = case_key(str(folder.path), folder.files, self.options.passwords)
+            self.keys[folder.rel] = key
+            entry = self.cache.get(key, self.options.formats, folder.files)
+            if entry is not None:
+                self._finish(folder, entry["row"], entry["outputs"], cached=True)
+                continue
+            task = Task(folder.path, display_name(self.root, folder), folder.files, self.options.passwords,
+                        self.options.formats)
+            pending.append((folder, task))
+        return pending
+
+    def _compute(self, pending: list[tuple[CaseFolder, Task]]) -> None:
+        if not pending:
+            return
+        if multiprocessing.get_start_method() == "fork":
+            warm_up()  # once here, shared by every forked worker
+        jobs = self.options.jobs or default_jobs()
+        crashed = self._in_pool(pending, jobs)
+        if len(crashed) > RETRY_ALONE_PER_JOB * jobs:
+            crashed = self._in_pool(crashed, jobs)  # most were only in the broken pool's queue
+        for folder, task in crashed:
+            again = self._in_pool([(folder, task)], 1)
+            if again:
+                row = m.failed_row(task.display, CRASHED)
+                case = m.CaseResult(task.display, m.FAILED, errors=[CRASHED])
+                self._finish(folder, row, render_outputs(case, task.formats), cached=False)
+
+    def _in_pool(self, pending: list[tuple[CaseFolder, Task]], jobs: int) -> list[tuple[CaseFolder, Task]]:
+        """Run ``pending`` in a pool; return the cases whose worker died."""
+        crashed = []
+        pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(pending))),
+                                   mp_context=multiprocessing.get_context(), initializer=init_worker)
+        try:
+            futures: dict[Future[Outcome], tuple[CaseFolder, Task]] = {
+                pool.submit(run_task, task): (folder, task) for folder, task in pending}
+            for future in as_completed(futures):
+                folder, task = futures[future]
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    crashed.append((folder, task))
+                    continue
+                self._store(folder, outcome)
+                self._finish(folder, outcome.row, outcome.outputs, cached=False)
+        except BaseException:
+            _stop(pool)
+            raise
+        pool.shutdown(wait=True)
+        return sorted(crashed, key=lambda pair: pair[0].rel)
+
+    def _store(self, folder: CaseFolder, outcome: Outcome) -> None:
+        self.result.computed += 1
+        if outcome.cacheable:
+            self.cache.put(self.keys[folder.rel], {"row": outcome.row, "outputs": outcome.outputs,
+                                                   "mtimes": outcome.mtimes})
+
+    def _finish(self, folder: CaseFolder, row: dict[str, Any], outputs: dict[str, str], *,
+                cached: bool) -> None:
+        target = case_dir(self.output, folder.rel)
+        for fmt in self.options.formats:
+            write_private(target / FORMAT_FILES[fmt], outputs[fmt])
+        row = {**row, "report": self._link(folder.rel)}
+        self.rows[folder.rel] = row
+        if cached:
+            self.result.from_cache += 1
+        self.progress.advance(error=row["status"] != m.CHECKED or bool(row.get("error")))
+        if self.on_case is not None:
+            self.on_case(CaseDone(row["folder"], row, cached))
+
+    def _link(self, rel: str) -> str:
+        name = FORMAT_FILES["html" if "html" in self.options.formats else self.options.formats[0]]
+        return case_dir(Path("."), rel).joinpath(name).as_posix()
+
+    def _write_summary(self) -> None:
+        from ds160check.render.case import render_index_html
+        from ds160check.render.json import dumps
+
+        rows = [self.rows.get(f.rel) or m.interrupted_row(display_name(self.root, f)) for f in self.folders]
+        self.result.rows = rows
+        summary = {"schema": BATCH_SCHEMA, "tool": {"name": "ds160check", "version": __version__},
+                   "interrupted": self.result.interrupted, "totals": totals(rows), "cases": rows}
+        write_private(self.output / "summary.json", dumps(summary))
+        write_private(self.output / "summary.csv", summary_csv(rows))
+        index = render_index_html(rows, interrupted=self.result.interrupted)
+        write_private(self.output / "index.html", index)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now (Ctrl-C must not wait for them)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in list(processes.values()):
+        with contextlib.suppress(Exception):
+            process.join(timeout=5)
+
+
+def totals(rows: Sequence[dict[str, Any]]) -> dict[str, int]:
+    out = {"cases": len(rows)}
+    for row in rows:
+        out[row["status"]] = out.get(row["status"], 0) + 1
+    return out
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(m.SUMMARY_COLUMNS)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(column)) for column in m.SUMMARY_COLUMNS])
+    return buffer.getvalue()
+
+
+def run_batch(root: str | Path, output: str | Path, options: BatchOptions | None = None, *,
+              on_case: Callable[[CaseDone], None] | None = None) -> BatchResult:
+    """Check every client folder under ``root``; write reports, summary and index into ``output``.
+
+    Raises :class:`InputError` when ``root`` is not a folder or holds no document at all.
+    """
+    root, output = Path(root), Path(output)
+    options = options or BatchOptions()
+    unknown = [f for f in options.formats if f not in FORMAT_FILES]
+    if unknown or not options.formats:
+        raise ValueError(f"unknown report format(s) {unknown}; use: {', '.join(FORMAT_FILES)}")
+    if not root.is_dir():
+        raise InputError(root, "no such folder")
+    batch = Batch(root, output, options, on_case)
+    if not batch.folders:
+        raise InputError(root, "no PDF or Word document in this folder or its subfolders")
+    return batch.run()
