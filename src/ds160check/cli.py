@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from ds160check import __version__
+from ds160check.cli_options import limit_options, redact_option
 from ds160check.errors import Ds160CheckError
 
 EXIT_USAGE = 2
@@ -40,14 +42,39 @@ def reports_errors(func: F) -> F:
             if debug:
                 raise
             _fail(str(exc))
-        except (OSError, MemoryError, RecursionError, ValueError) as exc:
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a surprise: a bug, or a file no reader expected
             if debug:
                 raise
-            name = getattr(exc, "filename", None)
-            where = f"{name}: " if name else ""
-            _fail(f"{where}{type(exc).__name__}: {exc} (run with --debug for details)")
+            _fail(_surprise(exc, kwargs.get("file")))
 
     return wrapper  # type: ignore[return-value]
+
+
+def _surprise(exc: Exception, file: object) -> str:
+    """One line for an unexpected error, without its message unless it is the system's.
+
+    A library's message may quote text read from the file (a passport number
+    in a parser error); ``--debug`` shows it with the traceback.
+    """
+    if isinstance(exc, OSError) and exc.strerror:
+        name = exc.filename or file
+        return f"{name}: {exc.strerror}" if name else exc.strerror
+    where = f"{file}: " if file else ""
+    return f"{where}unexpected {type(exc).__name__} (a bug: run with --debug for details and report it)"
+
+
+def _configure_logging(debug: bool) -> None:
+    """Libraries log only with ``--debug``: their lines are not one-line errors and may quote the file."""
+    import logging
+
+    root = logging.getLogger()
+    if debug:
+        logging.basicConfig(level=logging.WARNING)
+    elif not any(isinstance(handler, logging.NullHandler) for handler in root.handlers):
+        root.addHandler(logging.NullHandler())  # instead of the last-resort handler to stderr
+    logging.captureWarnings(True)  # Python warnings too, through the same handlers
 
 
 def write_output(text: str, output: str) -> None:
@@ -58,10 +85,18 @@ def write_output(text: str, output: str) -> None:
     path = Path(output)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        _owner_only(fd)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
     except OSError as exc:
         raise Ds160CheckError(f"{output}: cannot write the output ({exc.strerror})") from exc
+
+
+def _owner_only(fd: int) -> None:
+    """An existing file keeps its mode through ``O_CREAT``: make a report file owner-only anyway."""
+    info = os.fstat(fd)
+    if os.name == "posix" and stat.S_ISREG(info.st_mode) and info.st_mode & 0o077:
+        os.fchmod(fd, 0o600)  # only regular files: never a device like /dev/null
 
 
 output_option = click.option(
@@ -81,6 +116,7 @@ def cli(debug: bool) -> None:
 
     Everything runs on this machine: no file or value is ever sent anywhere.
     """
+    _configure_logging(debug)
 
 
 @cli.command()
@@ -89,9 +125,11 @@ def cli(debug: bool) -> None:
 @password_option
 @click.option("--backend", type=click.Choice(["pdfium", "plumber"]), default="pdfium", show_default=True,
               help="PDF text reader: pdfium (fast) or pdfplumber (reference).")
+@redact_option
+@limit_options
 @output_option
 @reports_errors
-def extract(file: Path, fmt: str, password: str | None, backend: str, output: str) -> None:
+def extract(file: Path, fmt: str, password: str | None, backend: str, redact: bool, output: str) -> None:
     """Read a DS-160 print-out or confirmation page and list its answers.
 
     JSON output follows the schema printed by `ds160check schema extract`.
@@ -99,6 +137,10 @@ def extract(file: Path, fmt: str, password: str | None, backend: str, output: st
     from ds160check.extraction import extract as run_extract
 
     app = run_extract(file, password=password, backend=backend)
+    if redact:
+        from ds160check.redact import redact_extract
+
+        app = redact_extract(app)
     if fmt == "json":
         from ds160check.render.json import dumps
 
@@ -135,11 +177,13 @@ FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
               help="An installed trained spaCy pipeline to read supporting documents with, besides "
                    "the rules (never downloaded).")
 @password_option
+@redact_option
+@limit_options
 @output_option
 @reports_errors
 def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | None,
             refusal_date: str | None, min_days: int | None, fmt: str, fail_on: str,
-            spacy_model: str | None, password: str | None, output: str) -> None:
+            spacy_model: str | None, password: str | None, redact: bool, output: str) -> None:
     """Compare the refused DS-160 (OLD) with the new one (NEW).
 
     DOCUMENTS are the rest of the case: confirmation pages, refusal letters
@@ -148,17 +192,34 @@ def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | No
     """
     from ds160check.compare.case import compare as run_compare
     from ds160check.compare.codes import at_or_above
-    from ds160check.values import parse_date
 
-    date = parse_date(refusal_date) if refusal_date else None
-    apps = _read_both(old, new, password) if fmt == "html" else None
+    date = _refusal_date(refusal_date)
+    apps = _read_both(old, new, password) if fmt == "html" or redact else None
     first, second = apps or (old, new)
-    report = run_compare(first, second, documents, refused=refused, refusal_date=date,
+    # Sorted, so that the report does not depend on the order DOCUMENTS were given in.
+    report = run_compare(first, second, sorted(documents, key=str), refused=refused, refusal_date=date,
                          min_days=min_days, password=password, spacy_model=spacy_model)
+    if redact and apps is not None:
+        from ds160check.redact import redact_extract, redact_report
+
+        report = redact_report(report, sources=apps)
+        apps = (redact_extract(apps[0]), redact_extract(apps[1]))
     write_output(render(report, fmt, use_color(output), apps), output)
     worst = report.worst()
     if fail_on != "none" and worst is not None and at_or_above(worst, fail_on):
         sys.exit(1)
+
+
+def _refusal_date(text: str | None) -> str | None:
+    """``--refusal-date`` as ISO; a date that cannot be read is a usage error on one line."""
+    from ds160check.values import parse_date
+
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except ValueError as exc:
+        raise Ds160CheckError(f"--refusal-date: {exc}") from None
 
 
 def _read_both(old: Path, new: Path, password: str | None) -> tuple[Any, Any]:

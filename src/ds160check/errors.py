@@ -17,6 +17,10 @@ class InputError(Ds160CheckError):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Pickled by its fields (it crosses from the reading child process to the caller).
+        return type(self), (self.path, self.reason)
+
 
 class FileMissingError(InputError):
     """The file does not exist or is not a regular file."""
@@ -39,7 +43,10 @@ class NoTextLayerError(InputError):
 
 
 class LimitExceededError(InputError):
-    """The input is over a safety limit (pages, size); the reason names the flag that raises it."""
+    """The input is over a safety limit (size, pages, time, memory, unpacked size).
+
+    The reason names the limit and the flag that raises it.
+    """
 
 
 class NotADocumentError(InputError):
@@ -63,3 +70,6 @@ class RuleError(Ds160CheckError):
         self.reason = reason
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self) -> tuple[type[RuleError], tuple[str, int | None, str]]:
+        return type(self), (self.path, self.line, self.reason)

@@ -9,14 +9,17 @@ from pathlib import Path
 
 from ds160check.application import Application, DocumentInfo, Field, Span
 from ds160check.errors import NotDs160Error
+from ds160check.isolation import run_limited
 from ds160check.layout import Flow, build_flow, join_tokens
+from ds160check.limits import check_size
 from ds160check.parsing.assemble import Assembler
 from ds160check.parsing.index import LabelIndex
 from ds160check.parsing.walker import Walker
-from ds160check.reading import DEFAULT_BACKEND, DEFAULT_MAX_PAGES, ensure_text, read_pdf
+from ds160check.reading import DEFAULT_BACKEND, ensure_text, read_pdf
+from ds160check.reading.sniff import check_pdf_file
 from ds160check.rules import LabelSet, Rules, load_rules
 from ds160check.rules.labels import label_key
-from ds160check.values import parse_print_header_date
+from ds160check.values import ceac_countries, parse_print_header_date
 
 PRINT = "print"
 CONFIRMATION = "confirmation"
@@ -41,15 +44,35 @@ def extract(
     *,
     password: str | None = None,
     backend: str = DEFAULT_BACKEND,
-    max_pages: int = DEFAULT_MAX_PAGES,
+    max_pages: int | None = None,
     rules: Rules | None = None,
 ) -> Application:
     """Read a DS-160 print-out or confirmation page.
 
     Raises an :class:`~ds160check.errors.InputError` subclass when the file
-    cannot be read or is not a DS-160.
+    cannot be read or is not a DS-160, or is over a limit of
+    :func:`~ds160check.limits.current_limits` (size, pages, time, memory):
+    the reading runs in a child process (see :mod:`ds160check.isolation`).
     """
+    check_size(path)
+    check_pdf_file(path)  # a wrong or missing file is told before the rules are loaded
     rules = rules or load_rules()
+    _warm_caches(rules)
+    return run_limited(
+        path, _extract, path, password=password, backend=backend, max_pages=max_pages, rules=rules
+    )
+
+
+def _warm_caches(rules: Rules) -> None:
+    """Build what every extraction needs before the reading child forks, so it inherits it."""
+    _index(rules.printout)
+    _index((rules.confirmation,))
+    ceac_countries()  # the country table, read when a currency or country is parsed
+
+
+def _extract(
+    path: str | Path, *, password: str | None, backend: str, max_pages: int | None, rules: Rules
+) -> Application:
     pages = read_pdf(path, password=password, backend=backend, max_pages=max_pages)
     ensure_text(path, pages)
     flow = build_flow(pages, rules.layout)

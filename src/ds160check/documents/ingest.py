@@ -47,7 +47,9 @@ from ds160check.errors import (
     LimitExceededError,
     NotADocumentError,
 )
+from ds160check.isolation import run_limited
 from ds160check.layout import CELL_GAP_EM, group_lines
+from ds160check.limits import DEFAULT_LIMITS, Limits, current_limits
 from ds160check.model import Box, Page, Word
 from ds160check.reading import read_pdf
 
@@ -67,10 +69,11 @@ SpanPart = Literal["body", "table", "header", "footer", "textbox", "sdt"]
 _MB: Final = 1024 * 1024
 # Zip-bomb guards, checked on the sizes the ZIP directory declares before
 # anything is unpacked (Python's zipfile never inflates a member past its
-# declared size). A long letter's XML is well under 1 MB.
-MAX_DOCX_XML_BYTES: Final = 50 * _MB
+# declared size). A long letter's XML is well under 1 MB. These are the
+# defaults; `--max-unpacked` (Limits.max_unpacked_mb) raises both.
+MAX_DOCX_XML_BYTES: Final = DEFAULT_LIMITS.max_xml_bytes
 # python-docx loads every part into memory, pictures included.
-MAX_DOCX_UNPACKED_BYTES: Final = 200 * _MB
+MAX_DOCX_UNPACKED_BYTES: Final = DEFAULT_LIMITS.max_unpacked_bytes
 # docProps/app.xml is read with plain zipfile; a real one is a few kB.
 _MAX_APP_PROPS_BYTES: Final = _MB
 
@@ -113,6 +116,10 @@ _OTHER_PACKAGES: Final = (
     ("content.xml", "an OpenDocument (ODT/ODS) file"),
 )
 _SAVE_AS: Final = "save it as DOCX or PDF"
+# "<!DOCTYPE" in the encodings an XML parser detects without a declaration.
+_DOCTYPE_MARKERS: Final = tuple(
+    "<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
 _XML_PARSER: Final = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
@@ -160,8 +167,15 @@ def load_document(path: str | Path, *, password: str | None = None) -> TextDocum
 
     ``password`` opens an encrypted PDF. Raises an ``InputError`` subclass with
     a one-line reason when the file is missing, neither a PDF nor a DOCX,
-    encrypted, damaged, or unpacks beyond the zip-bomb limits.
+    encrypted, damaged, or over a limit of
+    :func:`~ds160check.limits.current_limits` (size, pages, unpacked size,
+    time, memory): the reading runs in a child process (see
+    :mod:`ds160check.isolation`).
     """
+    return run_limited(path, _load_document, path, password=password)
+
+
+def _load_document(path: str | Path, *, password: str | None) -> TextDocument:
     file = Path(path)
     head = _read_head(file)
     if PDF_SIGNATURE in head:
@@ -244,7 +258,8 @@ def _load_docx(file: Path) -> TextDocument:
     data = _read_bytes(file)
     with _open_zip(file, data) as archive:
         _check_word_package(file, archive)
-        _check_unpacked_size(file, archive)
+        _check_unpacked_size(file, archive, current_limits())
+        _refuse_dtds(file, archive)
         saved_pages = _saved_page_count(archive)
     part = _open_document_part(file, data)
     spans = _docx_spans(part)
@@ -279,22 +294,59 @@ def _check_word_package(file: Path, archive: zipfile.ZipFile) -> None:
     raise NotADocumentError(file, "a ZIP archive, not a DOCX (it has no word/ document part)")
 
 
-def _check_unpacked_size(file: Path, archive: zipfile.ZipFile) -> None:
+def _check_unpacked_size(file: Path, archive: zipfile.ZipFile, limits: Limits) -> None:
     infos = archive.infolist()
     xml_bytes = sum(i.file_size for i in infos if i.filename.lower().endswith(_XML_SUFFIXES))
     all_bytes = sum(i.file_size for i in infos)
-    if xml_bytes > MAX_DOCX_XML_BYTES:
+    if xml_bytes > limits.max_xml_bytes:
         raise LimitExceededError(
             file,
             f"the DOCX's XML unpacks to {xml_bytes / _MB:.0f} MB, more than the limit of "
-            f"{MAX_DOCX_XML_BYTES // _MB} MB (MAX_DOCX_XML_BYTES); a zip bomb?",
+            f"{limits.max_xml_bytes // _MB} MB (a zip bomb?); raise it with --max-unpacked",
         )
-    if all_bytes > MAX_DOCX_UNPACKED_BYTES:
+    if all_bytes > limits.max_unpacked_bytes:
         raise LimitExceededError(
             file,
             f"the DOCX unpacks to {all_bytes / _MB:.0f} MB, more than the limit of "
-            f"{MAX_DOCX_UNPACKED_BYTES // _MB} MB (MAX_DOCX_UNPACKED_BYTES); a zip bomb?",
+            f"{limits.max_unpacked_bytes // _MB} MB (a zip bomb?); raise it with --max-unpacked",
         )
+
+
+def _refuse_dtds(file: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse XML parts with a document type declaration: the way in for entity attacks.
+
+    Open Packaging Conventions forbid DTDs in a package (ECMA-376 part 2,
+    8.1.4) and Word never writes one. A DTD can declare entities that expand
+    exponentially ("billion laughs") or name files to read (XXE); python-docx
+    parses without resolving entities and libxml2 caps their amplification,
+    but a part that has a DTD at all is not from Word, so it is not parsed.
+    Sizes were checked before, so this reads at most the XML limit.
+    """
+    for info in archive.infolist():
+        if not info.filename.lower().endswith(_XML_SUFFIXES):
+            continue
+        try:
+            has_dtd = _has_doctype(archive, info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
+            continue  # a damaged part: python-docx reports it, if it is a part it reads
+        if has_dtd:
+            raise CorruptDocumentError(
+                file,
+                f"{info.filename} declares a DTD (<!DOCTYPE>), which Word never writes; "
+                "not read, as its entities could expand without bound",
+            )
+
+
+def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    overlap = max(len(marker) for marker in _DOCTYPE_MARKERS) - 1
+    tail = b""
+    with archive.open(info) as member:
+        while chunk := member.read(_HASH_CHUNK):
+            window = tail + chunk
+            if any(marker in window for marker in _DOCTYPE_MARKERS):
+                return True
+            tail = window[-overlap:]
+    return False
 
 
 def _saved_page_count(archive: zipfile.ZipFile) -> int:

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ds160check.errors import NoTextLayerError
+from ds160check.limits import check_size, current_limits
 from ds160check.model import Page
 from ds160check.reading import pdfium, plumber
 from ds160check.reading.base import DEFAULT_MAX_PAGES, Backend
@@ -39,15 +40,19 @@ def read_pdf(
     *,
     password: str | None = None,
     backend: str = DEFAULT_BACKEND,
-    max_pages: int = DEFAULT_MAX_PAGES,
+    max_pages: int | None = None,
 ) -> list[Page]:
     """The words of every page of the PDF at ``path``, in content order.
 
     Raises an ``InputError`` subclass with a reason a user can act on when the
-    file is missing, not a PDF, encrypted, damaged or over ``max_pages``.
+    file is missing, not a PDF, encrypted, damaged, or over the size or page
+    limit (``max_pages``, else that of :func:`~ds160check.limits.current_limits`).
     """
     read = _backend(backend)
-    return read(check_pdf_file(path), password=password, max_pages=max_pages)
+    limits = current_limits()
+    check_size(path, limits)  # before anything opens the file
+    file = check_pdf_file(path)
+    return read(file, password=password, max_pages=max_pages or limits.max_pages)
 
 
 def _backend(name: str) -> Backend:

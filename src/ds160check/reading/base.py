@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ds160check.errors import EncryptedPdfError, LimitExceededError
+from ds160check.limits import DEFAULT_MAX_PAGES as DEFAULT_MAX_PAGES
 from ds160check.model import Page
 
 # The widest gap between two letters of one word, as a fraction of the font
@@ -34,10 +35,6 @@ LINE_TOLERANCE_RATIO = 0.3
 # Font sizes closer than this (points) are the same size; sizes come out of
 # matrix products and differ in the last bits.
 SIZE_TOLERANCE = 0.01
-
-# A PDF with more pages than this is refused unless the caller raises it: a
-# DS-160 print-out has about ten pages and supporting documents rarely 100.
-DEFAULT_MAX_PAGES = 200
 
 # Typographic ligatures a PDF may carry as one character; pdfplumber's list.
 LIGATURES = {

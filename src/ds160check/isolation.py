@@ -1,0 +1,278 @@
+"""Read one document in a child process, so that a hostile file cannot hang or exhaust us.
+
+Why a process, not a thread or ``signal.alarm``: the time goes where the file
+is parsed, and much of that is C (pdfium, libxml2). A signal handler runs only
+between Python bytecodes, so an alarm cannot stop a loop inside a C call, and
+it works only in the main thread (a batch may read from worker threads). A
+thread cannot be stopped at all: it would go on using CPU and memory after we
+gave up on it. A child process can be killed at the time limit, can be given a
+memory limit of its own (``RLIMIT_AS``: an allocation past it fails there, not
+in the caller), and its crash (a segfault in C code) ends only the child.
+
+The price is a fork per document (about 25 ms) and sending the result back
+(a print-out's fields pickle to ~35 kB). Where the process has a single thread
+the child is a plain ``os.fork`` of the caller: it inherits the loaded rules
+and needs no pickling of its arguments. With other threads running a fork may
+copy a lock some thread holds, so a fresh interpreter is used instead
+(``forkserver`` or, without it, ``spawn``): the function and its arguments
+must then pickle.
+
+Errors raised in the child travel back and are raised again in the caller;
+an unexpected one carries the child's traceback as a note (``--debug`` shows it).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from ds160check.errors import InputError, LimitExceededError
+from ds160check.limits import MB, Limits, check_size, current_limits, use_limits
+
+T = TypeVar("T")
+
+# Set in a child: the document is isolated already, nested guards run in place.
+_in_child = False
+
+_OK: Final = "ok"
+_RAISED: Final = "raised"
+# Signals a reader dies of on a bad file, or when an allocation past the memory limit fails in C.
+_CRASH_SIGNALS: Final = {
+    signal.SIGSEGV,
+    signal.SIGBUS,
+    signal.SIGABRT,
+    signal.SIGILL,
+    signal.SIGFPE,
+    signal.SIGTRAP,
+}
+# CPU seconds a child may use beyond the time limit before the kernel stops it (see _limit_cpu).
+CPU_SLACK_S: Final = 5
+_VM_SIZE = re.compile(rb"^VmSize:\s+(\d+)\s+kB", re.MULTILINE)
+
+
+def run_limited(path: str | Path, func: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+    """``func(*args, **kwargs)`` reading the document at ``path`` under the current limits.
+
+    The file size is checked first; then ``func`` runs in a child process
+    killed at ``timeout_s`` and held to ``max_memory_mb``. Raises
+    :class:`LimitExceededError` for either, and :class:`InputError` when the
+    child crashed.
+    """
+    limits = current_limits()
+    check_size(path, limits)
+    if _in_child or not (limits.timeout_s or limits.max_memory_mb):
+        return func(*args, **kwargs)
+    if _single_threaded() and hasattr(os, "fork"):
+        return _run_forked(Path(path), limits, func, args, kwargs)
+    return _run_spawned(Path(path), limits, func, args, kwargs)
+
+
+def _single_threaded() -> bool:
+    return threading.active_count() == 1
+
+
+# --- the child ---------------------------------------------------------------
+
+
+def _child_main(conn: Connection, limits: Limits, func: Callable[..., Any], args: Any, kwargs: Any) -> None:
+    """Run ``func`` and send ``(OK, result)`` or ``(RAISED, exception, traceback)``."""
+    global _in_child
+    _in_child = True
+    _limit_memory(limits.max_memory_mb)
+    _limit_cpu(limits.timeout_s)
+    try:
+        with use_limits(limits):
+            outcome: tuple[Any, ...] = (_OK, func(*args, **kwargs))
+    except KeyboardInterrupt:
+        return
+    except BaseException as exc:  # noqa: BLE001 - every failure goes back to the caller
+        outcome = (_RAISED, exc, traceback.format_exc())
+    try:
+        conn.send(outcome)
+    except Exception as exc:  # noqa: BLE001 - a result or an exception that does not pickle
+        detail = f"{type(exc).__name__} while sending the result back:\n{''.join(outcome[2:]) or ''}"
+        conn.send((_RAISED, RuntimeError(detail), traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+def _limit_memory(max_memory_mb: int) -> None:
+    """Cap the child's address space at what it uses now plus ``max_memory_mb``."""
+    if not max_memory_mb:
+        return
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits; the time limit still holds
+        return
+    current = _address_space_bytes()
+    if current is None:
+        return
+    cap = current + max_memory_mb * MB
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _limit_cpu(timeout_s: float) -> None:
+    """A backstop: should the caller die without killing us, the kernel ends a looping child."""
+    if not timeout_s:
+        return
+    try:
+        import resource
+    except ImportError:
+        return
+    seconds = math.ceil(timeout_s) + CPU_SLACK_S
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if hard != resource.RLIM_INFINITY:
+        seconds = min(seconds, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, hard))
+
+
+def _address_space_bytes() -> int | None:
+    try:
+        with open("/proc/self/status", "rb") as status:
+            found = _VM_SIZE.search(status.read())
+    except OSError:  # not Linux: RLIMIT_AS is not enforced on macOS anyway
+        return None
+    return int(found.group(1)) * 1024 if found else None
+
+
+# --- the parent --------------------------------------------------------------
+
+
+def _run_forked(path: Path, limits: Limits, func: Callable[..., T], args: Any, kwargs: Any) -> T:
+    read_fd, write_fd = os.pipe()
+    reader, writer = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
+    _flush_std_streams()  # or the child would inherit, and later write, half-written output
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child; its outcome is what the tests check
+        code = 0
+        try:
+            reader.close()
+            _child_main(writer, limits, func, args, kwargs)
+        except BaseException:  # noqa: BLE001
+            code = 1
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+    writer.close()
+    try:
+        result: T = _outcome(path, limits, reader, _ForkedChild(pid))
+        return result
+    finally:
+        reader.close()
+
+
+def _run_spawned(path: Path, limits: Limits, func: Callable[..., T], args: Any, kwargs: Any) -> T:
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    reader, writer = context.Pipe(duplex=False)
+    process = context.Process(target=_child_main, args=(writer, limits, func, args, kwargs))  # type: ignore[attr-defined]
+    process.start()
+    writer.close()
+    try:
+        result: T = _outcome(path, limits, reader, _SpawnedChild(process))
+        return result
+    finally:
+        reader.close()
+
+
+class _ForkedChild:
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
+    def exit_code(self) -> int:
+        """Wait for the child; its exit code, or minus the signal that ended it."""
+        _, status = os.waitpid(self.pid, 0)
+        return os.waitstatus_to_exitcode(status)
+
+
+class _SpawnedChild:
+    def __init__(self, process: Any) -> None:
+        self.process = process
+
+    def kill(self) -> None:
+        self.process.kill()
+
+    def exit_code(self) -> int:
+        self.process.join()
+        return int(self.process.exitcode or 0)
+
+
+def _outcome(path: Path, limits: Limits, reader: Connection, child: _ForkedChild | _SpawnedChild) -> Any:
+    """Wait for the child's message within the time limit, then for the child itself."""
+    message: tuple[Any, ...] | None = None
+    try:
+        if not reader.poll(limits.timeout_s or None):
+            raise _timeout_error(path, limits)
+        try:
+            message = reader.recv()
+        except (EOFError, OSError):
+            message = None  # the child died before it could answer
+    finally:
+        if message is None:
+            child.kill()
+        code = child.exit_code()
+    if message is None:
+        raise _crash_error(path, limits, code)
+    if message[0] == _OK:
+        return message[1]
+    _, exc, child_traceback = message
+    raise _as_raised(path, limits, exc, child_traceback)
+
+
+def _timeout_error(path: Path, limits: Limits) -> LimitExceededError:
+    return LimitExceededError(
+        path,
+        f"reading the file took longer than the time limit of {limits.timeout_s:g} s; "
+        "raise it with --timeout",
+    )
+
+
+def _memory_error(path: Path, limits: Limits) -> LimitExceededError:
+    return LimitExceededError(
+        path,
+        f"reading the file needs more memory than the limit of {limits.max_memory_mb} MB; "
+        "raise it with --max-memory",
+    )
+
+
+def _crash_error(path: Path, limits: Limits, code: int) -> InputError:
+    if -code in _CRASH_SIGNALS:
+        name = signal.Signals(-code).name
+        memory = f", or needs more memory than the limit of {limits.max_memory_mb} MB (--max-memory)"
+        return InputError(
+            path,
+            f"the reader crashed on this file ({name}): it is damaged or hostile"
+            f"{memory if limits.max_memory_mb else ''}",
+        )
+    return InputError(path, f"the reader stopped without an answer (exit code {code})")
+
+
+def _as_raised(path: Path, limits: Limits, exc: BaseException, child_traceback: str) -> BaseException:
+    if isinstance(exc, MemoryError) and limits.max_memory_mb:
+        return _memory_error(path, limits)
+    if not isinstance(exc, InputError):
+        # A bug, not a bad file: keep where it happened for --debug.
+        exc.add_note(f"Raised while reading {path} in a child process:\n{child_traceback}")
+    return exc
+
+
+def _flush_std_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):  # closed or replaced streams
+            stream.flush()

@@ -1,0 +1,445 @@
+"""``--redact``: personal numbers, emails and dates of birth masked before any renderer sees them.
+
+    >>> redact_extract(app).get("passport.number")
+    'N15•••204'
+    >>> redact_report(report, sources=[old_app, new_app])      # a Report, or its JSON dict
+
+Which fields are personal, and how each is masked, is data:
+``field_rules/privacy.yaml``. Masks keep enough to tell two values apart
+(``N15•••204`` and ``N17•••311``) and hide the rest.
+
+Redaction works in two passes, so that a value is masked wherever it shows:
+
+1. **collect** the values of the personal fields (typed value, the text it was
+   printed as, an unreadable value quoted in a warning) with their masks;
+2. **scrub** every string of the result: a collected value, in any spacing or
+   punctuation (``N 1583-9204``), a date of birth in the usual printed forms,
+   and any email address are replaced by their masks.
+
+Both passes work on the objects (:class:`Application`, :class:`Report`) the
+renderers take, and on their JSON dicts, so every output format is covered.
+A report holds only the values its findings name; pass the applications it
+was made from as ``sources`` so that the rest (say, a phone number quoted in
+evidence) is known too.
+"""
+
+from __future__ import annotations
+
+import ast
+import dataclasses
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
+
+from ds160check.application import Application
+from ds160check.errors import RuleError
+from ds160check.rules.source import keys_of, load_source
+from ds160check.rules_path import rules_dir
+from ds160check.values import is_null_text
+
+PRIVACY_FILE: Final = "privacy.yaml"
+BULLET: Final = "•"
+HIDDEN: Final = BULLET * 3
+MASKS: Final = ("id", "phone", "email", "birth_date")
+
+# Values shorter than this are masked only where a whole string equals them:
+# as a substring they would hit unrelated text.
+MIN_SEARCHED_LENGTH: Final = 5
+# The lengths of a phone number without its country code (9 digits in Uzbekistan, 10 in Kazakhstan or India).
+NATIONAL_DIGITS: Final = (10, 9)
+# Characters a number may be printed with between its digits: N 1583-9204, +7 (701) 555 01 42.
+_SEPARATORS: Final = r"[\s\-./()]*"
+_SEPARATOR_CHARS: Final = re.compile(r"[\s\-./()]+")
+_ALNUM_RUN: Final = re.compile(r"[^\W_]+")
+_EMAIL: Final = re.compile(r"[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}")
+_YEAR: Final = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+_ISO_DATE: Final = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+# The warning extraction writes for a value it could not read: "KEY: could not read 'RAW' (reason)".
+_UNREADABLE: Final = re.compile(
+    r"^(?P<key>[a-z_]+\.[a-z_]+): could not read (?P<raw>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
+)
+_MONTHS: Final = (
+    "JANUARY",
+    "FEBRUARY",
+    "MARCH",
+    "APRIL",
+    "MAY",
+    "JUNE",
+    "JULY",
+    "AUGUST",
+    "SEPTEMBER",
+    "OCTOBER",
+    "NOVEMBER",
+    "DECEMBER",
+)
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from ds160check.compare.model import Report
+    from ds160check.rules import Catalogue
+
+
+# --- masks -------------------------------------------------------------------
+
+
+def mask_id(text: str) -> str:
+    """``N15839204`` → ``N15•••204``: the first and last three characters, fewer of short values.
+
+    Spaces and punctuation do not count, so the printed ``N 1583-9204`` masks the same.
+    """
+    core = _SEPARATOR_CHARS.sub("", text)
+    keep = 3 if len(core) >= 8 else 2 if len(core) >= 6 else 1 if len(core) >= 4 else 0
+    return f"{core[:keep]}{HIDDEN}{core[len(core) - keep :] if keep else ''}"
+
+
+def mask_email(text: str) -> str:
+    """``AIGERIM.AKH88@EXAMPLE.COM`` → ``A•••@EXAMPLE.COM``."""
+    core = text.strip()
+    user, at, domain = core.rpartition("@")
+    if not at or not user:
+        return mask_id(core)
+    return f"{user[0]}{HIDDEN}@{domain}"
+
+
+def mask_birth_date(text: str) -> str:
+    """``1988-04-12`` → ``1988-••-••``, ``12 APRIL 1988`` → ``•• •• 1988``: the year only.
+
+    Every other run of letters or digits becomes two bullets, whatever its length.
+    """
+    year = _YEAR.search(text)
+    start, end = year.span() if year else (0, 0)
+
+    def hide(run: re.Match[str]) -> str:
+        return run.group() if start <= run.start() < end else BULLET * 2
+
+    return _ALNUM_RUN.sub(hide, text)
+
+
+MASKERS: Final[Mapping[str, Callable[[str], str]]] = {
+    "id": mask_id,
+    "phone": mask_id,
+    "email": mask_email,
+    "birth_date": mask_birth_date,
+}
+
+
+# --- the rules: which keys are personal ----------------------------------------
+
+
+@dataclass(frozen=True)
+class PrivacyRules:
+    """``field_rules/privacy.yaml``: key (or ``key.sub_key``) → mask, and keys kept on purpose."""
+
+    masks: Mapping[str, str]
+    keep: frozenset[str] = frozenset()
+
+    def mask_of(self, key: str, sub_key: str | None = None) -> str | None:
+        if sub_key is not None:
+            found = self.masks.get(f"{key}.{sub_key}")
+            if found is not None:
+                return found
+        return self.masks.get(key)
+
+
+def load_privacy_rules(directory: Path | None = None) -> PrivacyRules:
+    """Read and check ``privacy.yaml``; a wrong key or mask is a :class:`RuleError` with its line."""
+    from ds160check.rules import load_rules_from
+
+    if directory is None:
+        return _shipped_privacy_rules()
+    return _load_privacy_rules(directory, load_rules_from(directory).catalogue)
+
+
+@cache
+def _shipped_privacy_rules() -> PrivacyRules:
+    from ds160check.rules import load_rules
+
+    return _load_privacy_rules(rules_dir(), load_rules().catalogue)
+
+
+def _load_privacy_rules(directory: Path, catalogue: Catalogue) -> PrivacyRules:
+    from ds160check.rules.load import suggest
+
+    src = load_source(directory / PRIVACY_FILE)
+    root = src.root.value if isinstance(src.root.value, dict) else {}
+    known = _catalogue_paths(catalogue.fields)
+    masks: dict[str, str] = {}
+    mask_node = root.get("mask")
+    entries = mask_node.value if mask_node is not None and isinstance(mask_node.value, dict) else {}
+    for key in keys_of(entries):
+        line = entries[f"__line__{key}"].value
+        if key not in known:
+            raise RuleError(src.path, line, f"unknown field key {key!r}{suggest(key, known)}")
+        how = entries[key].value
+        if how not in MASKS:
+            raise RuleError(src.path, line, f"unknown mask {how!r} for {key}; use one of: {', '.join(MASKS)}")
+        masks[key] = how
+    keep_node = root.get("keep")
+    kept = [item.value for item in keep_node.value] if keep_node is not None else []
+    for key in kept:
+        if key not in known:
+            raise RuleError(
+                src.path,
+                keep_node.line if keep_node else None,
+                f"unknown field key {key!r}{suggest(str(key), known)}",
+            )
+    return PrivacyRules(masks, frozenset(kept))
+
+
+def _catalogue_paths(specs: Mapping[str, Any]) -> list[str]:
+    """Every catalogue key, and ``key.sub_key`` for the sub-keys of object list items."""
+    paths = list(specs)
+    for key, spec in specs.items():
+        if isinstance(spec.item, dict):
+            paths += [f"{key}.{sub}" for sub in spec.item]
+    return paths
+
+
+# --- pass 1: collecting the personal values -----------------------------------
+
+
+@dataclass
+class Redactor:
+    """The personal values found so far, and the scrubbing of any text or result with them."""
+
+    rules: PrivacyRules = field(default_factory=load_privacy_rules)
+    secrets: dict[str, str] = field(default_factory=dict)  # value as found -> mask kind
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False)
+    _masks: dict[str, str] = field(default_factory=dict, repr=False)
+    _groups: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+
+    # collecting
+
+    def add(self, value: object, how: str) -> None:
+        """Remember a personal value (strings only: ``None``, booleans, numbers and null texts
+        like ``DOES NOT APPLY`` are no secret)."""
+        if isinstance(value, str) and value.strip() and not is_null_text(value):
+            self.secrets.setdefault(value.strip(), how)
+            self._pattern = None
+
+    def add_field(self, key: str, value: Any, sub_key: str | None = None) -> None:
+        """A field's value (a list, an object item, a scalar) under its key's mask."""
+        if isinstance(value, list):
+            for item in value:
+                self.add_field(key, item, sub_key)
+        elif isinstance(value, dict):
+            for sub, inner in value.items():
+                if sub == "normalized" or (sub == "raw" and "normalized" in value):
+                    self.add_field(key, inner, sub_key)  # a report's {raw, normalized}
+                else:
+                    self.add_field(key, inner, sub)
+        else:
+            how = self.rules.mask_of(key, sub_key)
+            if how is not None:
+                self.add(value, how)
+
+    def add_provenance(self, key: str, provenance: Any, sub_key: str | None = None) -> None:
+        """The printed text (``raw``) of a field's spans."""
+        if isinstance(provenance, list):
+            for item in provenance:
+                self.add_provenance(key, item, sub_key)
+        elif isinstance(provenance, dict) and "raw" in provenance:
+            how = self.rules.mask_of(key, sub_key)
+            if how is not None:
+                self.add(provenance["raw"], how)
+        elif isinstance(provenance, dict):
+            for sub, span in provenance.items():
+                self.add_provenance(key, span, sub)
+
+    def add_warnings(self, warnings: Iterable[str]) -> None:
+        """Values quoted by "KEY: could not read 'RAW' (…)" warnings of personal keys."""
+        for warning in warnings:
+            found = _UNREADABLE.match(warning)
+            how = self.rules.mask_of(found["key"]) if found else None
+            if found and how is not None:
+                try:
+                    self.add(ast.literal_eval(found["raw"]), how)
+                except (ValueError, SyntaxError):
+                    continue
+
+    def add_extract(self, data: Mapping[str, Any]) -> None:
+        """Everything personal in an ``extract`` JSON dict."""
+        for key, value in (data.get("fields") or {}).items():
+            self.add_field(key, value)
+        for key, provenance in (data.get("provenance") or {}).items():
+            self.add_provenance(key, provenance)
+        self.add_warnings(data.get("warnings") or ())
+
+    def add_application(self, app: Application) -> None:
+        self.add_extract(app.to_dict())
+        for unreadable in app.unreadable.values():
+            how = self.rules.mask_of(unreadable.key)
+            if how is not None:
+                self.add(unreadable.raw, how)
+
+    def add_report(self, data: Mapping[str, Any]) -> None:
+        """Everything personal a ``compare`` JSON dict names: finding and change values, warnings."""
+        for item in [*(data.get("findings") or ()), *(data.get("changes") or ())]:
+            key = item.get("field")
+            if key:
+                self.add_field(key, [item.get("old"), item.get("new")])
+        for document in data.get("documents") or ():
+            self.add_warnings(document.get("warnings") or ())
+
+    def add_source(self, source: Application | Mapping[str, Any]) -> None:
+        if isinstance(source, Mapping):
+            self.add_extract(source)
+        else:
+            self.add_application(source)
+
+    # scrubbing
+
+    def text(self, text: str) -> str:
+        """``text`` with every known personal value and every email address masked."""
+        exact = self.secrets.get(text.strip())
+        if exact is not None:
+            return self._mask(text.strip(), exact)
+        pattern = self._compiled()
+        if pattern is not None:
+            text = pattern.sub(self._replacement, text)
+        return _EMAIL.sub(lambda m: mask_email(m.group()), text)
+
+    def apply(self, obj: T) -> T:
+        """A copy of ``obj`` (dataclasses, dicts, lists, tuples) with every string scrubbed."""
+        return _scrub(obj, self.text)  # type: ignore[no-any-return]
+
+    def _mask(self, value: str, how: str) -> str:
+        if value not in self._masks:
+            self._masks[value] = MASKERS[how](value)
+        return self._masks[value]
+
+    def _compiled(self) -> re.Pattern[str] | None:
+        if self._pattern is None:
+            self._groups = {}
+            branches = []
+            searched = sorted(
+                (s for s in self.secrets if len(s) >= MIN_SEARCHED_LENGTH), key=len, reverse=True
+            )
+            for number, secret in enumerate(searched):
+                how = self.secrets[secret]
+                name = f"s{number}"
+                self._groups[name] = (secret, how)
+                branches.append(f"(?P<{name}>{_secret_pattern(secret, how)})")
+            if not branches:
+                return None
+            self._pattern = re.compile("|".join(branches), re.IGNORECASE)
+        return self._pattern
+
+    def _replacement(self, match: re.Match[str]) -> str:
+        secret, how = self._groups[str(match.lastgroup)]
+        if how == "birth_date":
+            return mask_birth_date(match.group())
+        return self._mask(secret, how)
+
+
+def _secret_pattern(secret: str, how: str) -> str:
+    if how == "birth_date":
+        forms = _birth_date_forms(secret)
+        if forms:
+            return "|".join(forms)
+    if how in ("id", "phone"):
+        chars = [c for c in secret if c.isalnum()]
+        if len(chars) >= MIN_SEARCHED_LENGTH:
+            bodies = [_spaced(chars)]
+            if how == "phone" and len(chars) > NATIONAL_DIGITS[0]:
+                # Written at home without the country code, maybe after a trunk
+                # prefix: +7 701 555 0142 as 701 555 0142 or 8 701 555 0142.
+                bodies += [f"(?:[08]{_SEPARATORS})?{_spaced(chars[-n:])}" for n in NATIONAL_DIGITS]
+            return rf"(?<![^\W_])\+?(?:{'|'.join(bodies)})(?![^\W_])"
+    return re.escape(secret)
+
+
+def _spaced(chars: Sequence[str]) -> str:
+    """A pattern for these characters with any separators between them."""
+    return _SEPARATORS.join(re.escape(c) for c in chars)
+
+
+def _birth_date_forms(secret: str) -> list[str]:
+    """The ISO date and the ways it is printed: 12 APR 1988, APRIL 12, 1988, 12.04.1988, 04/12/1988."""
+    found = _ISO_DATE.match(secret)
+    if not found or found[2] is None:
+        return [re.escape(secret)] if not found else []
+    year, month = found[1], int(found[2])
+    name = _MONTHS[month - 1] if 1 <= month <= 12 else None
+    months = f"(?:{name}|{name[:3]}\\.?)" if name else f"0?{month}"
+    if found[3] is None:
+        return [re.escape(secret), rf"\b{months}[\s,./-]*{year}\b"]
+    day = int(found[3])
+    try:
+        dt.date(int(year), month, day)
+    except ValueError:
+        return [re.escape(secret)]
+    d, m, sep = f"0?{day}", f"0?{month}", r"[\s./-]"
+    return [
+        re.escape(secret),
+        rf"\b{d}(?:ST|ND|RD|TH)?{sep}*{months}{sep}*,?\s*{year}\b",
+        rf"\b{months}{sep}*{d}(?:ST|ND|RD|TH)?,?{sep}*{year}\b",
+        rf"\b{d}{sep}{m}{sep}{year}\b",
+        rf"\b{m}{sep}{d}{sep}{year}\b",
+        rf"\b{year}{sep}{m}{sep}{d}\b",
+    ]
+
+
+def _scrub(obj: Any, text: Callable[[str], str]) -> Any:
+    if isinstance(obj, enum.Enum):
+        return obj  # a code or a severity: a StrEnum must stay one
+    if isinstance(obj, str):
+        return text(obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _scrub(getattr(obj, f.name), text) for f in dataclasses.fields(obj) if f.init}
+        return dataclasses.replace(obj, **changes)
+    if isinstance(obj, dict):
+        return {key: _scrub(value, text) for key, value in obj.items()}
+    if isinstance(obj, list):
+        return [_scrub(item, text) for item in obj]
+    if isinstance(obj, tuple):
+        return tuple(_scrub(item, text) for item in obj)
+    return obj
+
+
+# --- the entry points -----------------------------------------------------------
+
+
+@overload
+def redact_extract(app: Application) -> Application: ...
+@overload
+def redact_extract(app: dict[str, Any]) -> dict[str, Any]: ...
+def redact_extract(app: Application | dict[str, Any]) -> Application | dict[str, Any]:
+    """An application (or its ``extract`` JSON dict) with its personal values masked."""
+    redactor = Redactor()
+    redactor.add_source(app)
+    return redactor.apply(app)
+
+
+@overload
+def redact_report(report: Report, *, sources: Sequence[Application | Mapping[str, Any]] = ()) -> Report: ...
+@overload
+def redact_report(
+    report: dict[str, Any], *, sources: Sequence[Application | Mapping[str, Any]] = ()
+) -> dict[str, Any]: ...
+def redact_report(
+    report: Report | dict[str, Any], *, sources: Sequence[Application | Mapping[str, Any]] = ()
+) -> Report | dict[str, Any]:
+    """A report (or its ``compare`` JSON dict) with personal values masked.
+
+    ``sources`` are the applications (objects or ``extract`` dicts) the report
+    was made from: their personal values are masked wherever the report quotes them.
+    """
+    redactor = Redactor()
+    for source in sources:
+        redactor.add_source(source)
+    redactor.add_report(report if isinstance(report, dict) else report.to_dict())
+    return redactor.apply(report)
+
+
+def personal_values(source: Application | Mapping[str, Any]) -> Iterator[str]:
+    """The personal values of an application, as found (what a redacted output must not show)."""
+    redactor = Redactor()
+    redactor.add_source(source)
+    yield from redactor.secrets
