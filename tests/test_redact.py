@@ -1,0 +1,338 @@
+"""Privacy: ``--redact`` output, error lines, logs, report files and the network.
+
+A broker shares reports; the personal numbers in them must not travel along.
+``--redact`` masks passport, national ID, visa and phone numbers, emails and
+dates of birth (which keys: ``field_rules/privacy.yaml``) in every format,
+keeping enough to tell two values apart.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from ds160check import extraction
+from ds160check.cli import cli
+from ds160check.compare.case import compare
+from ds160check.compare.codes import Code
+from ds160check.errors import RuleError
+from ds160check.extraction import extract
+from ds160check.redact import (
+    PrivacyRules,
+    Redactor,
+    load_privacy_rules,
+    mask_birth_date,
+    mask_email,
+    mask_id,
+    personal_values,
+    redact_extract,
+    redact_report,
+)
+from ds160check.rules import load_rules
+from ds160check.rules_path import rules_dir
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+GOLDEN_PDFS = sorted([*FIXTURES.glob("print/*.pdf"), *FIXTURES.glob("confirmation/*.pdf")])
+CASES = FIXTURES / "cases"
+EVIDENCE_CASE = FIXTURES / "evidence" / "cases" / "new-job-proven"
+# Cases whose findings quote personal values: a date of birth, passport and visa numbers, phones.
+COMPARE_CASES = ["date-of-birth-changed", "passport-renewed", "last-visa-number-changed",
+                 "social-media-dropped", "date-of-birth-unreadable"]  # fmt: skip
+
+
+def run(*args: object) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- masks ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mask", "value", "masked"),
+    [
+        (mask_id, "N12345678", "N12•••678"),
+        (mask_id, "N 1583-9204", "N15•••204"),
+        (mask_id, "880412450318", "880•••318"),
+        (mask_id, "AB1234", "AB•••34"),
+        (mask_id, "X12", "•••"),
+        (mask_id, "+7 701 555 0142", "+77•••142"),
+        (mask_email, "i.ivanova@mail.kz", "i•••@mail.kz"),
+        (mask_email, "not-an-email", "not•••ail"),
+        (mask_birth_date, "1990-01-15", "1990-••-••"),
+        (mask_birth_date, "15 JANUARY 1990", "•• •• 1990"),
+        (mask_birth_date, "1990-01", "1990-••"),
+    ],
+)
+def test_masks_keep_enough_to_tell_values_apart(mask: Any, value: str, masked: str) -> None:
+    assert mask(value) == masked
+
+
+def test_a_known_value_is_masked_in_any_spacing_and_a_birth_date_in_its_printed_forms() -> None:
+    redactor = Redactor()
+    redactor.add("N15839204", "id")
+    redactor.add("+77015550142", "phone")
+    redactor.add("1988-04-12", "birth_date")
+    text = ("passport N 1583 9204, phone +7 (701) 555-01-42 or 8 701 555 0142, born 12 April 1988 "
+            "(04/12/1988, 12.04.1988), write to Aigerim.Akh@example.com")  # fmt: skip
+    assert redactor.text(text) == (
+        "passport N15•••204, phone +77•••142 or +77•••142, born •• •• 1988 "
+        "(••/••/1988, ••.••.1988), write to A•••@example.com"
+    )
+
+
+def test_short_and_null_values_never_mask_unrelated_text() -> None:
+    redactor = Redactor()
+    redactor.add("12", "id")
+    redactor.add("DOES NOT APPLY", "id")
+    assert redactor.text("page 12 of 120: DOES NOT APPLY") == "page 12 of 120: DOES NOT APPLY"
+    assert redactor.text("12") == "•••"
+
+
+# --- the rules: privacy.yaml ----------------------------------------------------------
+
+
+def _catalogue_paths_of_types(types: set[str]) -> set[str]:
+    paths = set()
+    for key, spec in load_rules().catalogue.fields.items():
+        if spec.type in types or (spec.type == "list" and isinstance(spec.item, str) and spec.item in types):
+            paths.add(key)
+        if isinstance(spec.item, dict):
+            paths |= {f"{key}.{sub}" for sub, kind in spec.item.items() if kind in types}
+    return paths
+
+
+def test_every_id_phone_email_and_birth_date_of_the_catalogue_is_masked_or_kept_on_purpose() -> None:
+    rules = load_privacy_rules()
+    personal = _catalogue_paths_of_types({"id", "phone"})
+    personal |= {key for key in load_rules().catalogue.fields if "email" in key or "date_of_birth" in key}
+    assert personal - set(rules.masks) - rules.keep == set()
+
+
+def test_a_misspelt_key_in_privacy_yaml_is_an_error_with_line_and_suggestion(tmp_path: Path) -> None:
+    copy = tmp_path / "field_rules"
+    shutil.copytree(rules_dir(), copy)
+    path = copy / "privacy.yaml"
+    path.write_text(path.read_text().replace("passport.number: id", "passport.numbr: id"))
+    with pytest.raises(RuleError) as caught:
+        load_privacy_rules(copy)
+    assert "unknown field key 'passport.numbr' (did you mean 'passport.number'?)" in str(caught.value)
+    assert caught.value.line is not None
+
+
+def test_an_unknown_mask_lists_the_known_ones(tmp_path: Path) -> None:
+    copy = tmp_path / "field_rules"
+    shutil.copytree(rules_dir(), copy)
+    path = copy / "privacy.yaml"
+    path.write_text(path.read_text().replace("passport.number: id", "passport.number: hide"))
+    with pytest.raises(RuleError, match="unknown mask 'hide' for passport.number; use one of: id, phone"):
+        load_privacy_rules(copy)
+
+
+# --- every fixture, every format ------------------------------------------------------------
+
+
+def golden_personal_values(golden: dict[str, Any], rules: PrivacyRules) -> set[str]:
+    """The values of the golden file's personal fields, as the golden has them."""
+    redactor = Redactor(rules)
+    for key, value in golden["fields"].items():
+        redactor.add_field(key, value)
+    return set(redactor.secrets)
+
+
+@pytest.mark.parametrize("pdf", GOLDEN_PDFS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_redacted_extract_shows_none_of_the_fixtures_personal_values(pdf: Path) -> None:
+    golden = json.loads(pdf.with_suffix(".fields.json").read_text(encoding="utf-8"))
+    values = golden_personal_values(golden, load_privacy_rules())
+    values |= set(personal_values(extract(pdf)))  # and the text each was printed as
+    assert values, "a fixture with no personal value tests nothing"
+    for fmt in ("text", "json"):
+        code, out, err = run("extract", pdf, "--redact", "--format", fmt)
+        assert code == 0, err
+        shown = sorted(v for v in values if v in out or v.casefold() in out.casefold())
+        assert shown == [], f"{fmt}: {shown}"
+        assert "•••" in out
+
+
+def case_personal_values(folder: Path) -> set[str]:
+    return {*personal_values(extract(folder / "old.pdf")), *personal_values(extract(folder / "new.pdf"))}
+
+
+@pytest.mark.parametrize("case", COMPARE_CASES)
+def test_redacted_compare_shows_no_personal_value_in_any_format(case: str) -> None:
+    folder = CASES / case
+    values = case_personal_values(folder)
+    documents = sorted(p for p in folder.glob("*.pdf") if p.stem not in ("old", "new"))
+    for fmt in ("text", "json", "md", "html"):
+        code, out, err = run("compare", folder / "old.pdf", folder / "new.pdf", *documents, "--redact",
+                             "--format", fmt, "--fail-on", "none")  # fmt: skip
+        assert code == 0, err
+        shown = sorted(v for v in values if v in out)
+        assert shown == [], f"{case} {fmt}: {shown}"
+
+
+def test_redacted_report_still_tells_what_differs() -> None:
+    folder = CASES / "passport-renewed"
+    code, out, _ = run("compare", folder / "old.pdf", folder / "new.pdf", "--redact", "--format", "json",
+                       "--fail-on", "none")  # fmt: skip
+    finding = next(f for f in json.loads(out)["findings"] if f["field"] == "passport.number")
+    assert finding["code"] == "DOCUMENT_CHANGED"
+    assert finding["old"]["normalized"] == "N15•••204" and finding["new"]["normalized"] == "N17•••311"
+
+
+def test_a_value_that_could_not_be_read_is_masked_in_the_warning_too() -> None:
+    folder = CASES / "date-of-birth-unreadable"
+    plain = extract(folder / "new.pdf")
+    warning = next(w for w in plain.warnings if w.startswith("personal.date_of_birth: could not read"))
+    raw = plain.unreadable["personal.date_of_birth"].raw
+    redacted = redact_extract(plain)
+    assert raw in warning and not any(raw in w for w in redacted.warnings)
+
+
+def test_redacting_the_json_dict_gives_what_redacting_the_objects_gives() -> None:
+    """The batch report redacts JSON dicts; the CLI redacts objects before rendering."""
+    folder = EVIDENCE_CASE
+    old, new = extract(folder / "old.pdf"), extract(folder / "new.pdf")
+    report = compare(old, new, sorted(folder.glob("*-*.*")))
+    assert redact_extract(old.to_dict()) == redact_extract(old).to_dict()
+    by_dict = redact_report(report.to_dict(), sources=[old.to_dict(), new.to_dict()])
+    by_object = redact_report(report, sources=[old, new])
+    assert by_dict == by_object.to_dict()
+    assert all(isinstance(f.code, Code) for f in by_object.findings)
+    assert by_object.verdict == report.verdict
+
+
+# --- error lines and logs --------------------------------------------------------------
+
+
+def test_an_unexpected_error_is_one_line_that_does_not_quote_its_message(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise ValueError("could not parse 'N15839204'")
+
+    monkeypatch.setattr(extraction, "extract", broken)
+    pdf = FIXTURES / "print" / "kz-akhmetova-inline.pdf"
+    code, out, err = run("extract", pdf)
+    assert code == 2 and out == ""
+    assert err == f"Error: {pdf}: unexpected ValueError (a bug: run with --debug for details and report it)\n"
+    with pytest.raises(ValueError, match="N15839204"):
+        run("--debug", "extract", pdf)
+
+
+def test_library_log_lines_stay_quiet_without_debug(tmp_path: Path) -> None:
+    from hostile_files import xobject_loop_pdf
+
+    pdf = tmp_path / "xobject-loop.pdf"
+    pdf.write_bytes(xobject_loop_pdf())  # pdfminer logs "Refusing to execute circular reference"
+    done = subprocess.run([sys.executable, "-m", "ds160check", "extract", str(pdf), "--backend", "plumber"],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith(f"Error: {pdf}: ")
+
+
+# --- files the tool writes ---------------------------------------------------------------
+
+
+SAMPLE = FIXTURES / "sample"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", SAMPLE / "old.pdf"],
+        ["compare", SAMPLE / "old.pdf", SAMPLE / "new.pdf", "--fail-on", "none"],
+    ],
+    ids=["extract", "compare"],
+)
+def test_report_files_are_owner_only_even_when_they_existed(tmp_path: Path, args: list[object]) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old report")
+    target.chmod(0o644)
+    code, _, err = run(*args, "--format", "json", "--output", target)
+    assert code == 0, err
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert json.loads(target.read_text())["schema"].startswith("ds160check.")
+
+
+# --- no network ---------------------------------------------------------------------------
+
+# Installed as sitecustomize (or monkeypatched in): every way to reach another machine is refused
+# and logged. Creating a socket is not: urllib3, imported by spaCy, binds one to ::1 to probe IPv6.
+_BLOCK_NETWORK = '''
+import os, socket
+
+def _refuse(*args, **kwargs):
+    with open(os.environ["DS160CHECK_NETWORK_LOG"], "a") as log:
+        log.write(f"network use: {args[:2]!r}\\n")
+    raise OSError("network blocked by the test")
+
+class _Socket(socket.socket):
+    def connect(self, *args):
+        _refuse("connect", *args)
+
+    def connect_ex(self, *args):
+        _refuse("connect_ex", *args)
+
+    def sendto(self, *args):
+        _refuse("sendto", *args)
+
+socket.socket = _Socket
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+socket.gethostbyname = _refuse
+'''
+
+
+@pytest.fixture
+def network_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    log = tmp_path / "network.log"
+    log.touch()
+    monkeypatch.setenv("DS160CHECK_NETWORK_LOG", str(log))
+    yield log
+
+
+def _case_args() -> list[str]:
+    documents = sorted(str(p) for p in EVIDENCE_CASE.glob("*-*.*"))
+    return [str(EVIDENCE_CASE / "old.pdf"), str(EVIDENCE_CASE / "new.pdf"), *documents]
+
+
+def test_nothing_opens_a_network_connection_in_process(
+    network_log: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    namespace: dict[str, Any] = {}
+    exec(_BLOCK_NETWORK.replace("socket.socket = _Socket", "blocked = _Socket"), namespace)
+    monkeypatch.setattr(socket, "socket", namespace["blocked"])  # the reading children inherit it
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, namespace["_refuse"])
+    assert run("extract", _case_args()[0], "--format", "json")[0] == 0
+    code, _, err = run("compare", *_case_args(), "--format", "json", "--fail-on", "none")
+    assert code == 0, err
+    assert network_log.read_text() == ""
+
+
+def test_nothing_opens_a_network_connection_in_a_fresh_process(network_log: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(_BLOCK_NETWORK)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")])}
+    connect = "import socket; socket.create_connection(('127.0.0.1', 9))"
+    probe = subprocess.run([sys.executable, "-c", connect], capture_output=True, env=env, timeout=60)
+    assert probe.returncode != 0 and network_log.read_text(), "the block is not in force"
+    network_log.write_text("")
+    for args in (["extract", _case_args()[0], "--format", "json"],
+                 ["compare", *_case_args(), "--format", "html", "--fail-on", "none"]):  # fmt: skip
+        done = subprocess.run([sys.executable, "-m", "ds160check", *args], capture_output=True, text=True,
+                              env=env, timeout=120)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    assert network_log.read_text() == ""
