@@ -38,7 +38,7 @@ from ds160check.redact import (
     redact_extract,
     redact_report,
 )
-from ds160check.rules import load_rules
+from ds160check.rules import check_rules, load_rules
 from ds160check.rules_path import rules_dir
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -128,6 +128,10 @@ def test_a_misspelt_key_in_privacy_yaml_is_an_error_with_line_and_suggestion(tmp
         load_privacy_rules(copy)
     assert "unknown field key 'passport.numbr' (did you mean 'passport.number'?)" in str(caught.value)
     assert caught.value.line is not None
+    assert check_rules(copy) == [
+        f"field_rules/privacy.yaml:{caught.value.line}: unknown field key 'passport.numbr' "
+        "(did you mean 'passport.number'?)"
+    ]
 
 
 def test_an_unknown_mask_lists_the_known_ones(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from ds160check.application import Application
 from ds160check.errors import RuleError
-from ds160check.rules.source import keys_of, load_source
+from ds160check.rules.source import Source, key_line, keys_of, load_source
 from ds160check.rules_path import rules_dir
 from ds160check.values import is_null_text
 
@@ -164,32 +164,41 @@ def _shipped_privacy_rules() -> PrivacyRules:
 
 
 def _load_privacy_rules(directory: Path, catalogue: Catalogue) -> PrivacyRules:
+    rules, src = check_privacy_rules(directory, catalogue)
+    if src.problems:
+        first = src.problems[0]
+        raise RuleError(first.path, first.line, first.message)
+    return rules
+
+
+def check_privacy_rules(directory: Path, catalogue: Catalogue) -> tuple[PrivacyRules, Source]:
+    """``privacy.yaml`` read, with every problem recorded on its source (for ``rules check``)."""
     from ds160check.rules.load import suggest
 
     src = load_source(directory / PRIVACY_FILE)
     root = src.root.value if isinstance(src.root.value, dict) else {}
+    for key in keys_of(root):
+        if key not in ("mask", "keep"):
+            src.problem(key_line(root, key), f"unknown privacy key {key!r}; use mask or keep")
     known = _catalogue_paths(catalogue.fields)
     masks: dict[str, str] = {}
     mask_node = root.get("mask")
     entries = mask_node.value if mask_node is not None and isinstance(mask_node.value, dict) else {}
     for key in keys_of(entries):
-        line = entries[f"__line__{key}"].value
-        if key not in known:
-            raise RuleError(src.path, line, f"unknown field key {key!r}{suggest(key, known)}")
+        line = key_line(entries, key)
         how = entries[key].value
-        if how not in MASKS:
-            raise RuleError(src.path, line, f"unknown mask {how!r} for {key}; use one of: {', '.join(MASKS)}")
-        masks[key] = how
-    keep_node = root.get("keep")
-    kept = [item.value for item in keep_node.value] if keep_node is not None else []
-    for key in kept:
         if key not in known:
-            raise RuleError(
-                src.path,
-                keep_node.line if keep_node else None,
-                f"unknown field key {key!r}{suggest(str(key), known)}",
-            )
-    return PrivacyRules(masks, frozenset(kept))
+            src.problem(line, f"unknown field key {key!r}{suggest(key, known)}")
+        elif how not in MASKS:
+            src.problem(line, f"unknown mask {how!r} for {key}; use one of: {', '.join(MASKS)}")
+        else:
+            masks[key] = how
+    keep_node = root.get("keep")
+    kept = keep_node.value if keep_node is not None and isinstance(keep_node.value, list) else []
+    for item in kept:
+        if item.value not in known:
+            src.problem(item.line, f"unknown field key {item.value!r}{suggest(str(item.value), known)}")
+    return PrivacyRules(masks, frozenset(str(item.value) for item in kept)), src
 
 
 def _catalogue_paths(specs: Mapping[str, Any]) -> list[str]:

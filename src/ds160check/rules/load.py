@@ -43,6 +43,7 @@ CONFIRMATION_FILE = "confirmation.yaml"
 PRINT_DIR = "print"
 COMPARE_CODES_FILE = "compare/codes.yaml"
 COMPARE_FIELDS_FILE = "compare/fields.yaml"
+PRIVACY_FILE = "privacy.yaml"
 
 CATALOGUE_ENTRY_KEYS = ("type", "kind", "trap", "item", "gate", "explained")
 LABEL_FILE_KEYS = ("section", "headings", "markers", "rows")
@@ -360,6 +361,7 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
         PRINT_DIR,
         COMPARE_CODES_FILE,
         COMPARE_FIELDS_FILE,
+        PRIVACY_FILE,
     ):
         if not (directory / needed).exists():
             raise RuleError(directory / needed, None, "missing from the rule folder")
@@ -380,7 +382,15 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
     )
     rules = Rules(catalogue, tuple(ls for _, ls in printed), confirmation, layout, compare)
     sources.extend(_document_rule_sources(directory, [c.name for c in compare.circumstances]))
+    sources.append(_privacy_source(directory, catalogue))
     return rules, sources
+
+
+def _privacy_source(directory: Path, catalogue: Catalogue) -> Source:
+    """privacy.yaml (what --redact masks), checked against the catalogue."""
+    from ds160check.redact import check_privacy_rules  # imported here: redact uses this module
+
+    return check_privacy_rules(directory, catalogue)[1]
 
 
 def _document_rule_sources(directory: Path, change_names: list[str]) -> list[Source]:
