@@ -48,14 +48,11 @@ _in_child = False
 _OK: Final = "ok"
 _RAISED: Final = "raised"
 # Signals a reader dies of on a bad file, or when an allocation past the memory limit fails in C.
-_CRASH_SIGNALS: Final = {
-    signal.SIGSEGV,
-    signal.SIGBUS,
-    signal.SIGABRT,
-    signal.SIGILL,
-    signal.SIGFPE,
-    signal.SIGTRAP,
-}
+_CRASH_SIGNALS: Final = frozenset(
+    getattr(signal, name)
+    for name in ("SIGSEGV", "SIGBUS", "SIGABRT", "SIGILL", "SIGFPE", "SIGTRAP")
+    if hasattr(signal, name)  # Windows has only some of them
+)
 # CPU seconds a child may use beyond the time limit before the kernel stops it (see _limit_cpu).
 CPU_SLACK_S: Final = 5
 _VM_SIZE = re.compile(rb"^VmSize:\s+(\d+)\s+kB", re.MULTILINE)
@@ -228,6 +225,8 @@ def _outcome(path: Path, limits: Limits, reader: Connection, child: _ForkedChild
             child.kill()
         code = child.exit_code()
     if message is None:
+        if -code == getattr(signal, "SIGXCPU", None):  # the CPU backstop of _limit_cpu fired first
+            raise _timeout_error(path, limits)
         raise _crash_error(path, limits, code)
     if message[0] == _OK:
         return message[1]
