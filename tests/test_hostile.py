@@ -287,9 +287,8 @@ def test_fresh_processes_end_with_one_line_within_the_memory_bound(
     with ThreadPoolExecutor(max_workers=2) as pool:
         runs = list(pool.map(run_fresh, cases))
     with capsys.disabled():
-        peak = max(run[3] for run in runs) // 1024
-        print(f"\nfresh processes: {len(runs)} runs, peak memory {peak} MB (bound {FRESH_MEMORY_BOUND_MB} MB)",
-              end="")  # fmt: skip
+        peak, bound = max(peak_kb for *_, peak_kb in runs) // 1024, FRESH_MEMORY_BOUND_MB
+        print(f"\nfresh processes: {len(runs)} runs, peak memory {peak} MB (bound {bound} MB)")
     for args, (code, out, err, peak_kb) in zip(cases, runs, strict=True):
         assert code is not None, f"{args}: hung"
         assert peak_kb < FRESH_MEMORY_BOUND_MB * 1024, f"{args}: {peak_kb // 1024} MB"
