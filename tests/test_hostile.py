@@ -27,7 +27,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -229,34 +228,39 @@ def test_every_hostile_and_real_world_file_gives_a_result_or_one_clean_line(
 # --- the real entry point, from a cold start ------------------------------------------
 
 
+# Runs the command as its own child and writes that child's peak RSS (RUSAGE_CHILDREN) to a file.
+# A child's peak counts what its parent had resident when it forked (the kernel keeps it across
+# exec), so measuring a direct child of this large test process would report the test's size;
+# a child of this small launcher reports its own.
+_LAUNCHER = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1], "w") as out:
+    out.write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.exit(code)
+"""
+
+
 def run_fresh(args: list[str], timeout: float = HANG_S) -> tuple[int | None, str, str, int]:
-    """``python -m ds160check ARGS`` in a new session: exit code (None if hung), out, err, peak RSS kB."""
+    """``python -m ds160check ARGS`` in a new session: exit code (None if hung), out, err, peak RSS kB.
+
+    The peak is that of the command's process and the reading workers it started.
+    """
     with tempfile.TemporaryDirectory() as scratch:
-        out_path, err_path = Path(scratch) / "out", Path(scratch) / "err"
+        out_path, err_path, rss_path = (Path(scratch) / name for name in ("out", "err", "rss"))
+        command = [sys.executable, "-c", _LAUNCHER, str(rss_path), sys.executable, "-m", "ds160check", *args]
         with out_path.open("wb") as out, err_path.open("wb") as err:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "ds160check", *args],
-                stdout=out,
-                stderr=err,
-                start_new_session=True,
-                env={**os.environ, "NO_COLOR": "1"},
-            )
-        hung = threading.Event()
-
-        def kill() -> None:
-            hung.set()
-            os.killpg(process.pid, signal.SIGKILL)
-
-        timer = threading.Timer(timeout, kill)
-        timer.start()
+            process = subprocess.Popen(command, stdout=out, stderr=err, start_new_session=True,
+                                       env={**os.environ, "NO_COLOR": "1"})  # fmt: skip
         try:
-            _, status, usage = os.wait4(process.pid, 0)  # wait4: the peak RSS of this child
-        finally:
-            timer.cancel()
-        process.returncode = os.waitstatus_to_exitcode(status)
-        code = None if hung.is_set() else process.returncode
+            code: int | None = process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)  # the launcher, the command and its workers
+            process.wait()
+            code = None
         stdout, stderr = out_path.read_text(errors="replace"), err_path.read_text(errors="replace")
-        return code, stdout, stderr, usage.ru_maxrss
+        peak_kb = int(rss_path.read_text()) if rss_path.exists() else 0
+        return code, stdout, stderr, peak_kb
 
 
 FRESH_SAMPLES = [
