@@ -314,7 +314,7 @@ def test_named_pipe_as_supporting_document_is_listed_as_unreadable(hostile_dir: 
     if not pipe.exists():
         pytest.skip("no named pipes on this system")
     code, out, err, _ = run_fresh(
-        ["compare", str(OLD), str(NEW), str(pipe), "--format", "json", "--fail-on", "none"], timeout=10
+        ["compare", str(OLD), str(NEW), str(pipe), "--format", "json", "--fail-on", "none"], timeout=5
     )
     assert code == 0, f"exit {code}: {err}"
     entry = next(d for d in json.loads(out)["documents"] if d["path"] == str(pipe))
