@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -40,6 +41,7 @@ from ds160check.redact import (
 )
 from ds160check.rules import check_rules, load_rules
 from ds160check.rules_path import rules_dir
+from ds160check.schemas import extract_schema
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 GOLDEN_PDFS = sorted([*FIXTURES.glob("print/*.pdf"), *FIXTURES.glob("confirmation/*.pdf")])
@@ -340,3 +342,10 @@ def test_nothing_opens_a_network_connection_in_a_fresh_process(network_log: Path
                               env=env, timeout=120)  # fmt: skip
         assert done.returncode == 0, done.stderr
     assert network_log.read_text() == ""
+
+
+@pytest.mark.parametrize("pdf", GOLDEN_PDFS[:3] + GOLDEN_PDFS[-2:], ids=lambda p: p.stem)
+def test_redacted_extract_json_still_matches_the_schema(pdf: Path) -> None:
+    code, out, err = run("extract", pdf, "--redact", "--format", "json")
+    assert code == 0, err
+    jsonschema.validate(json.loads(out), extract_schema())

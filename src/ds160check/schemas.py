@@ -8,6 +8,9 @@ from ds160check.application import EXTRACT_SCHEMA
 from ds160check.rules import Catalogue, FieldSpec, load_rules
 
 _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# What `--redact` makes of a date of birth (1988-••-••) and of a phone number (+77•••142).
+_REDACTED_DATE_PATTERN = r"^\d{4}(-••(-••)?)?$"
+_REDACTED_PHONE_PATTERN = r"^\+?\d{0,3}•••\d{0,3}$"
 _MONEY = {
     "type": "object",
     "required": ["amount", "currency"],
@@ -42,12 +45,12 @@ _SPAN = {
 def value_schema(type_name: str) -> dict[str, Any]:
     """The schema of one value of a catalogue type (``null`` allowed: DOES NOT APPLY)."""
     scalars: dict[str, dict[str, Any]] = {
-        "date": {"type": "string", "pattern": _DATE_PATTERN},
+        "date": {"type": "string", "pattern": f"{_DATE_PATTERN}|{_REDACTED_DATE_PATTERN}"},
         "bool": {"type": "boolean"},
         "money": _MONEY,
         "duration": _DURATION,
         "id": {"type": "string", "pattern": r"^[^\s\-a-z]*$"},
-        "phone": {"type": "string", "pattern": r"^\+?\d+$"},
+        "phone": {"type": "string", "pattern": rf"^\+?\d+$|{_REDACTED_PHONE_PATTERN}"},
     }
     scalar = scalars.get(type_name, {"type": "string"})
     return {"anyOf": [scalar, {"type": "null"}]}
