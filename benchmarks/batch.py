@@ -1,6 +1,6 @@
 """Throughput and memory of ``ds160check batch`` on generated client folders.
 
-    python benchmarks/batch.py [--cases 50,500] [--jobs 1,2] [--keep DIR]
+    python benchmarks/batch.py [--cases 50,500] [--jobs 1,2] [--repeat N] [--keep DIR]
 
 For each N in --cases, writes N client folders with ``fixtures/batchcases.py``
 (each: two 8-10-page DS-160 print-outs, a confirmation page, a 214(b) refusal
@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -75,9 +76,11 @@ root, out, jobs, cache = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 start = time.perf_counter()
 result = run_batch(root, out, BatchOptions(jobs=jobs, cache=cache, progress=False))
 seconds = time.perf_counter() - start
+children, main = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"seconds": seconds, "cases": len(result.rows), "computed": result.computed,
-                  "worker_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-                  "main_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "worker_maxrss_kb": children.ru_maxrss, "main_maxrss_kb": main.ru_maxrss,
+                  "worker_cpu_s": children.ru_utime + children.ru_stime,
+                  "main_cpu_s": main.ru_utime + main.ru_stime}))
 """
 
 
@@ -88,23 +91,78 @@ def measure(root: Path, out: Path, jobs: int, cache: bool) -> dict[str, Any]:
     return result
 
 
-def bench(count: int, jobs_list: list[int], work: Path) -> dict[str, Any]:
+STAGE_SAMPLE = 20
+
+
+def stages(root: Path) -> dict[str, float]:
+    """Milliseconds per case, in one process as a worker runs it: reading and classifying the
+    files (both print-outs parsed), ``compare`` (re-reading the documents, the supporting-document
+    analysis, the engine) and rendering JSON + HTML."""
+    from ds160check.batch import case as case_module
+    from ds160check.batch.guard import case_budget
+    from ds160check.batch.runner import render_outputs, warm_up
+
+    warm_up()
+    spent = {"classify": 0.0, "compare": 0.0, "render": 0.0}
+
+    def timed(name: str, func: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return run
+
+    folders = sorted(p for p in root.iterdir() if p.is_dir())[:STAGE_SAMPLE]
+    patched: Any = case_module  # the benchmark times the two stages where the case calls them
+    originals = patched.classify, patched.compare
+    patched.classify, patched.compare = timed("classify", originals[0]), timed("compare", originals[1])
+    try:
+        with case_budget():
+            case_module.check_case(folders[0])  # warm
+            spent.update(dict.fromkeys(spent, 0.0))
+            start = time.perf_counter()
+            for folder in folders:
+                result = case_module.check_case(folder)
+                timed("render", render_outputs)(result, ("json", "html"))
+            total = time.perf_counter() - start
+    finally:
+        patched.classify, patched.compare = originals
+    out = {name: 1000 * seconds / len(folders) for name, seconds in spent.items()}
+    out["total"] = 1000 * total / len(folders)
+    return out
+
+
+def bench(count: int, jobs_list: list[int], work: Path, repeat: int) -> dict[str, Any]:
+    """Each configuration ``repeat`` times, interleaved, the fastest kept (other load on the
+    machine only ever slows a run down). Every run starts with an empty output and cache, as a
+    first run does; the last one is then run again unchanged, from the cache."""
     root = work / f"clients-{count}"
-    generated = generate(root, count, max(jobs_list))
+    if not root.is_dir():
+        generate(root, count, max(jobs_list))
     floor = floor_seconds(root)
-    row: dict[str, Any] = {"cases": count, "generated_s": generated, "floor_s": floor,
-                           "floor_cases_per_s": count / floor, "runs": {}}
-    for jobs in jobs_list:
-        run = measure(root, work / f"out-{count}-{jobs}", jobs, cache=False)
-        assert run["cases"] == count, run
+    breakdown = stages(root)
+    row: dict[str, Any] = {"cases": count, "floor_s": floor, "floor_cases_per_s": count / floor,
+                           "stages_ms": breakdown, "runs": {}}
+    out = work / "out"
+    for _ in range(repeat):
+        for jobs in jobs_list:
+            shutil.rmtree(out, ignore_errors=True)
+            run = measure(root, out, jobs, cache=True)
+            assert run["cases"] == count and run["computed"] == count, run
+            best = row["runs"].get(jobs)
+            if best is None or run["seconds"] < best["seconds"]:
+                row["runs"][jobs] = run
+    for jobs, run in row["runs"].items():
         run["cases_per_s"] = count / run["seconds"]
         run["cases_per_s_per_core"] = run["cases_per_s"] / jobs
-        row["runs"][jobs] = run
-    out = work / f"out-{count}-cached"
-    first = measure(root, out, max(jobs_list), cache=True)
+        # Robust to other load on the machine: cases per CPU-second of the workers.
+        run["cases_per_worker_cpu_s"] = count / run["worker_cpu_s"]
     again = measure(root, out, max(jobs_list), cache=True)
-    row["cache"] = {"first_s": first["seconds"], "rerun_s": again["seconds"],
-                    "recomputed": again["computed"], "speedup": first["seconds"] / again["seconds"]}
+    first = row["runs"][max(jobs_list)]["seconds"]
+    row["cache"] = {"first_s": first, "rerun_s": again["seconds"], "recomputed": again["computed"],
+                    "speedup": first / again["seconds"]}
     return row
 
 
@@ -112,17 +170,21 @@ def report(rows: list[dict[str, Any]], jobs_list: list[int]) -> str:
     low, high = min(jobs_list), max(jobs_list)
     lines = ["| cases | floor (pypdfium2 text only) | " + " | ".join(
         f"--jobs {j}: cases/s (per core)" for j in jobs_list)
-        + f" | jobs {high} / jobs {low} | worker peak RSS | cached re-run |",
-        "|---|---|" + "---|" * len(jobs_list) + "---|---|---|"]
+        + f" | jobs {high} / jobs {low} | cases per worker CPU-second | worker peak RSS | cached re-run |",
+        "|---|---|" + "---|" * len(jobs_list) + "---|---|---|---|"]
     for row in rows:
         runs = row["runs"]
         cells = [f"{runs[j]['cases_per_s']:.2f} ({runs[j]['cases_per_s_per_core']:.2f})" for j in jobs_list]
         ratio = runs[high]["cases_per_s"] / runs[low]["cases_per_s"]
         rss = max(runs[j]["worker_maxrss_kb"] for j in jobs_list) / 1024
+        per_cpu = " / ".join(f"{runs[j]['cases_per_worker_cpu_s']:.2f}" for j in jobs_list)
         cache = row["cache"]
         lines.append(f"| {row['cases']} | {row['floor_cases_per_s']:.1f} cases/s | " + " | ".join(cells)
-                     + f" | {ratio:.2f}x | {rss:.0f} MB | {cache['rerun_s']:.2f} s "
+                     + f" | {ratio:.2f}x | {per_cpu} | {rss:.0f} MB | {cache['rerun_s']:.2f} s "
                        f"({cache['speedup']:.0f}x faster, {cache['recomputed']} recomputed) |")
+    lines += ["", "Per case, one worker (ms): " + "; ".join(
+        f"{row['cases']} cases: " + ", ".join(f"{k} {v:.0f}" for k, v in row["stages_ms"].items())
+        for row in rows)]
     return "\n".join(lines)
 
 
@@ -130,7 +192,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", default="50,500", help="comma-separated numbers of client folders")
     parser.add_argument("--jobs", default="1,2", help="comma-separated --jobs values")
-    parser.add_argument("--keep", type=Path, default=None, help="work in DIR and keep it")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="work in DIR and keep it (client folders already there are reused)")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per configuration; the fastest counts")
     args = parser.parse_args()
     counts = [int(n) for n in args.cases.split(",")]
     jobs_list = sorted(int(j) for j in args.jobs.split(","))
@@ -139,7 +203,7 @@ def main() -> None:
         work.mkdir(parents=True, exist_ok=True)
         rows = []
         for count in counts:
-            rows.append(bench(count, jobs_list, work))
+            rows.append(bench(count, jobs_list, work, args.repeat))
             print(json.dumps(rows[-1], indent=1), file=sys.stderr)
         print(report(rows, jobs_list))
 

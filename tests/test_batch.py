@@ -170,6 +170,7 @@ def test_three_ds160s_check_the_newest_against_each_earlier_one(first_run: Any, 
     pairs = [(Path(c["old"]).name, Path(c["new"]).name) for c in report["comparisons"]]
     assert pairs == [(roles[THREE]["old"], roles[THREE]["new"]), ("earliest.pdf", roles[THREE]["new"])]
     assert any("professional review is advisable" in note for note in report["notes"])
+    assert report["verdict"].endswith("(two or more refusals: professional review advisable)")
     assert _taken(report)["earliest.pdf"] == "earlier application"
 
 
@@ -416,3 +417,20 @@ def test_progress_line_tells_cases_errors_rate_and_time_left() -> None:
     quiet = io.StringIO()
     Progress(4, stream=quiet).advance()  # not a terminal: nothing at all
     assert quiet.getvalue() == ""
+
+
+def test_index_links_survive_folder_names_with_url_characters() -> None:
+    from ds160check.batch.model import interrupted_row
+    from ds160check.render.case import render_index_html
+
+    row = {**interrupted_row("Ivanov #2 <b>"), "report": "cases/Ivanov #2 <b>/report.html"}
+    page = render_index_html([row])
+    assert 'href="cases/Ivanov%20%232%20%3Cb%3E/report.html"' in page
+    assert ">Ivanov #2 &lt;b&gt;</a>" in page
+
+
+def test_check_case_of_a_missing_folder_says_so(tmp_path: Path) -> None:
+    from ds160check.errors import FileMissingError
+
+    with pytest.raises(FileMissingError, match="no such folder"):
+        check_case(tmp_path / "nowhere")

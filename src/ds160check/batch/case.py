@@ -19,7 +19,7 @@ from ds160check.batch.order import decide_order
 from ds160check.batch.settings import CaseSettings, load_settings
 from ds160check.compare.case import compare
 from ds160check.compare.model import Report
-from ds160check.errors import Ds160CheckError, InputError
+from ds160check.errors import Ds160CheckError, FileMissingError, InputError
 from ds160check.extraction import file_sha256
 from ds160check.rules import Rules, load_rules
 
@@ -44,9 +44,12 @@ def check_case(
     """Check one client folder: every DS-160 in it, the refusal letter and the documents.
 
     Never raises for a bad file: unreadable files, a broken ``case.toml`` or a
-    folder without two applications are told in the result.
+    folder without two applications are told in the result. Raises
+    :class:`~ds160check.errors.FileMissingError` when ``folder`` is not a folder.
     """
     folder = Path(folder)
+    if files is None and not folder.is_dir():
+        raise FileMissingError(folder, "no such folder")
     rules = rules or load_rules()
     paths = list(files) if files is not None else case_files(folder)
     result = m.CaseResult(display or str(folder), m.CHECKED)

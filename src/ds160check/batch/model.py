@@ -25,6 +25,7 @@ STATUS_VERDICTS = {
     FAILED: "not checked: the folder could not be read",
     INTERRUPTED: "not checked: the batch was interrupted",
 }
+SEVERAL_SHORT = "two or more refusals: professional review advisable"
 SEVERAL_REFUSALS = ("two or more earlier applications (two or more refusals): a professional review "
                     "is advisable")
 
@@ -134,7 +135,8 @@ class CaseResult:
         if self.status != CHECKED:
             return STATUS_VERDICTS[self.status]
         reports = [c.report for c in self.comparisons]
-        return min(reports, key=_rank).verdict
+        verdict = min(reports, key=_rank).verdict
+        return f"{verdict} ({SEVERAL_SHORT})" if len(reports) > 1 else verdict
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -45,6 +45,7 @@ CASES_DIR = "cases"
 CONTENT_ORDERS = ("case.toml", "submission date", "print date", "date")
 CRASHED = ("the checker stopped while reading this folder (a damaged file, or more than "
            f"{guard.CASE_CPU_SECONDS} s of CPU); it was retried once, alone")
+OUT_OF_MEMORY = f"reading this folder needed more than {guard.WORKER_MEMORY_MB} MB of memory"
 # After a worker died, cases the broken pool had are retried in a fresh pool when there are more
 # than this many per worker, then each remaining one alone.
 RETRY_ALONE_PER_JOB = 2
@@ -156,6 +157,9 @@ def run_task(task: Task) -> Outcome:
         with guard.case_budget(guard.CASE_CPU_SECONDS):
             case = check_case(task.folder, passwords=task.passwords, files=task.files,
                               display=task.display)
+    except MemoryError:
+        case = m.CaseResult(task.display, m.FAILED, errors=[OUT_OF_MEMORY])
+        return Outcome(case.summary_row(), render_outputs(case, task.formats), None, cacheable=False)
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch; the case says it
         case = m.CaseResult(task.display, m.FAILED, errors=[f"internal error: {type(exc).__name__}: {exc}"])
         return Outcome(case.summary_row(), render_outputs(case, task.formats), None, cacheable=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from ds160check.render.report_html import esc, html_page, report_body, table, verdict_banner
 from ds160check.render.report_md import render_markdown
@@ -150,7 +151,8 @@ def _worst(row: dict[str, Any]) -> str:
 def _index_cell(key: str, row: dict[str, Any]) -> str:
     value = row.get(key)
     if key == "folder" and row.get("report"):
-        return f'<td data-sort="{esc(value)}"><a href="{esc(row["report"])}">{esc(value)}</a></td>'
+        href = quote(str(row["report"]), safe="/")
+        return f'<td data-sort="{esc(value)}"><a href="{esc(href)}">{esc(value)}</a></td>'
     if key == "verdict":
         rank = STATUS_RANK.get(_worst(row), 6)
         return f'<td data-sort="{rank}">{esc(value)}</td>'
