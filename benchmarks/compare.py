@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ds160check.compare.case import compare
+from ds160check.comparison.case import compare
 from ds160check.extraction import extract
 from ds160check.rules import load_rules
 

@@ -38,7 +38,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 def warm_up() -> None:
     """Import and load what the jobs need, so that every fork inherits it."""
     from ds160check.cli import cli  # noqa: F401
-    from ds160check.compare.case import compare
+    from ds160check.comparison.case import compare
     from ds160check.limits import Limits, use_limits
 
     prints = FIXTURES / "print"

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from ds160check.compare.case import compare
+from ds160check.comparison.case import compare
 from ds160check.render.json import dumps
 
 CASES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"

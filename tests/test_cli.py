@@ -113,3 +113,25 @@ def test_module_entry_point_runs() -> None:
         timeout=30,
     )
     assert result.returncode == 0 and __version__ in result.stdout
+
+
+def test_installed_tool_works_from_any_directory(tmp_path: Path) -> None:
+    # The rules ship inside the package: nothing may depend on the working directory.
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "print" / "kz-akhmetova-table.pdf"
+    for args in (["rules", "check"], ["extract", str(fixture), "--format", "json"]):
+        result = subprocess.run([sys.executable, "-m", "ds160check", *args], capture_output=True, text=True,
+                                timeout=60, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+
+
+def test_python_api_accepts_documents_and_evidence_keywords() -> None:
+    import ds160check
+
+    prints = Path(__file__).resolve().parents[1] / "fixtures" / "print"
+    letter = prints.parent / "documents" / "refusal" / "214b_astana_found_ineligible.pdf"
+    one = ds160check.compare(prints / "kz-akhmetova-inline.pdf", prints / "kz-akhmetova-table.pdf",
+                             documents=[letter])
+    two = ds160check.compare(prints / "kz-akhmetova-inline.pdf", prints / "kz-akhmetova-table.pdf",
+                             evidence=[letter])
+    assert one.to_dict() == two.to_dict()
+    assert one.refusal is not None and one.refusal.type == "214b"

@@ -145,3 +145,11 @@ def test_rules_list_and_show_document_the_codes() -> None:
     assert code == 0 and out.startswith("NAME_VARIANT (low; action: fix the form)")
     code, _, err = run("rules", "show", "NAME_VARIENT")
     assert code == 2 and "did you mean 'NAME_VARIANT'?" in err
+
+
+def test_python_api_report_does_not_depend_on_document_order() -> None:
+    from ds160check.comparison.case import compare
+
+    one = compare(OLD, NEW, [CONFIRMATION, LETTER_214B]).to_dict()
+    two = compare(OLD, NEW, [LETTER_214B, CONFIRMATION]).to_dict()
+    assert one == two

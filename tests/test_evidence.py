@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from ds160check.application import Application, DocumentInfo, Field
 from ds160check.cli import cli
-from ds160check.compare.case import compare
-from ds160check.compare.engine import NEW, Side
+from ds160check.comparison.case import compare
+from ds160check.comparison.engine import NEW, Side
 from ds160check.documents.ingest import load_document
 from ds160check.errors import InputError
 from ds160check.evidence.analyse import AnalysedDocument, Analyser
@@ -320,7 +320,7 @@ def test_an_installed_pipeline_named_by_path_is_used(tmp_path: Path) -> None:
 
 
 def test_analysing_nothing_never_imports_spacy() -> None:
-    code = ("import sys\nfrom ds160check.compare.case import compare\n"
+    code = ("import sys\nfrom ds160check.comparison.case import compare\n"
             "from ds160check.evidence.rules import load_evidence_rules\nload_evidence_rules()\n"
             "compare('fixtures/print/kz-akhmetova-inline.pdf', 'fixtures/print/kz-akhmetova-table.pdf')\n"
             "assert 'spacy' not in sys.modules\n")

@@ -53,7 +53,8 @@ TRACEBACK_EXIT = 70
 
 
 # Known bugs, each pinned by its own strict xfail test below: runs here would only wait out HANG_S.
-KNOWN_DOCUMENT_HANGS = {"named-pipe.pdf"}
+# (none at present: the named-pipe hang in compare was fixed at its root, in read_documents)
+KNOWN_DOCUMENT_HANGS: set[str] = set()
 CORPUS_PDF_SAMPLE_SIZE = 10
 
 
@@ -304,11 +305,6 @@ def test_fresh_processes_end_with_one_line_within_the_memory_bound(
     assert "time limit of 2 s; raise it with --timeout" in runs[-2][2]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="compare/case.py _is_pdf opens a named pipe as a file and blocks; "
-    "it should refuse what is not a regular file, as reading.sniff does",
-)
 def test_named_pipe_as_supporting_document_is_listed_as_unreadable(hostile_dir: Path) -> None:
     pipe = hostile_dir / "named-pipe.pdf"
     if not pipe.exists():

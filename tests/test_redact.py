@@ -24,8 +24,8 @@ from click.testing import CliRunner
 
 from ds160check import extraction
 from ds160check.cli import cli
-from ds160check.compare.case import compare
-from ds160check.compare.codes import Code
+from ds160check.comparison.case import compare
+from ds160check.comparison.codes import Code
 from ds160check.errors import RuleError
 from ds160check.extraction import extract
 from ds160check.redact import (

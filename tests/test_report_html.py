@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from ds160check.application import Application, DocumentInfo, Field
 from ds160check.batch import BatchOptions, run_batch
 from ds160check.cli import cli
-from ds160check.compare.codes import Code
-from ds160check.compare.model import (
+from ds160check.comparison.codes import Code
+from ds160check.comparison.model import (
     Change,
     ChecklistItem,
     DocumentEntry,

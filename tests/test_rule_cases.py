@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from ds160check.application import Application, DocumentInfo, Field, Span, Unreadable
-from ds160check.compare.codes import Code
-from ds160check.compare.engine import NEW, OLD, CaseFacts, Comparison, Side
-from ds160check.compare.model import Evidence, Refusal
+from ds160check.comparison.codes import Code
+from ds160check.comparison.engine import NEW, OLD, CaseFacts, Comparison, Side
+from ds160check.comparison.model import Evidence, Refusal
 from ds160check.model import Box
 from ds160check.render.text import describe
 from ds160check.rules import load_rules

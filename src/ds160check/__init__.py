@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from ds160check.application import Application
     from ds160check.batch.model import CaseResult
-    from ds160check.compare.model import Report
+    from ds160check.comparison.model import Report
 
 
 def extract(path: Any, *, password: str | None = None) -> Application:
@@ -36,6 +36,7 @@ def compare(
     new: Any,
     documents: Sequence[Any] = (),
     *,
+    evidence: Sequence[Any] = (),
     refused: str | None = None,
     refusal_date: str | None = None,
     password: str | None = None,
@@ -44,9 +45,11 @@ def compare(
 
     ``documents`` are the rest of the case: confirmation pages, refusal letters, supporting documents.
     """
-    from ds160check.compare.case import compare as _compare
+    from ds160check.comparison.case import compare as _compare
 
-    return _compare(old, new, documents, refused=refused, refusal_date=refusal_date, password=password)
+    # `evidence=` is the spelling of findings.md, `documents=` that of the issue: both are accepted.
+    everything = [*documents, *evidence]
+    return _compare(old, new, everything, refused=refused, refusal_date=refusal_date, password=password)
 
 
 def check_case(folder: Any, *, passwords: Sequence[str] = ()) -> CaseResult:

@@ -190,8 +190,8 @@ def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | No
     and supporting documents (PDF or DOCX). Exit codes: 0 nothing at or above
     --fail-on, 1 findings at or above it, 2 an input cannot be read.
     """
-    from ds160check.compare.case import compare as run_compare
-    from ds160check.compare.codes import at_or_above
+    from ds160check.comparison.case import compare as run_compare
+    from ds160check.comparison.codes import at_or_above
 
     date = _refusal_date(refusal_date)
     apps = _read_both(old, new, password) if fmt == "html" or redact else None
@@ -318,14 +318,15 @@ def rules_list() -> None:
 @reports_errors
 def rules_show(code: str) -> None:
     """Show what a finding code flags, what passes, and its default message."""
-    from ds160check.compare.codes import Code
+    from ds160check.comparison.codes import Code
     from ds160check.rules import load_rules
     from ds160check.rules.load import suggest
 
     known = [c.value for c in Code]
     wanted = code.upper()
     if wanted not in known:
-        raise Ds160CheckError(f"unknown finding code {code!r}{suggest(wanted, known)}; see `ds160check rules list`")
+        hint = suggest(wanted, known)
+        raise Ds160CheckError(f"unknown finding code {code!r}{hint}; see `ds160check rules list`")
     spec = load_rules().compare.codes[Code(wanted)]
     click.echo(f"{spec.code.value} ({spec.severity}; action: {spec.action})\n")
     click.echo(spec.doc.rstrip())

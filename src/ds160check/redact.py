@@ -81,7 +81,7 @@ _MONTHS: Final = (
 T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from ds160check.compare.model import Report
+    from ds160check.comparison.model import Report
     from ds160check.rules import Catalogue
 
 

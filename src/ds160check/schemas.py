@@ -145,8 +145,8 @@ _EVIDENCE = {
 
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of ``compare --format json``."""
-    from ds160check.compare.codes import ACTIONS, SEVERITIES, Code
-    from ds160check.compare.model import REPORT_SCHEMA
+    from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
+    from ds160check.comparison.model import REPORT_SCHEMA
     from ds160check.rules.model import TRAP_FIELDS
 
     catalogue = load_rules().catalogue

@@ -17,8 +17,8 @@ from ds160check.batch.classify import SETTINGS_FILE, Classified, Found, classify
 from ds160check.batch.model import CaseResult
 from ds160check.batch.order import decide_order
 from ds160check.batch.settings import CaseSettings, load_settings
-from ds160check.compare.case import compare
-from ds160check.compare.model import Report
+from ds160check.comparison.case import compare
+from ds160check.comparison.model import Report
 from ds160check.errors import Ds160CheckError, FileMissingError, InputError
 from ds160check.extraction import file_sha256
 from ds160check.rules import Rules, load_rules
@@ -185,7 +185,7 @@ def _list_files(result: m.CaseResult, found: Classified, roles: dict[Path, str],
 
 
 def _document_entry(path: Path, entry: object) -> m.FileEntry:
-    from ds160check.compare.model import DocumentEntry
+    from ds160check.comparison.model import DocumentEntry
 
     if not isinstance(entry, DocumentEntry):
         return _entry(path, _sha(path), "document", "not a DS-160; not read further (nothing was compared)")

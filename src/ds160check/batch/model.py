@@ -8,8 +8,8 @@ from typing import Any
 
 from ds160check import __version__
 from ds160check.application import Application
-from ds160check.compare.codes import SEVERITIES, Code, severity_rank
-from ds160check.compare.model import Finding, Report
+from ds160check.comparison.codes import SEVERITIES, Code, severity_rank
+from ds160check.comparison.model import Finding, Report
 
 CASE_SCHEMA = "ds160check.case/1"
 

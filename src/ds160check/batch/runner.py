@@ -34,7 +34,7 @@ from ds160check.batch.cache import CACHE_DIR_NAME, Cache, case_key, mtimes
 from ds160check.batch.discover import CaseFolder, discover
 from ds160check.batch.progress import Progress
 from ds160check.batch.store import private_dir, write_private
-from ds160check.compare.codes import SEVERITIES, at_or_above, severity_rank
+from ds160check.comparison.codes import SEVERITIES, at_or_above, severity_rank
 from ds160check.errors import InputError
 
 BATCH_SCHEMA = "ds160check.batch/1"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Final
 
-from ds160check.compare.engine import Side
+from ds160check.comparison.engine import Side
 from ds160check.matching import match_names
 from ds160check.matching.fold import name_tokens
 

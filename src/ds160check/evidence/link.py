@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, cast
 
-from ds160check.compare.engine import Contradiction, Side
-from ds160check.compare.model import Change, Evidence, Value
+from ds160check.comparison.engine import Contradiction, Side
+from ds160check.comparison.model import Change, Evidence, Value
 from ds160check.evidence.analyse import AnalysedDocument
 from ds160check.evidence.applicant import Applicant, Person
 from ds160check.evidence.facts import Fact

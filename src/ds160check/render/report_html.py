@@ -17,8 +17,8 @@ from typing import Any
 
 from ds160check import __version__
 from ds160check.application import Application
-from ds160check.compare.codes import SEVERITIES
-from ds160check.compare.model import Change, Finding, Report
+from ds160check.comparison.codes import SEVERITIES
+from ds160check.comparison.model import Change, Finding, Report
 from ds160check.render.report_text import REFUSAL_NAMES, SUBTYPES
 from ds160check.render.text import SECTION_TITLES, describe
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ds160check.compare.codes import SEVERITIES
-from ds160check.compare.model import Report
+from ds160check.comparison.codes import SEVERITIES
+from ds160check.comparison.model import Report
 from ds160check.render.report_text import REFUSAL_NAMES, STATUS_MARK, SUBTYPES
 
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import click
 
-from ds160check.compare.codes import SEVERITIES
-from ds160check.compare.model import Finding, Report
+from ds160check.comparison.codes import SEVERITIES
+from ds160check.comparison.model import Finding, Report
 
 COLOURS = {"critical": "red", "high": "red", "medium": "yellow", "low": "cyan", "info": "blue"}
 STATUS_MARK = {"done": "[x]", "missing": "[ ]", "unknown": "[?]"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ds160check.compare.codes import ACTIONS, SEVERITIES, Code
-from ds160check.compare.matchers import ITEM_SCORERS, SCALAR
+from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
+from ds160check.comparison.matchers import ITEM_SCORERS, SCALAR
 from ds160check.rules.model import Catalogue
 from ds160check.rules.source import Node, Source, key_line, keys_of, plain
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ds160check.compare.codes import Code
-from ds160check.compare.model import Change, ChecklistItem, Report
+from ds160check.comparison.codes import Code
+from ds160check.comparison.model import Change, ChecklistItem, Report
 from ds160check.render.text import describe
 
 DONE, MISSING, UNKNOWN = "done", "missing", "unknown"

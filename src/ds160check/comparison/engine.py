@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ds160check.application import Application, Span
-from ds160check.compare.codes import Code
-from ds160check.compare.matchers import item_scorer, match_scalar
-from ds160check.compare.model import Change, Evidence, Finding, Refusal, Value
+from ds160check.comparison.codes import Code
+from ds160check.comparison.matchers import item_scorer, match_scalar
+from ds160check.comparison.model import Change, Evidence, Finding, Refusal, Value
 from ds160check.matching import Match, align
 from ds160check.render.text import describe
 from ds160check.rules import Rules

@@ -7,7 +7,7 @@ from dataclasses import field as dataclass_field
 from typing import Any
 
 from ds160check.application import Span
-from ds160check.compare.codes import SEVERITIES, Code, severity_rank
+from ds160check.comparison.codes import SEVERITIES, Code, severity_rank
 
 REPORT_SCHEMA = "ds160check.report/1"
 

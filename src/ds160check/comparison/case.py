@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from ds160check import __version__
 from ds160check.application import Application
-from ds160check.compare.engine import NEW, OLD, CaseFacts, Comparison, Side
-from ds160check.compare.model import ChecklistItem, DocumentEntry, Evidence, Refusal, Report
-from ds160check.compare.summary import checklist, what_changed
-from ds160check.errors import InputError, NotDs160Error
+from ds160check.comparison.engine import NEW, OLD, CaseFacts, Comparison, Side
+from ds160check.comparison.model import ChecklistItem, DocumentEntry, Evidence, Refusal, Report
+from ds160check.comparison.summary import checklist, what_changed
+from ds160check.errors import FileMissingError, InputError, LimitExceededError, NotDs160Error
 from ds160check.extraction import CONFIRMATION, file_sha256
 from ds160check.extraction import extract as extract_application
 from ds160check.rules import Rules, load_rules
@@ -95,16 +95,23 @@ def _entry(app: Application, role: str) -> DocumentEntry:
 def read_documents(paths: Sequence[str | Path], *, password: str | None = None) -> Documents:
     """Recognise each document: a confirmation page, a refusal letter, or other evidence."""
     docs = Documents()
-    for path in paths:
+    # Sorted: the report must not depend on the order the documents were named in.
+    for path in sorted({str(p) for p in paths}):
         try:
             _read_one(Path(path), docs, password)
         except InputError as exc:
-            sha = file_sha256(path) if Path(path).is_file() else ""
+            # A file over a limit is not read at all, not even to hash it.
+            readable = Path(path).is_file() and not isinstance(exc, LimitExceededError)
+            sha = file_sha256(path) if readable else ""
             docs.entries.append(DocumentEntry(str(path), sha, "unreadable", EVIDENCE, None, (exc.reason,)))
     return docs
 
 
 def _read_one(path: Path, docs: Documents, password: str | None) -> None:
+    if not path.is_file():
+        # A pipe or device would block the read below; a folder is no document.
+        what = "does not exist" if not path.exists() else "is not a regular file (a folder, pipe or device)"
+        raise FileMissingError(path, f"the document {what}")
     from ds160check.documents.ingest import load_document
     from ds160check.documents.refusal import read_refusal
 
