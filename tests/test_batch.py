@@ -434,3 +434,23 @@ def test_check_case_of_a_missing_folder_says_so(tmp_path: Path) -> None:
 
     with pytest.raises(FileMissingError, match="no such folder"):
         check_case(tmp_path / "nowhere")
+
+
+def test_links_leading_outside_the_root_and_system_files_are_not_read(tmp_path: Path) -> None:
+    from ds160check.batch.discover import discover
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "someone-else.pdf"
+    secret.write_bytes(b"%PDF-1.4 not this client's")
+    root = tmp_path / "clients"
+    client = root / "client-a"
+    client.mkdir(parents=True)
+    (client / "old.pdf").write_bytes(b"%PDF-1.4 a")
+    (client / "inside-link.pdf").symlink_to(client / "old.pdf")
+    (client / "outside-link.pdf").symlink_to(secret)
+    (client / "Thumbs.db").write_bytes(b"junk")
+    (client / "loop").symlink_to(client)
+    (client / ".hidden.pdf").write_bytes(b"%PDF-1.4 h")
+    [case] = discover(root)
+    assert sorted(f.name for f in case.files) == ["inside-link.pdf", "old.pdf"]
