@@ -454,3 +454,39 @@ def test_links_leading_outside_the_root_and_system_files_are_not_read(tmp_path: 
     (client / ".hidden.pdf").write_bytes(b"%PDF-1.4 h")
     [case] = discover(root)
     assert sorted(f.name for f in case.files) == ["inside-link.pdf", "old.pdf"]
+
+
+def test_redact_masks_personal_values_in_every_batch_output(tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from ds160check import extract
+    from ds160check.cli import cli
+
+    sample = Path(__file__).resolve().parents[1] / "fixtures" / "sample"
+    client = tmp_path / "clients" / "client-1"
+    client.mkdir(parents=True)
+    for name in ("old.pdf", "new.pdf", "refusal-letter.pdf", "new-confirmation.pdf"):
+        shutil.copy(sample / name, client / name)
+    personal = set()
+    for name in ("old.pdf", "new.pdf"):
+        app = extract(sample / name)
+        for key in ("passport.number", "personal.national_id", "contact.primary_phone", "contact.email",
+                    "personal.date_of_birth"):
+            field = app.fields.get(key)
+            if field is not None and field.value:
+                personal |= {str(field.value), field.span.raw if field.span else ""}
+    personal.discard("")
+    assert personal
+    out = tmp_path / "reports"
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "clients"), "--output", str(out), "--jobs", "1",
+                                      "--redact", "--format", "json", "--format", "html", "--format", "md",
+                                      "--format", "text", "--fail-on", "none"])
+    assert result.exit_code == 0, result.output
+    written = [p for p in out.rglob("*") if p.is_file() and ".ds160check-cache" not in p.parts]
+    assert len(written) >= 6
+    for path in written:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        leaked = [value for value in personal if value in text]
+        assert not leaked, f"{path.name} shows {leaked}"

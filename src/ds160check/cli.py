@@ -268,9 +268,10 @@ EXIT_INTERRUPTED = 130
 @click.option("--no-cache", is_flag=True, help="Recompute every case, even unchanged ones.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where unchanged cases are remembered (default: OUTPUT/.ds160check-cache).")
+@redact_option
 @reports_errors
 def batch(root: Path, jobs: int | None, output_dir: Path, formats: tuple[str, ...], fail_on: str,
-          passwords: tuple[str, ...], no_cache: bool, cache_dir: Path | None) -> None:
+          passwords: tuple[str, ...], no_cache: bool, cache_dir: Path | None, redact: bool) -> None:
     """Check every client folder under ROOT in parallel.
 
     Each folder holding PDF or Word files is one case, whatever the file
@@ -283,7 +284,7 @@ def batch(root: Path, jobs: int | None, output_dir: Path, formats: tuple[str, ..
     from ds160check.batch.runner import DEFAULT_FORMATS, BatchOptions, run_batch
 
     options = BatchOptions(jobs=jobs, formats=formats or DEFAULT_FORMATS, passwords=passwords,
-                           cache=not no_cache, cache_dir=cache_dir)
+                           cache=not no_cache, cache_dir=cache_dir, redact=redact)
     result = run_batch(root, output_dir, options)
     totals: dict[str, int] = {}
     for row in result.rows:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import dataclasses
 import io
 import multiprocessing
 import os
@@ -61,6 +62,7 @@ class BatchOptions:
     cache: bool = True
     cache_dir: Path | None = None
     progress: bool | None = None  # None: only when standard error is a terminal
+    redact: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,7 @@ class Task:
     files: tuple[Path, ...]
     passwords: tuple[str, ...]
     formats: tuple[str, ...]
+    redact: bool = False
 
 
 @dataclass
@@ -138,7 +141,20 @@ def warm_up() -> None:
         Analyser().pipeline  # noqa: B018 - builds the pipeline (imports spaCy)
 
 
-def render_outputs(case: m.CaseResult, formats: Sequence[str]) -> dict[str, str]:
+def redacted(case: m.CaseResult) -> m.CaseResult:
+    """The case with personal numbers, emails and dates of birth masked in every report and in the
+    applications the HTML side-by-side table shows (``--redact``)."""
+    from ds160check.redact import redact_extract, redact_report
+
+    comparisons = [
+        m.CaseComparison(redact_report(c.report, sources=[c.old, c.new]), redact_extract(c.old),
+                         redact_extract(c.new))
+        for c in case.comparisons
+    ]
+    return dataclasses.replace(case, comparisons=comparisons)
+
+
+def render_outputs(case: m.CaseResult, formats: Sequence[str], redact: bool = False) -> dict[str, str]:
     from ds160check.render.case import render_case_html, render_case_markdown, render_case_text
     from ds160check.render.json import dumps
 
@@ -146,7 +162,8 @@ def render_outputs(case: m.CaseResult, formats: Sequence[str]) -> dict[str, str]
         "json": lambda c: dumps(c.to_dict()), "html": render_case_html, "md": render_case_markdown,
         "text": render_case_text,
     }
-    return {fmt: renderers[fmt](case) for fmt in formats}
+    shown = redacted(case) if redact else case
+    return {fmt: renderers[fmt](shown) for fmt in formats}
 
 
 def run_task(task: Task) -> Outcome:
@@ -159,12 +176,14 @@ def run_task(task: Task) -> Outcome:
                               display=task.display)
     except MemoryError:
         case = m.CaseResult(task.display, m.FAILED, errors=[OUT_OF_MEMORY])
-        return Outcome(case.summary_row(), render_outputs(case, task.formats), None, cacheable=False)
+        outputs = render_outputs(case, task.formats, task.redact)
+        return Outcome(case.summary_row(), outputs, None, cacheable=False)
     except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch; the case says it
         case = m.CaseResult(task.display, m.FAILED, errors=[f"internal error: {type(exc).__name__}: {exc}"])
-        return Outcome(case.summary_row(), render_outputs(case, task.formats), None, cacheable=False)
+        outputs = render_outputs(case, task.formats, task.redact)
+        return Outcome(case.summary_row(), outputs, None, cacheable=False)
     by_mtime = case.order is not None and case.order.method not in CONTENT_ORDERS
-    return Outcome(case.summary_row(), render_outputs(case, task.formats),
+    return Outcome(case.summary_row(), render_outputs(case, task.formats, task.redact),
                    mtimes(task.files) if by_mtime else None, cacheable=True)
 
 
@@ -212,14 +231,16 @@ class Batch:
     def _serve_cached(self) -> list[tuple[CaseFolder, Task]]:
         pending = []
         for folder in self.folders:
-            key = case_key(str(folder.path), folder.files, self.options.passwords)
+            # Redacted and plain reports of one folder are different outputs: never serve one for the other.
+            label = f"{folder.path}#redacted" if self.options.redact else str(folder.path)
+            key = case_key(label, folder.files, self.options.passwords)
             self.keys[folder.rel] = key
             entry = self.cache.get(key, self.options.formats, folder.files)
             if entry is not None:
                 self._finish(folder, entry["row"], entry["outputs"], cached=True)
                 continue
             task = Task(folder.path, display_name(self.root, folder), folder.files, self.options.passwords,
-                        self.options.formats)
+                        self.options.formats, self.options.redact)
             pending.append((folder, task))
         return pending
 
@@ -237,7 +258,7 @@ class Batch:
             if again:
                 row = m.failed_row(task.display, CRASHED)
                 case = m.CaseResult(task.display, m.FAILED, errors=[CRASHED])
-                self._finish(folder, row, render_outputs(case, task.formats), cached=False)
+                self._finish(folder, row, render_outputs(case, task.formats, task.redact), cached=False)
 
     def _in_pool(self, pending: list[tuple[CaseFolder, Task]], jobs: int) -> list[tuple[CaseFolder, Task]]:
         """Run ``pending`` in a pool; return the cases whose worker died."""
