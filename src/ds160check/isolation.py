@@ -58,6 +58,14 @@ CPU_SLACK_S: Final = 5
 _VM_SIZE = re.compile(rb"^VmSize:\s+(\d+)\s+kB", re.MULTILINE)
 
 
+def isolated_already() -> None:
+    """Mark this process as the isolation boundary itself (a batch worker, held to a CPU and memory
+    budget of its own and replaced when it dies): documents are then read in place, without a
+    child process each."""
+    global _in_child
+    _in_child = True
+
+
 def run_limited(path: str | Path, func: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
     """``func(*args, **kwargs)`` reading the document at ``path`` under the current limits.
 

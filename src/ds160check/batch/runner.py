@@ -124,6 +124,11 @@ def init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
     guard.limit_worker_memory()
+    # The worker is the isolation boundary (CPU and memory budgets; a dead worker's case is
+    # retried alone and reported): a child process per document would halve the throughput.
+    from ds160check.isolation import isolated_already
+
+    isolated_already()
 
 
 def warm_up() -> None:

@@ -53,7 +53,7 @@ class Analyser:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = Pipeline.build(self.model, self.rules.entities)
+            self._pipeline = Pipeline.shared(self.model, self.rules.entities)
         return self._pipeline
 
     def analyse_file(self, path: str | Path, *, password: str | None = None,
