@@ -30,7 +30,7 @@ def run(*args: str) -> tuple[int, str, str]:
         ("docx-renamed.pdf", "not a PDF"),
         ("empty.pdf", "empty"),
         ("truncated.pdf", ""),
-        ("scan.pdf", "no text layer (a scan or photo?); OCR is not available yet"),
+        ("image-only.pdf", "no text layer (a scan or photo?); OCR is not available yet"),
         ("encrypted.pdf", "the PDF is encrypted; pass --password"),
         (
             "not-ds160.pdf",

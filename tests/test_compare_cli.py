@@ -108,7 +108,7 @@ def test_confirmation_page_as_an_application_is_a_clear_error() -> None:
 
 
 def test_unreadable_old_application_is_exit_2() -> None:
-    bad = FIXTURES / "bad" / "scan.pdf"
+    bad = FIXTURES / "bad" / "image-only.pdf"
     code, _, err = run("compare", bad, NEW)
     assert code == 2 and err.startswith(f"Error: {bad}: the PDF has no text layer")
 

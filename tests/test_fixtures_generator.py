@@ -317,7 +317,7 @@ def test_bad_inputs_are_what_their_names_say() -> None:
 
 def test_scan_has_no_text_and_bank_statement_no_ds160_markers() -> None:
     pdfium = pytest.importorskip("pypdfium2")
-    scan = pdfium.PdfDocument(str(BAD / "scan.pdf"))
+    scan = pdfium.PdfDocument(str(BAD / "image-only.pdf"))
     assert len(scan) == 2
     assert all(page.get_textpage().get_text_range().strip() == "" for page in scan)
     statement = pdfium.PdfDocument(str(BAD / "not-ds160.pdf"))[0].get_textpage().get_text_range()
