@@ -452,8 +452,15 @@ def test_links_leading_outside_the_root_and_system_files_are_not_read(tmp_path: 
     (client / "Thumbs.db").write_bytes(b"junk")
     (client / "loop").symlink_to(client)
     (client / ".hidden.pdf").write_bytes(b"%PDF-1.4 h")
-    [case] = discover(root)
+    passed_over: list[str] = []
+    [case] = discover(root, passed_over=passed_over)
     assert sorted(f.name for f in case.files) == ["inside-link.pdf", "old.pdf"]
+    assert sorted(passed_over) == [
+        "client-a/.hidden.pdf: hidden file",
+        "client-a/Thumbs.db: system file",
+        "client-a/loop/: link to a folder, not followed",
+        "client-a/outside-link.pdf: link leading outside the batch folder, not followed",
+    ]
 
 
 def test_redact_masks_personal_values_in_every_batch_output(tmp_path: Path) -> None:

@@ -215,7 +215,8 @@ class Batch:
         self.root, self.output, self.options, self.on_case = root, output, options, on_case
         cache_dir = options.cache_dir or output / CACHE_DIR_NAME
         self.cache = Cache(cache_dir if options.cache else None)
-        self.folders = discover(root, skip=[output, cache_dir])
+        self.passed_over: list[str] = []
+        self.folders = discover(root, skip=[output, cache_dir], passed_over=self.passed_over)
         self.rows: dict[str, dict[str, Any]] = {}
         self.result = BatchResult(output)
         self.progress = Progress(len(self.folders), enabled=options.progress)
@@ -318,7 +319,8 @@ class Batch:
         rows = [self.rows.get(f.rel) or m.interrupted_row(display_name(self.root, f)) for f in self.folders]
         self.result.rows = rows
         summary = {"schema": BATCH_SCHEMA, "tool": {"name": "ds160check", "version": __version__},
-                   "interrupted": self.result.interrupted, "totals": totals(rows), "cases": rows}
+                   "interrupted": self.result.interrupted, "totals": totals(rows), "cases": rows,
+                   "passed_over": {"count": len(self.passed_over), "entries": self.passed_over}}
         write_private(self.output / "summary.json", dumps(summary))
         write_private(self.output / "summary.csv", summary_csv(rows))
         index = render_index_html(rows, interrupted=self.result.interrupted)
