@@ -92,6 +92,24 @@ def measure(root: Path, out: Path, jobs: int, cache: bool) -> dict[str, Any]:
 
 
 STAGE_SAMPLE = 20
+BURN_STEPS = 3_000_000
+
+
+def _burn(steps: int) -> float:
+    start = time.perf_counter()
+    total = 0
+    for i in range(steps):
+        total += i * i
+    return time.perf_counter() - start
+
+
+def cpus_available(jobs: int) -> float:
+    """How many CPUs ``jobs`` busy processes really get now (the machine may be shared):
+    ``jobs`` x the time of one burn alone / the time of ``jobs`` burns at once."""
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        alone = min(pool.submit(_burn, BURN_STEPS).result() for _ in range(2))
+        together = max(pool.map(_burn, [BURN_STEPS] * jobs))
+    return jobs * alone / together
 
 
 def stages(root: Path) -> dict[str, float]:
@@ -131,7 +149,36 @@ def stages(root: Path) -> dict[str, float]:
         patched.classify, patched.compare = originals
     out = {name: 1000 * seconds / len(folders) for name, seconds in spent.items()}
     out["total"] = 1000 * total / len(folders)
+    shared = _total_with_one_pipeline(folders)
+    if shared is not None:
+        out["total if the document pipeline were built once"] = shared
     return out
+
+
+def _total_with_one_pipeline(folders: list[Path]) -> float | None:
+    """What-if, for the record: ``compare`` builds its supporting-document pipeline (spaCy) anew
+    for every case; with one pipeline per process (``Pipeline.build`` cached here, for this
+    measurement only) a case would take this many milliseconds."""
+    import functools
+
+    try:
+        from ds160check.evidence import nlp
+    except ImportError:
+        return None
+    from ds160check.batch import case as case_module
+    from ds160check.batch.guard import case_budget
+
+    original = nlp.Pipeline.build
+    nlp.Pipeline.build = functools.cache(original)  # type: ignore[method-assign]
+    try:
+        with case_budget():
+            case_module.check_case(folders[0])
+            start = time.perf_counter()
+            for folder in folders:
+                case_module.check_case(folder)
+            return 1000 * (time.perf_counter() - start) / len(folders)
+    finally:
+        nlp.Pipeline.build = original  # type: ignore[method-assign]
 
 
 def bench(count: int, jobs_list: list[int], work: Path, repeat: int) -> dict[str, Any]:
@@ -149,7 +196,9 @@ def bench(count: int, jobs_list: list[int], work: Path, repeat: int) -> dict[str
     for _ in range(repeat):
         for jobs in jobs_list:
             shutil.rmtree(out, ignore_errors=True)
+            cpus = cpus_available(jobs)
             run = measure(root, out, jobs, cache=True)
+            run["cpus_available"] = min(cpus, cpus_available(jobs))
             assert run["cases"] == count and run["computed"] == count, run
             best = row["runs"].get(jobs)
             if best is None or run["seconds"] < best["seconds"]:
@@ -178,10 +227,11 @@ def report(rows: list[dict[str, Any]], jobs_list: list[int]) -> str:
         ratio = runs[high]["cases_per_s"] / runs[low]["cases_per_s"]
         rss = max(runs[j]["worker_maxrss_kb"] for j in jobs_list) / 1024
         per_cpu = " / ".join(f"{runs[j]['cases_per_worker_cpu_s']:.2f}" for j in jobs_list)
+        cpus = runs[high]["cpus_available"]
         cache = row["cache"]
+        rerun = f"{cache['rerun_s']:.2f} s ({cache['speedup']:.0f}x faster, {cache['recomputed']} recomputed)"
         lines.append(f"| {row['cases']} | {row['floor_cases_per_s']:.1f} cases/s | " + " | ".join(cells)
-                     + f" | {ratio:.2f}x | {per_cpu} | {rss:.0f} MB | {cache['rerun_s']:.2f} s "
-                       f"({cache['speedup']:.0f}x faster, {cache['recomputed']} recomputed) |")
+                     + f" | {ratio:.2f}x ({cpus:.2f} CPUs free) | {per_cpu} | {rss:.0f} MB | {rerun} |")
     lines += ["", "Per case, one worker (ms): " + "; ".join(
         f"{row['cases']} cases: " + ", ".join(f"{k} {v:.0f}" for k, v in row["stages_ms"].items())
         for row in rows)]

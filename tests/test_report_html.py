@@ -176,3 +176,30 @@ def test_index_sorts_by_a_clicked_column_in_chromium(batch_output: Path, tmp_pat
     assert 'aria-sort="ascending"' in result.stdout
     plain = _chromium(batch_output / "index.html", tmp_path, "--dump-dom")
     assert _console(plain.stderr) == []
+
+
+A4_POINTS = (595.3, 841.9)
+# Chromium lays pages out in whole CSS pixels: A4 comes out a fraction of a point narrow.
+PAGE_SIZE_TOLERANCE = 1.0
+
+
+@needs_generator
+@needs_chromium
+def test_case_report_prints_on_a4_pages(batch_output: Path, tmp_path: Path) -> None:
+    import pypdfium2
+
+    page = batch_output / "cases" / "client-0003" / "report.html"
+    pdf = tmp_path / "report.pdf"
+    printed = _chromium(page, tmp_path, f"--print-to-pdf={pdf}", "--no-pdf-header-footer")
+    assert printed.returncode == 0 and pdf.is_file(), printed.stderr
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        count = len(document)
+        sizes = [document[i].get_size() for i in range(count)]
+        first = document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+    assert all(abs(w - A4_POINTS[0]) < PAGE_SIZE_TOLERANCE and abs(h - A4_POINTS[1]) < PAGE_SIZE_TOLERANCE
+               for w, h in sizes), sizes
+    assert 2 <= count <= 12
+    assert "Verdict: do not submit: critical contradictions" in first
