@@ -192,7 +192,9 @@ def _document_entry(path: Path, entry: object) -> m.FileEntry:
     if entry.kind == "unreadable":
         return _entry(path, entry.sha256 or None, m.UNREADABLE, "; ".join(entry.warnings))
     pages = f"{entry.pages} page(s)" if entry.pages else ""
-    return _entry(path, entry.sha256 or None, DOCUMENT_KINDS.get(entry.kind, entry.kind), pages)
+    # The supporting-document analysis names what a document is (an employment letter, …).
+    taken = DOCUMENT_KINDS.get(entry.kind) or f"{m.SUPPORTING} ({entry.kind.replace('_', ' ')})"
+    return _entry(path, entry.sha256 or None, taken, pages)
 
 
 def _entry(path: Path, sha256: str | None, taken_as: str, detail: str) -> m.FileEntry:
