@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from ds160check.application import Application, DocumentInfo, Field, Span
 from ds160check.errors import NotDs160Error
+from ds160check.files import file_sha256
 from ds160check.isolation import run_limited
 from ds160check.layout import Flow, build_flow, join_tokens
 from ds160check.limits import check_size
@@ -180,11 +180,3 @@ def _unknown_label_warnings(walker: Walker) -> list[str]:
         for row in walker.unknown
         if row.label_tokens
     ]
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

@@ -20,7 +20,7 @@ from typing import Any
 
 from ds160check import __version__
 from ds160check.batch.store import private_dir, write_private
-from ds160check.extraction import file_sha256
+from ds160check.files import file_sha256
 from ds160check.rules_path import rules_dir
 
 CACHE_FORMAT = "ds160check.batch-cache/1"

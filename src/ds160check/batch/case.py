@@ -20,7 +20,7 @@ from ds160check.batch.settings import CaseSettings, load_settings
 from ds160check.comparison.case import compare
 from ds160check.comparison.model import Report
 from ds160check.errors import Ds160CheckError, FileMissingError, InputError
-from ds160check.extraction import file_sha256
+from ds160check.files import file_sha256
 from ds160check.rules import Rules, load_rules
 
 DOCUMENT_KINDS = {"refusal_letter": m.REFUSAL_LETTER, "other": m.SUPPORTING, "confirmation": m.CONFIRMATION,

@@ -15,12 +15,10 @@ from pathlib import Path
 from ds160check.application import Application
 from ds160check.errors import EncryptedPdfError, InputError, NotDs160Error
 from ds160check.extraction import CONFIRMATION, PRINT, extract
+from ds160check.files import file_kind
 from ds160check.rules import Rules
 
 SETTINGS_FILE = "case.toml"
-PDF_MAGIC = b"%PDF-"
-ZIP_MAGIC = b"PK\x03\x04"
-SNIFF_BYTES = 1024
 # Names that promise a document: such a file with other content is unreadable, not ignored.
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc")
 
@@ -46,24 +44,10 @@ class Classified:
     password: str | None = None
 
 
-def sniff(path: Path) -> str | None:
-    """``pdf``, ``docx`` (a ZIP, checked when read) or None, from the first bytes."""
-    try:
-        with open(path, "rb") as handle:
-            head = handle.read(SNIFF_BYTES)
-    except OSError:
-        return None
-    if PDF_MAGIC in head:
-        return "pdf"
-    if head.startswith(ZIP_MAGIC):
-        return "docx"
-    return None
-
-
 def is_candidate(path: Path) -> bool:
     """A file that makes its folder a case: a document by content or by name, or case.toml."""
     return (path.name == SETTINGS_FILE or path.suffix.lower() in DOCUMENT_SUFFIXES
-            or sniff(path) is not None)
+            or file_kind(path) is not None)
 
 
 def classify(paths: Sequence[Path], *, passwords: Sequence[str] = (),
@@ -73,7 +57,7 @@ def classify(paths: Sequence[Path], *, passwords: Sequence[str] = (),
         if path.name == SETTINGS_FILE:
             out.settings = path
             continue
-        kind = sniff(path)
+        kind = file_kind(path)
         if kind == "pdf":
             _classify_pdf(path, passwords, rules, out)
         elif kind == "docx":

@@ -13,8 +13,9 @@ from ds160check.comparison.engine import NEW, OLD, CaseFacts, Comparison, Side
 from ds160check.comparison.model import ChecklistItem, DocumentEntry, Evidence, Refusal, Report
 from ds160check.comparison.summary import checklist, what_changed
 from ds160check.errors import FileMissingError, InputError, LimitExceededError, NotDs160Error
-from ds160check.extraction import CONFIRMATION, file_sha256
+from ds160check.extraction import CONFIRMATION
 from ds160check.extraction import extract as extract_application
+from ds160check.files import file_kind, file_sha256
 from ds160check.rules import Rules, load_rules
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
     from ds160check.documents.ingest import load_document
     from ds160check.documents.refusal import read_refusal
 
-    if _is_pdf(path):
+    if file_kind(path) == "pdf":
         try:
             app = extract_application(path, password=password)
         except NotDs160Error:
@@ -172,14 +173,6 @@ def _analysed_entries(docs: Documents, linker: EvidenceLinker | None) -> list[Do
                            warnings=(*entry.warnings, *assessment.document.warnings,
                                      *assessment.notes)))
     return out
-
-
-def _is_pdf(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return b"%PDF-" in handle.read(1024)
-    except OSError:
-        return False
 
 
 def _refusal(docs: Documents, refused: str | None, refusal_date: str | None) -> Refusal | None:

@@ -42,11 +42,11 @@ from lxml import etree
 
 from ds160check.errors import (
     CorruptDocumentError,
-    FileMissingError,
     InputError,
     LimitExceededError,
     NotADocumentError,
 )
+from ds160check.files import file_sha256, kind_of_head, read_head
 from ds160check.isolation import run_limited
 from ds160check.layout import CELL_GAP_EM, group_lines
 from ds160check.limits import DEFAULT_LIMITS, Limits, current_limits
@@ -76,12 +76,10 @@ MAX_DOCX_XML_BYTES: Final = DEFAULT_LIMITS.max_xml_bytes
 MAX_DOCX_UNPACKED_BYTES: Final = DEFAULT_LIMITS.max_unpacked_bytes
 # docProps/app.xml is read with plain zipfile; a real one is a few kB.
 _MAX_APP_PROPS_BYTES: Final = _MB
+# XML parts are scanned for a DTD in pieces of this size.
+_SCAN_CHUNK: Final = _MB
 
-PDF_SIGNATURE: Final = b"%PDF-"
-SIGNATURE_WINDOW: Final = 1024  # PDF readers accept the signature anywhere in the first 1 kB
-ZIP_SIGNATURES: Final = (b"PK\x03\x04", b"PK\x05\x06")  # a first member, or an empty archive
 OLE_SIGNATURE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_HASH_CHUNK: Final = _MB
 # A reason quoted from a library exception is cut to this many characters.
 _MAX_QUOTED_REASON: Final = 120
 
@@ -177,30 +175,16 @@ def load_document(path: str | Path, *, password: str | None = None) -> TextDocum
 
 def _load_document(path: str | Path, *, password: str | None) -> TextDocument:
     file = Path(path)
-    head = _read_head(file)
-    if PDF_SIGNATURE in head:
+    head = read_head(file, "document")
+    kind = kind_of_head(head)
+    if kind == "pdf":
         return _load_pdf(file, password)
-    if head.startswith(ZIP_SIGNATURES):
+    if kind == "docx":
         return _load_docx(file)
     raise NotADocumentError(file, _not_a_document_reason(head))
 
 
 # --- the file ---------------------------------------------------------------
-
-
-def _read_head(file: Path) -> bytes:
-    if file.is_dir():
-        raise FileMissingError(file, "this is a folder, not a document")
-    if file.exists() and not file.is_file():
-        # A pipe or device: reading its head would consume the document itself.
-        raise FileMissingError(file, "not a regular file; save the document to a file first")
-    try:
-        with file.open("rb") as stream:
-            return stream.read(SIGNATURE_WINDOW)
-    except FileNotFoundError:
-        raise FileMissingError(file, "no such file") from None
-    except OSError as error:
-        raise InputError(file, f"cannot read the file: {error.strerror or error}") from None
 
 
 def _not_a_document_reason(head: bytes) -> str:
@@ -212,21 +196,13 @@ def _not_a_document_reason(head: bytes) -> str:
     return f"neither a PDF nor a DOCX (Word) document; {_SAVE_AS}"
 
 
-def _sha256_of_file(file: Path) -> str:
-    digest = hashlib.sha256()
-    with file.open("rb") as stream:
-        while chunk := stream.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 # --- PDF --------------------------------------------------------------------
 
 
 def _load_pdf(file: Path, password: str | None) -> TextDocument:
     pages = read_pdf(file, password=password)
     spans = [span for page in pages for span in _page_spans(page)]
-    return TextDocument(file, _sha256_of_file(file), "pdf", len(pages), spans)
+    return TextDocument(file, file_sha256(file), "pdf", len(pages), spans)
 
 
 def _page_spans(page: Page) -> Iterator[TextSpan]:
@@ -341,7 +317,7 @@ def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     overlap = max(len(marker) for marker in _DOCTYPE_MARKERS) - 1
     tail = b""
     with archive.open(info) as member:
-        while chunk := member.read(_HASH_CHUNK):
+        while chunk := member.read(_SCAN_CHUNK):
             window = tail + chunk
             if any(marker in window for marker in _DOCTYPE_MARKERS):
                 return True

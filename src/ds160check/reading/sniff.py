@@ -9,13 +9,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ds160check.errors import FileMissingError, InputError, NotAPdfError
-
-PDF_SIGNATURE = b"%PDF-"
-
-# PDF readers accept the signature anywhere in the first 1024 bytes (some
-# generators put junk before it); so do we.
-SIGNATURE_WINDOW = 1024
+from ds160check.errors import NotAPdfError
+from ds160check.files import PDF_SIGNATURE, ZIP_SIGNATURES, read_head
 
 # Leading bytes of formats people save by mistake instead of a PDF.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -47,34 +42,17 @@ _OFFICE_PARTS = (
 def check_pdf_file(path: str | Path) -> Path:
     """Return ``path`` as a Path if it is a file that starts like a PDF, else raise."""
     file = Path(path)
-    head = _read_head(file)
+    head = read_head(file, "PDF file")
     if PDF_SIGNATURE not in head:
         raise NotAPdfError(file, f"not a PDF: {describe(file, head)}")
     return file
-
-
-def _read_head(file: Path) -> bytes:
-    if file.is_dir():
-        raise FileMissingError(file, "this is a folder, not a PDF file")
-    if file.exists() and not file.is_file():
-        # A pipe or device: reading its head would consume what the PDF reader needs.
-        raise FileMissingError(file, "not a regular file; save the PDF to a file first")
-    try:
-        with file.open("rb") as stream:
-            return stream.read(SIGNATURE_WINDOW)
-    except FileNotFoundError:
-        raise FileMissingError(file, "no such file") from None
-    except PermissionError:
-        raise InputError(file, "cannot read the file: permission denied") from None
-    except OSError as error:
-        raise InputError(file, f"cannot read the file: {error.strerror or error}") from None
 
 
 def describe(file: Path, head: bytes) -> str:
     """Say in a few words what a non-PDF file looks like."""
     if not head:
         return "the file is empty"
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(ZIP_SIGNATURES):
         return _describe_zip(file)
     for magic, what in _MAGIC:
         if head.startswith(magic):
