@@ -31,16 +31,24 @@ from ds160check.values import parse_date
 
 __all__ = [
     "REFUSAL_RULES_FILE",
+    "REFUSAL_SUBTYPES",
+    "REFUSAL_TYPES",
     "Refusal",
     "RefusalRules",
+    "RefusalSubtype",
+    "RefusalType",
+    "administrative_processing_sentence",
     "load_refusal_rules",
     "read_confirmation_hint",
     "read_refusal",
+    "refusal_signals",
 ]
 
-RefusalType = Literal["214b", "221g"]
+RefusalType = Literal["214b", "221g", "212a", "unknown"]
 RefusalSubtype = Literal["documents", "administrative_processing"]
-REFUSAL_TYPES: Final[tuple[RefusalType, ...]] = ("214b", "221g")
+REFUSAL_TYPES: Final[tuple[RefusalType, ...]] = ("214b", "221g", "212a", "unknown")
+# The statutes a letter may cite (``unknown`` is a refusal that cites none).
+STATUTE_TYPES: Final[tuple[RefusalType, ...]] = ("214b", "221g", "212a")
 REFUSAL_SUBTYPES: Final[tuple[RefusalSubtype, ...]] = ("documents", "administrative_processing")
 
 REFUSAL_RULES_FILE: Final = Path("documents") / "refusal.yaml"
@@ -66,9 +74,15 @@ _CITY_SEPARATORS: Final = re.compile(r"[ -]+")
 _Key = TypeVar("_Key", bound=str)
 
 _TOP_KEYS: Final = (
-    "terms", "not_a_letter", "types", "subtypes", "date", "post", "applicant", "case_number",
-    "application_id",
+    "terms", "not_a_letter", "statutes", "signals", "weights", "min_score", "subtypes", "date",
+    "post", "applicant", "case_number", "application_id",
 )
+_SIGNAL_KEYS: Final = ("decision", "hold", "not_refused", "hypothetical", "third_person",
+                       "lead_in", "bullet", "addressed", "issuer", "addressee", "unmarked_box",
+                       "marked_box")
+# Signal keys that are one pattern, not a list.
+_ONE_PATTERN: Final = ("bullet", "unmarked_box", "marked_box")
+_WEIGHT_KEYS: Final = ("decision", "statute", "issuer", "addressee", "addressed")
 _DATE_KEYS: Final = ("formats", "labels", "skip_after", "dayfirst")
 _POST_KEYS: Final = ("markers", "window", "cities", "aliases", "not_city")
 _APPLICANT_KEYS: Final = ("labels", "separator", "salutation", "not_names")
@@ -77,10 +91,15 @@ _CASE_KEYS: Final = ("labels", "separator", "value")
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """What a refusal letter says; ``evidence`` is the span where the refusal sentence starts.
+    """What a refusal letter says; ``evidence`` is the span where the deciding sentence starts.
 
-    ``date`` is ISO (``2025-03-12``); ``post`` the mission's city in capitals
-    (``NEW DELHI``); ``applicant`` and ``case_number`` as printed, when printed.
+    ``type`` is ``214b``, ``221g``, ``212a`` (``subsections`` lists what was cited,
+    ``212(a)(6)(C)(i)``) or ``unknown`` (a refusal that cites no section).
+    ``quote`` is the sentence that decided the type; ``signals`` say what made
+    it a refusal. ``date`` is ISO (``2025-03-12``); ``post`` the mission's city
+    in capitals (``NEW DELHI``); ``applicant`` and ``case_number`` as printed.
+    ``requested`` are the marked items of a check-box form; ``says_not_refused``
+    is true for a 221(g) slip saying "your application has not been refused".
     """
 
     type: RefusalType
@@ -90,6 +109,11 @@ class Refusal:
     applicant: str | None
     case_number: str | None
     evidence: TextSpan
+    quote: str = ""
+    subsections: tuple[str, ...] = ()
+    requested: tuple[str, ...] = ()
+    says_not_refused: bool = False
+    signals: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """A plain JSON-ready dict (the evidence box as ``[x0, top, x1, bottom]``)."""
@@ -101,6 +125,11 @@ class Refusal:
             "post": self.post,
             "applicant": self.applicant,
             "case_number": self.case_number,
+            "quote": self.quote,
+            "subsections": list(self.subsections),
+            "requested": list(self.requested),
+            "says_not_refused": self.says_not_refused,
+            "signals": list(self.signals),
             "evidence": {
                 "text": span.text,
                 "page": span.page,
@@ -125,7 +154,22 @@ class RefusalRules:
     """``refusal.yaml``, compiled. See the file for what each part means."""
 
     not_a_letter: tuple[re.Pattern[str], ...]
-    types: tuple[tuple[RefusalType, tuple[re.Pattern[str], ...]], ...]
+    statutes: tuple[tuple[RefusalType, re.Pattern[str]], ...]  # grounds after the numbers
+    statute_priority: tuple[RefusalType, ...]
+    decision: tuple[re.Pattern[str], ...]
+    hold: tuple[re.Pattern[str], ...]
+    not_refused: tuple[re.Pattern[str], ...]
+    hypothetical: tuple[re.Pattern[str], ...]
+    third_person: tuple[re.Pattern[str], ...]
+    lead_in: tuple[re.Pattern[str], ...]
+    bullet: re.Pattern[str]
+    addressed: tuple[re.Pattern[str], ...]
+    issuer: tuple[re.Pattern[str], ...]
+    addressee: tuple[re.Pattern[str], ...]
+    unmarked_box: re.Pattern[str]
+    marked_box: re.Pattern[str]
+    weights: Mapping[str, int]
+    min_score: int
     subtypes: tuple[tuple[RefusalSubtype, tuple[re.Pattern[str], ...]], ...]
     date_formats: tuple[re.Pattern[str], ...]
     date_label: re.Pattern[str]
@@ -153,19 +197,39 @@ def read_refusal(doc: TextDocument, rules: RefusalRules | None = None) -> Refusa
     text = _FlatText(doc.spans)
     if any(p.search(text.text) for p in rules.not_a_letter):
         return None
-    found = _refusal_type(text.text, rules)
-    if found is None:
+    reading = _Reading(text, rules)
+    decided = reading.decide()
+    if decided is None:
         return None
-    kind, where = found
+    kind, sentence, signals = decided
     return Refusal(
         type=kind,
-        subtype=_subtype(text.text, rules) if kind == "221g" else None,
+        subtype=reading.subtype() if kind == "221g" else None,
         date=_letter_date(text.text, rules),
         post=_post(text, rules),
         applicant=_applicant(text.spans, rules),
         case_number=_case_number(text.spans, rules),
-        evidence=text.span_at(where),
+        evidence=text.span_at(sentence.start),
+        quote=sentence.text,
+        subsections=reading.subsections() if kind == "212a" else (),
+        requested=reading.requested(),
+        says_not_refused=reading.says_not_refused(),
+        signals=signals,
     )
+
+
+def refusal_signals(doc: TextDocument, rules: RefusalRules | None = None) -> tuple[str, ...]:
+    """The refusal signals found in ``doc`` even when too few to decide: why it may be one."""
+    rules = rules or load_refusal_rules()
+    reading = _Reading(_FlatText(doc.spans), rules)
+    found = []
+    if reading.statutes():
+        found.append("statute " + ", ".join(sorted({s.kind for s in reading.statutes()})))
+    if reading.counted():
+        found.append("refusal wording")
+    if reading.issuer:
+        found.append(f"issuer '{reading.issuer}'")
+    return tuple(found)
 
 
 def read_confirmation_hint(doc: TextDocument, rules: RefusalRules | None = None) -> str | None:
@@ -190,6 +254,10 @@ class _FlatText:
                 position += len(flat) + 1
         self.text = " ".join(flat for _, flat in self.spans)
 
+    @property
+    def starts(self) -> list[int]:
+        return self._starts
+
     def span_at(self, offset: int) -> TextSpan:
         return self.spans[bisect_right(self._starts, offset) - 1][0]
 
@@ -199,24 +267,257 @@ class _FlatText:
         return self._starts[index] + len(self.spans[index][1])
 
 
-def _first_match(text: str, patterns: tuple[re.Pattern[str], ...]) -> int | None:
-    starts = [m.start() for p in patterns if (m := p.search(text))]
-    return min(starts) if starts else None
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    start: int
+    text: str
+    box: Literal["marked", "unmarked"] | None = None
+    # An item of a list whose lead-in gives examples ("reasons may include:").
+    example: bool = False
+
+    def before(self, offset: int) -> str:
+        """The sentence's text before the absolute ``offset``."""
+        return self.text[: max(0, offset - self.start)]
 
 
-def _refusal_type(text: str, rules: RefusalRules) -> tuple[RefusalType, int] | None:
-    for kind, patterns in rules.types:
-        where = _first_match(text, patterns)
-        if where is not None:
-            return kind, where
+@dataclass(frozen=True, slots=True)
+class _Statute:
+    kind: RefusalType
+    sentence: _Sentence
+    subsection: str | None
+
+
+# A sentence ends at a stop, colon, semicolon, "!" or "?" before a space, except
+# the stop of a capital's abbreviation (U.S., D.C.) or of a title (Mr.).
+_SENTENCE_END: Final = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMrs)(?<!\b(?:Mr|Ms|Dr|No|St))(?<!\bSec)[.!?:;](?= )|\?")
+# A line this short that does not end a sentence still ends one (a heading,
+# a letterhead line) when the next line starts with a capital.
+SHORT_LINE_CHARS: Final = 60
+
+
+def _sentences(text: _FlatText, rules: RefusalRules) -> list[_Sentence]:
+    """The flat text cut into sentences, each list item (bullet, check box) one of its own."""
+    cuts = {0, len(text.text)}
+    flats = [flat for _, flat in text.spans]
+    for index, (flat, start) in enumerate(zip(flats, text.starts, strict=True)):
+        following = flats[index + 1] if index + 1 < len(flats) else ""
+        if _is_item(flat, rules):
+            cuts.add(start)  # an item's wrapped lines stay one sentence
+        if (flat[-1] in ".!?:;" or _is_item(following, rules)
+                or (len(flat) < SHORT_LINE_CHARS and following[:1].isupper())):
+            cuts.add(start + len(flat))
+    cuts.update(m.end() for m in _SENTENCE_END.finditer(text.text))
+    ordered = sorted(cuts)
+    out: list[_Sentence] = []
+    lead_in = ""  # the sentence ending in a colon that the list items follow
+    for begin, end in zip(ordered, ordered[1:], strict=False):
+        piece = text.text[begin:end]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        at = begin + len(piece) - len(piece.lstrip())
+        item = _is_item(stripped, rules)
+        if not item:
+            lead_in = stripped if stripped.endswith(":") else ""
+        example = item and any(p.search(lead_in) for p in rules.lead_in)
+        out.append(_Sentence(at, stripped, _box_of(stripped, rules), example))
+    return out
+
+
+def _is_item(flat: str, rules: RefusalRules) -> bool:
+    return bool(flat) and (_box_of(flat, rules) is not None or rules.bullet.match(flat) is not None)
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` is inside quotation marks: reported words, not the document's own."""
+    spans, opened = [], None
+    for index, char in enumerate(text):
+        if char in "“«„" and opened is None:
+            opened = index
+        elif char in "”»" and opened is not None:
+            spans.append((opened, index))
+            opened = None
+        elif char == '"':
+            if opened is None:
+                opened = index
+            else:
+                spans.append((opened, index))
+                opened = None
+    return spans
+
+
+def _box_of(flat: str, rules: RefusalRules) -> Literal["marked", "unmarked"] | None:
+    if rules.unmarked_box.match(flat):
+        return "unmarked"
+    if rules.marked_box.match(flat):
+        return "marked"
     return None
 
 
-def _subtype(text: str, rules: RefusalRules) -> RefusalSubtype | None:
-    found = [
-        (at, kind) for kind, ps in rules.subtypes if (at := _first_match(text, ps)) is not None
-    ]
-    return min(found)[1] if found else None
+class _Reading:
+    """The signals of one document, sentence by sentence."""
+
+    def __init__(self, text: _FlatText, rules: RefusalRules) -> None:
+        self.rules = rules
+        self.text = text
+        self.sentences = _sentences(text, rules)
+        issuer = _first_match_text(text.text, rules.issuer)
+        self.issuer = issuer
+        self.quoted = _quoted(text.text)
+        self.addressee = any(p.search(flat) for _, flat in text.spans for p in rules.addressee)
+
+    # -- sentences
+
+    def _plain(self, sentence: _Sentence, offset: int) -> bool:
+        """Not hypothetical before ``offset``, not about someone else, not an unmarked box."""
+        if sentence.box == "unmarked" or sentence.example or sentence.text.rstrip().endswith("?"):
+            return False
+        if any(start < offset < end for start, end in self.quoted):
+            return False
+        before = sentence.before(offset)
+        if any(p.search(before) for p in self.rules.hypothetical):
+            return False
+        return not any(p.search(sentence.text) for p in self.rules.third_person)
+
+    def _signal(self, sentence: _Sentence, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        for pattern in patterns:
+            for match in pattern.finditer(sentence.text):
+                if self._plain(sentence, sentence.start + match.start()):
+                    return True
+        return False
+
+    @cache  # noqa: B019 - one reading, a handful of calls
+    def counted(self) -> tuple[tuple[_Sentence, str], ...]:
+        """The sentences whose decision or hold counts, each with ``decision``/``hold``."""
+        out = []
+        for sentence in self.sentences:
+            not_refused = self._signal(sentence, self.rules.not_refused)
+            if not not_refused and self._signal(sentence, self.rules.decision):
+                what = "decision"
+            elif not_refused or self._signal(sentence, self.rules.hold):
+                what = "hold"
+            else:
+                continue
+            speaks = any(p.search(sentence.text) for p in self.rules.addressed[:1])
+            addressed = any(p.search(sentence.text) for p in self.rules.addressed)
+            if sentence.text.endswith(":") and not speaks:
+                continue  # a heading of an information page: "Refused under Section 214(b):"
+            if addressed or self._statutes_in(sentence):
+                out.append((sentence, what))
+        return tuple(out)
+
+    @cache  # noqa: B019
+    def statutes(self) -> tuple[_Statute, ...]:
+        return tuple(s for sentence in self.sentences for s in self._statutes_in(sentence))
+
+    def _statutes_in(self, sentence: _Sentence) -> list[_Statute]:
+        found = []
+        for kind, pattern in self.rules.statutes:
+            for match in pattern.finditer(sentence.text):
+                if sentence.box == "unmarked" or not self._plain(sentence, sentence.start + match.start()):
+                    continue
+                sub = _subsection(match) if kind == "212a" else None
+                found.append(_Statute(kind, sentence, sub))
+        return found
+
+    def says_not_refused(self) -> bool:
+        return any(self._signal(s, self.rules.not_refused) for s in self.sentences)
+
+    # -- the decision
+
+    def decide(self) -> tuple[RefusalType, _Sentence, tuple[str, ...]] | None:
+        counted = self.counted()
+        if not counted:
+            return None
+        statutes = self.statutes()
+        weights = self.rules.weights
+        addressed = any(any(p.search(s.text) for p in self.rules.addressed) for s, _ in counted)
+        parts = [("decision" if any(w == "decision" for _, w in counted) else "hold", weights["decision"]),
+                 ("statute", weights["statute"] if statutes else 0),
+                 ("issuer", weights["issuer"] if self.issuer else 0),
+                 ("addressee", weights["addressee"] if self.addressee else 0),
+                 ("addressed", weights["addressed"] if addressed else 0)]
+        if sum(w for _, w in parts) < self.rules.min_score:
+            return None
+        kind, sentence = self._type(counted, statutes)
+        signals = tuple(self._describe(name, statutes) for name, w in parts if w)
+        return kind, sentence, signals
+
+    def _type(self, counted: tuple[tuple[_Sentence, str], ...], statutes: tuple[_Statute, ...]
+              ) -> tuple[RefusalType, _Sentence]:
+        priority = self.rules.statute_priority
+        holds_only = all(what == "hold" for _, what in counted)
+        # A hold cites 221(g); a 214(b) beside it ("this is not a 214(b) denial") is no decision.
+        usable = [s for s in statutes if not holds_only or s.kind == "221g"]
+        deciding = {id(s): w for s, w in counted}
+        inside = [s for s in usable if id(s.sentence) in deciding]
+        for pool in (inside, usable):
+            if pool:
+                best = min(pool, key=lambda s: (priority.index(s.kind), s.sentence.start))
+                sentence = best.sentence if best in inside else self._nearest(counted, best)
+                return best.kind, sentence
+        first = counted[0][0]
+        return ("221g", first) if holds_only else ("unknown", first)
+
+    def _nearest(self, counted: tuple[tuple[_Sentence, str], ...], statute: _Statute) -> _Sentence:
+        return min((s for s, _ in counted), key=lambda s: abs(s.start - statute.sentence.start))
+
+    def _describe(self, name: str, statutes: tuple[_Statute, ...]) -> str:
+        if name == "statute":
+            return "statute " + ", ".join(dict.fromkeys(_STATUTE_NAMES[s.kind] for s in statutes))
+        if name == "issuer":
+            return f"issuer '{self.issuer}'"
+        return {"decision": "refusal wording", "hold": "221(g) hold wording",
+                "addressee": "addressed to the applicant", "addressed": "speaks to the applicant"
+                }[name]
+
+    # -- details
+
+    def subtype(self) -> RefusalSubtype | None:
+        found = []
+        for kind, patterns in self.rules.subtypes:
+            for sentence in self.sentences:
+                if sentence.box == "unmarked":
+                    continue
+                for pattern in patterns:
+                    match = pattern.search(sentence.text)
+                    if match and self._plain(sentence, sentence.start + match.start()):
+                        found.append((sentence.start + match.start(), kind))
+                        break
+        return min(found)[1] if found else None
+
+    def subsections(self) -> tuple[str, ...]:
+        subs = [s.subsection for s in self.statutes() if s.kind == "212a" and s.subsection]
+        return tuple(dict.fromkeys(subs))
+
+    def requested(self) -> tuple[str, ...]:
+        items = []
+        for sentence in self.sentences:
+            if sentence.box == "marked":
+                item = self.rules.marked_box.sub("", sentence.text, count=1).strip(" .;:")
+                items.append(" ".join(item.split()[:REQUESTED_WORDS]))
+        return tuple(items)
+
+
+# How many words of a requested item the report quotes.
+REQUESTED_WORDS: Final = 14
+_STATUTE_NAMES: Final = {"214b": "214(b)", "221g": "221(g)", "212a": "212(a)"}
+_SUB_PART: Final = re.compile(r"[0-9A-Za-z]{1,4}")
+
+
+def _subsection(match: re.Match[str]) -> str:
+    """``212(a)(6)(C)(i)`` however it was printed: ``212 (a) (6) (c) (i)``, ``212[a][6][C][i]``."""
+    parts = _SUB_PART.findall(match["sub"] or "")
+    # (6) digits, (C) a capital, (i) a small roman numeral, (II) a capital one.
+    shaped = [p if p.isdigit() else p.lower() if index == 2 else p.upper()
+              for index, p in enumerate(parts)]
+    return "212(a)" + "".join(f"({p})" for p in shaped)
+
+
+def _first_match_text(text: str, patterns: tuple[re.Pattern[str], ...]) -> str | None:
+    found = [m for p in patterns if (m := p.search(text))]
+    return min(found, key=lambda m: m.start())[0] if found else None
 
 
 def _letter_date(text: str, rules: RefusalRules) -> str | None:
@@ -359,9 +660,23 @@ class _RuleReader:
         applicant = self.mapping(top["applicant"], "applicant", _APPLICANT_KEYS)
         case = self.mapping(top["case_number"], "case_number", _CASE_KEYS)
         names = self.post_names(post)
+        signals = self.mapping(top["signals"], "signals", _SIGNAL_KEYS)
+        weights = self.mapping(top["weights"], "weights", _WEIGHT_KEYS)
+        statutes, priority = self.statutes(top["statutes"])
+        listed = {k: self.patterns(signals[k], f"signals.{k}") for k in _SIGNAL_KEYS
+                  if k not in _ONE_PATTERN}
         return RefusalRules(
             not_a_letter=self.patterns(top["not_a_letter"], "not_a_letter"),
-            types=self.keyed_patterns(top["types"], "types", REFUSAL_TYPES),
+            statutes=statutes,
+            statute_priority=priority,
+            decision=listed["decision"], hold=listed["hold"], not_refused=listed["not_refused"],
+            hypothetical=listed["hypothetical"], third_person=listed["third_person"],
+            lead_in=listed["lead_in"], bullet=self.pattern(signals["bullet"], "signals.bullet"),
+            addressed=listed["addressed"], issuer=listed["issuer"], addressee=listed["addressee"],
+            unmarked_box=self.pattern(signals["unmarked_box"], "signals.unmarked_box"),
+            marked_box=self.pattern(signals["marked_box"], "signals.marked_box"),
+            weights={k: self.positive(weights[k], f"weights.{k}") for k in _WEIGHT_KEYS},
+            min_score=self.positive(top["min_score"], "min_score"),
             subtypes=self.keyed_patterns(top["subtypes"], "subtypes", REFUSAL_SUBTYPES),
             date_formats=self.patterns(date["formats"], "date.formats"),
             date_label=self.ending(date["labels"], "date.labels"),
@@ -381,6 +696,26 @@ class _RuleReader:
             case_number=self.labelled(case, "case_number", value=case["value"]),
             application_id=self.pattern(top["application_id"], "application_id"),
         )
+
+    def statutes(self, node: Node) -> tuple[tuple[tuple[RefusalType, re.Pattern[str]], ...],
+                                            tuple[RefusalType, ...]]:
+        mapping = self.mapping(node, "statutes", ("priority", "grounds", *STATUTE_TYPES))
+        order = self.strings(mapping["priority"], "statutes.priority")
+        if sorted(order) != sorted(STATUTE_TYPES):
+            raise self.fail(mapping["priority"].line,
+                            f"statutes.priority must list {', '.join(STATUTE_TYPES)} once each")
+        by_name = {str(k): k for k in STATUTE_TYPES}
+        priority = tuple(by_name[name] for name in order)
+        patterns = [(kind, self.pattern(mapping[kind], f"statutes.{kind}")) for kind in priority]
+        grounds = mapping["grounds"]
+        if not isinstance(grounds.value, dict):
+            raise self.fail(grounds.line, "statutes.grounds must be a mapping of statute: pattern")
+        for key in keys_of(grounds.value):
+            if key not in by_name:
+                raise self.fail(key_line(grounds.value, key), f"unknown statute {key!r} in "
+                                f"statutes.grounds{suggest(key, STATUTE_TYPES)}")
+            patterns.append((by_name[key], self.pattern(grounds.value[key], f"statutes.grounds.{key}")))
+        return tuple(patterns), priority
 
     # -- shapes
 
@@ -518,3 +853,19 @@ def _city_pattern(names: Mapping[str, str]) -> re.Pattern[str]:
     choices = "|".join("[ -]+".join(re.escape(w) for w in n.split()) for n in longest_first)
     return re.compile(rf"(?<![\w-])(?:{choices})(?![\w-])", re.IGNORECASE)
 
+
+
+def administrative_processing_sentence(spans: list[TextSpan], rules: RefusalRules | None = None
+                                       ) -> str | None:
+    """The first sentence of ``spans`` that says, not supposes, administrative processing."""
+    rules = rules or load_refusal_rules()
+    reading = _Reading(_FlatText(spans), rules)
+    patterns = dict(rules.subtypes)["administrative_processing"]
+    for sentence in reading.sentences:
+        if sentence.box == "unmarked":
+            continue
+        for pattern in patterns:
+            match = pattern.search(sentence.text)
+            if match and reading._plain(sentence, sentence.start + match.start()):
+                return sentence.text
+    return None

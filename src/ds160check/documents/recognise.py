@@ -1,0 +1,56 @@
+"""What a supporting document is before its facts are read: a CEAC status page, a refusal letter, or other.
+
+    >>> found = recognise(load_document("letter.pdf"))
+    >>> found.kind, found.refusal.type, found.refusal.quote
+    ('refusal_letter', '214b', 'You have been found ineligible under Section 214(b)...')
+
+A CEAC status page is tried first (its "Refused" is a refusal of unknown
+type; "Issued" is none), then a refusal letter. A document that is neither
+but shows some refusal signals (a statute, refusal wording, an embassy) keeps
+them in ``signals``: too few to decide is not the same as none, and the
+report says so (``DOCUMENT_NOT_UNDERSTOOD``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal
+
+from ds160check.documents.ceac import CeacStatus, read_ceac_status
+from ds160check.documents.ingest import TextDocument
+from ds160check.documents.refusal import Refusal, read_refusal, refusal_signals
+
+__all__ = ["CEAC_STATUS", "OTHER", "REFUSAL_LETTER", "Recognised", "recognise"]
+
+REFUSAL_LETTER: Final = "refusal_letter"
+CEAC_STATUS: Final = "ceac_status"
+OTHER: Final = "other"
+# Signals that make an unrecognised document look like a refusal letter: a
+# statute, or refusal wording, together with a U.S. mission as its issuer.
+_LOOKS_LIKE: Final = ("statute", "refusal wording")
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    kind: Literal["refusal_letter", "ceac_status", "other"]
+    refusal: Refusal | None
+    ceac: CeacStatus | None
+    signals: tuple[str, ...] = ()
+
+    @property
+    def looks_like_refusal(self) -> bool:
+        """Not recognised, yet with a statute or refusal wording and an issuer: worth a notice."""
+        if self.kind != OTHER:
+            return False
+        names = {s.split(" ")[0] for s in self.signals}
+        return "issuer" in names and any(s.startswith(_LOOKS_LIKE) for s in self.signals)
+
+
+def recognise(doc: TextDocument) -> Recognised:
+    status = read_ceac_status(doc)
+    if status is not None:
+        return Recognised(CEAC_STATUS, status.refusal, status)
+    letter = read_refusal(doc)
+    if letter is not None:
+        return Recognised(REFUSAL_LETTER, letter, None)
+    return Recognised(OTHER, None, None, refusal_signals(doc))
