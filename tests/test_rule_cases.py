@@ -75,7 +75,8 @@ def run_case(case: dict[str, Any]) -> list[Any]:
             refusal.get("source", "letter"),
         )
         if refusal
-        else None
+        else None,
+        old_issued=bool(case.get("old_issued", False)),
     )
     old = Side(
         application(OLD, case.get("old", {}), case.get("old_unreadable", {})),

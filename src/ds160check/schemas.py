@@ -146,7 +146,7 @@ _EVIDENCE = {
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of ``compare --format json``."""
     from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
-    from ds160check.comparison.model import REPORT_SCHEMA
+    from ds160check.comparison.model import NOTICE_CODES, REPORT_SCHEMA
     from ds160check.rules.model import TRAP_FIELDS
 
     catalogue = load_rules().catalogue
@@ -224,18 +224,38 @@ def report_schema() -> dict[str, Any]:
             {"type": "null"},
             {
                 "type": "object",
-                "required": ["type", "subtype", "date", "post", "source", "meaning"],
+                "required": ["type", "subtype", "subsections", "date", "post", "source", "quote",
+                             "requested", "note", "meaning"],
                 "additionalProperties": False,
                 "properties": {
-                    "type": {"enum": ["214b", "221g", None]},
+                    "type": {"enum": ["214b", "221g", "212a", "unknown", None]},
                     "subtype": {"enum": ["documents", "administrative_processing", None]},
+                    "subsections": {"type": "array", "items": {"type": "string",
+                                                               "pattern": r"^212\(a\)(\([0-9A-Za-z]+\))*$"}},
                     "date": {"type": ["string", "null"], "pattern": _DATE_PATTERN},
                     "post": {"type": ["string", "null"]},
-                    "source": {"enum": ["letter", "option"]},
+                    "source": {"enum": ["letter", "ceac_status", "option"]},
+                    "quote": {"anyOf": [{"type": "null"}, {
+                        "type": "object", "required": ["text", "file", "page"],
+                        "additionalProperties": False,
+                        "properties": {"text": {"type": "string"}, "file": {"type": "string"},
+                                       "page": {"type": ["integer", "null"]}}}]},
+                    "requested": {"type": "array", "items": {"type": "string"}},
+                    "note": {"type": ["string", "null"]},
                     "meaning": {"type": "string"},
                 },
             },
         ]
+    }
+    notice = {
+        "type": "object",
+        "required": ["code", "message", "files"],
+        "additionalProperties": False,
+        "properties": {
+            "code": {"enum": list(NOTICE_CODES)},
+            "message": {"type": "string"},
+            "files": {"type": "array", "items": {"type": "string"}},
+        },
     }
     counts = {s: {"type": "integer", "minimum": 0} for s in SEVERITIES}
     return {
@@ -248,6 +268,7 @@ def report_schema() -> dict[str, Any]:
             "tool",
             "documents",
             "refusal",
+            "notices",
             "findings",
             "changes",
             "what_changed",
@@ -265,6 +286,7 @@ def report_schema() -> dict[str, Any]:
             },
             "documents": {"type": "array", "items": document},
             "refusal": refusal,
+            "notices": {"type": "array", "items": notice},
             "findings": {"type": "array", "items": finding},
             "changes": {"type": "array", "items": change},
             "what_changed": {"type": "array", "items": {"type": "string"}},

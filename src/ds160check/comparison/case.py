@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 from ds160check import __version__
 from ds160check.application import Application
 from ds160check.comparison.engine import NEW, OLD, CaseFacts, Comparison, Side
-from ds160check.comparison.model import ChecklistItem, DocumentEntry, Evidence, Refusal, Report
+from ds160check.comparison.model import (
+    DOCUMENT_NOT_UNDERSTOOD,
+    DOCUMENT_UNREADABLE,
+    ChecklistItem,
+    DocumentEntry,
+    Evidence,
+    Notice,
+    Refusal,
+    Report,
+)
 from ds160check.comparison.summary import checklist, what_changed
 from ds160check.errors import FileMissingError, InputError, LimitExceededError, NotDs160Error
 from ds160check.extraction import CONFIRMATION
@@ -19,10 +28,12 @@ from ds160check.files import file_kind, file_sha256
 from ds160check.rules import Rules, load_rules
 
 if TYPE_CHECKING:
+    from ds160check.documents.ceac import CeacStatus
     from ds160check.documents.ingest import TextDocument
+    from ds160check.documents.refusal import Refusal as LetterRefusal
     from ds160check.evidence.link import EvidenceLinker
 
-REFUSAL_TYPES = ("214b", "221g")
+REFUSAL_TYPES = ("214b", "221g")  # what --refused takes
 EVIDENCE = "evidence"
 # Facts a confirmation page adds to the application it belongs to.
 CONFIRMATION_FACTS = ("application.location", "application.submitted_at")
@@ -35,6 +46,9 @@ class Documents:
     entries: list[DocumentEntry] = field(default_factory=list)
     confirmations: list[Application] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
+    # Saved CEAC status pages, each with the file it came from.
+    statuses: list[tuple[str, CeacStatus]] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     others: list[Path] = field(default_factory=list)
     # The text of each of ``others``, in the same order: the evidence to analyse.
     texts: list[TextDocument] = field(default_factory=list)
@@ -65,14 +79,17 @@ def compare(
     old_app = _application(old, password)
     new_app = _application(new, password)
     docs = read_documents(documents, password=password)
+    _tie_statuses(docs, old_app, new_app)
     refusal = _refusal(docs, refused, refusal_date)
     old_side = Side(old_app, OLD, _confirmation_facts(old_app, docs))
     new_side = Side(new_app, NEW, _confirmation_facts(new_app, docs))
     linker = _evidence_linker(docs, new_side, spacy_model)
-    facts = CaseFacts(refusal=refusal, min_days=min_days, linker=linker)
+    facts = CaseFacts(refusal=refusal, min_days=min_days, linker=linker,
+                      old_issued=_old_issued(docs, old_app))
     findings, changes = Comparison(old_side, new_side, rules, facts).run()
     entries = [_entry(old_app, OLD), _entry(new_app, NEW), *_analysed_entries(docs, linker)]
-    report = Report(__version__, entries, refusal, findings, changes, [], [])
+    notices = docs.notices + _unread_notices(entries)
+    report = Report(__version__, entries, refusal, findings, changes, [], [], notices)
     report.what_changed = what_changed(report)
     report.checklist = checklist(report)
     return report
@@ -114,7 +131,7 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
         what = "does not exist" if not path.exists() else "is not a regular file (a folder, pipe or device)"
         raise FileMissingError(path, f"the document {what}")
     from ds160check.documents.ingest import load_document
-    from ds160check.documents.refusal import read_refusal
+    from ds160check.documents.recognise import CEAC_STATUS, recognise
 
     if file_kind(path) == "pdf":
         try:
@@ -128,19 +145,62 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
                                               app.document.pages, tuple(app.warnings)))
             return
     text = load_document(path, password=password)
-    letter = read_refusal(text)
-    if letter is not None:
-        evidence = Evidence(str(path), EVIDENCE, letter.evidence.text, letter.evidence.page,
-                            tuple(letter.evidence.box.as_list()) if letter.evidence.box else None,
-                            letter.evidence.paragraph)
-        docs.refusals.append(Refusal(letter.type, letter.subtype, letter.date, letter.post, "letter",
-                                     evidence))
-        kind = "refusal_letter"
+    found = recognise(text)
+    warnings: tuple[str, ...] = ()
+    if found.kind == CEAC_STATUS and found.ceac is not None:
+        docs.statuses.append((str(path), found.ceac))
+        warnings = (f"CEAC status: {found.ceac.status}"
+                    + (f" (case {found.ceac.case_number})" if found.ceac.case_number else ""),)
+    elif found.refusal is not None:
+        docs.refusals.append(_case_refusal(found.refusal, str(path), "letter"))
     else:
         docs.others.append(path)
         docs.texts.append(text)
-        kind = "other"
-    docs.entries.append(DocumentEntry(str(path), text.sha256, kind, EVIDENCE, text.pages, ()))
+        if found.looks_like_refusal:
+            docs.notices.append(Notice(
+                DOCUMENT_NOT_UNDERSTOOD,
+                f"{path.name} looks like a visa refusal letter ({'; '.join(found.signals)}) but "
+                "no refusal could be read from it: check it by hand",
+                (str(path),)))
+    docs.entries.append(DocumentEntry(str(path), text.sha256, found.kind, EVIDENCE, text.pages,
+                                      warnings))
+
+
+def _case_refusal(letter: LetterRefusal, path: str, source: str) -> Refusal:
+    """A refusal read from a document, quoting the sentence that decided its type."""
+    span = letter.evidence
+    evidence = Evidence(path, EVIDENCE, letter.quote or span.text, span.page,
+                        tuple(span.box.as_list()) if span.box else None, span.paragraph)
+    return Refusal(letter.type, letter.subtype, letter.date, letter.post, source, evidence,
+                   letter.subsections, letter.requested, letter.says_not_refused)
+
+
+def _tie_statuses(docs: Documents, old: Application, new: Application) -> None:
+    """A CEAC page's refusal counts for OLD, never for NEW (its own refusal comes after it)."""
+    new_id = new.get("application.id")
+    for path, status in docs.statuses:
+        if status.refusal is None:
+            continue
+        if new_id and status.case_number == new_id:
+            note = "the status of the NEW application: it says nothing of the earlier refusal"
+            docs.entries = [replace(e, warnings=(*e.warnings, note)) if e.path == path else e
+                            for e in docs.entries]
+            continue
+        docs.refusals.append(_case_refusal(status.refusal, path, "ceac_status"))
+
+
+def _old_issued(docs: Documents, old: Application) -> bool:
+    """A CEAC page of the OLD application says its visa was issued: it was not refused."""
+    old_id = old.get("application.id")
+    return bool(old_id) and any(status.case_number == old_id and status.refusal is None
+                                and status.status.upper() == "ISSUED" for _, status in docs.statuses)
+
+
+def _unread_notices(entries: list[DocumentEntry]) -> list[Notice]:
+    return [Notice(DOCUMENT_UNREADABLE,
+                   f"{Path(e.path).name} could not be read ({'; '.join(e.warnings) or 'unknown reason'}): "
+                   "what it proves or contradicts was not checked", (e.path,))
+            for e in entries if e.kind == "unreadable"]
 
 
 def _evidence_linker(docs: Documents, new_side: Side, spacy_model: str | None) -> EvidenceLinker | None:
@@ -177,18 +237,19 @@ def _analysed_entries(docs: Documents, linker: EvidenceLinker | None) -> list[Do
 
 def _refusal(docs: Documents, refused: str | None, refusal_date: str | None) -> Refusal | None:
     """The refusal: from a letter (the latest); ``--refused``/``--refusal-date`` fill or override it."""
-    letter = max(docs.refusals, key=lambda r: r.date or "", default=None)
+    # A letter that gives the section beats a status page that does not; then the latest.
+    letter = max(docs.refusals, key=lambda r: (r.type != "unknown", r.date or ""), default=None)
     if letter is None and refused is None and refusal_date is None:
         return None
     if letter is None:
         return Refusal(refused, None, refusal_date, None, "option")
-    return Refusal(
-        refused or letter.type,
-        letter.subtype if refused in (None, letter.type) else None,
-        refusal_date or letter.date,
-        letter.post,
-        "letter",
-        letter.evidence,
+    same = refused in (None, letter.type)
+    return replace(
+        letter,
+        type=refused or letter.type,
+        subtype=letter.subtype if same else None,
+        date=refusal_date or letter.date,
+        subsections=letter.subsections if same else (),
     )
 
 

@@ -115,6 +115,8 @@ class CaseFacts:
     refusal: Refusal | None = None
     min_days: int | None = None
     linker: Linker | None = None
+    # A CEAC page of the old application says its visa was issued: no refusal to hide.
+    old_issued: bool = False
 
 
 class Comparison:
@@ -163,8 +165,12 @@ class Comparison:
         severity: str | None = None,
         evidence: list[Evidence] | None = None,
         label: str | None = None,
+        variant: str | None = None,
     ) -> Finding:
         spec = self.compare.codes[code]
+        severity_of, action, message = spec.severity, spec.action, spec.message
+        if variant is not None:
+            severity_of, action, message = spec.variants[variant]
         catalogue = self.rules.catalogue
         trap = catalogue[key].trap if key and key in catalogue else None
         words = defaultdict(
@@ -181,14 +187,14 @@ class Comparison:
             evidence = (self.old.evidence(key) + self.new.evidence(key)) if key else []
         finding = Finding(
             code=code,
-            severity=severity or spec.severity,
+            severity=severity or severity_of,
             trap_field=trap,
             field=key,
             old=old,
             new=new,
             score=match.score if match else None,
-            message=spec.message.format_map(words),
-            action=spec.action,
+            message=message.format_map(words),
+            action=action,
             evidence=tuple(evidence),
             reason=match.reason if match else None,
         )
@@ -233,12 +239,13 @@ class Comparison:
         if refusal is not None and refusal.evidence is not None:
             evidence.append(refusal.evidence)
         if refusal is not None:
-            kind = {"214b": "214(b)", "221g": "221(g)"}.get(refusal.type or "", "")
-            detail = (
-                f"a {kind} refusal letter is among the documents"
-                if refusal.source == "letter"
-                else f"a {kind} refusal was stated (--refused)".replace("a  ", "a ")
-            )
+            kind = refusal.name if refusal.type not in (None, "unknown") else ""
+            detail = {
+                "letter": f"a {kind} refusal letter is among the documents",
+                "ceac_status": "a CEAC status page among the documents shows the refusal",
+            }.get(refusal.source, f"a {kind} refusal was stated (--refused)").replace("a  ", "a ")
+        elif self.facts.old_issued:
+            return  # the old application's visa was issued: nothing refused to disclose
         elif self.old.get(key) is True:
             detail = "the old application itself answered YES"
             evidence = self.old.evidence(key) + evidence
@@ -301,9 +308,26 @@ class Comparison:
                     Code.DECLARATION_REVERSED, key, old=self.old.value(key), new=self.new.value(key)
                 )
             elif before is False and after is True:
+                why = self._honest_yes(key)
                 self.add(
-                    Code.DECLARATION_NEW_YES, key, old=self.old.value(key), new=self.new.value(key)
+                    Code.DECLARATION_NEW_YES, key, old=self.old.value(key), new=self.new.value(key),
+                    variant="honest" if why else None, detail=why or "",
                 )
+
+    def _honest_yes(self, key: str) -> str | None:
+        """Why a new YES is the honest answer, when the case itself explains it."""
+        if key == "previous_travel.refused" and not self.facts.old_issued:
+            refusal = self.facts.refusal
+            named = f"the {refusal.name} refusal" if refusal is not None and refusal.type else "the refusal"
+            return f"{named} of the old application is disclosed"
+        if key == "previous_travel.been_in_us":
+            since = self.old.date()
+            visits = self.new.get("previous_travel.visits") or []
+            later = [v for v in visits if isinstance(v, dict) and since is not None
+                     and (_to_date(v.get("arrived")) or dt.date.min) > since]
+            if later:
+                return f"a visit since the old application is listed ({later[0].get('arrived')})"
+        return None
 
     def _window_start(self) -> dt.date | None:
         filed = self.new.date()
@@ -513,6 +537,7 @@ class Comparison:
                 label=label,
                 evidence=evidence,
                 detail=f" ({change.evidence_status})",
+                variant=change.evidence_status if change.evidence_status != "unsupported" else None,
             )
             if change.material and change.evidence_status == "unsupported":
                 self.add(
@@ -552,8 +577,8 @@ class Comparison:
 
     def _check_no_material_change(self) -> None:
         refusal = self.facts.refusal
-        if refusal is not None and refusal.type == "221g":
-            return
+        if (refusal is not None and refusal.type == "221g") or self.facts.old_issued:
+            return  # no decision yet, or no refusal at all: nothing to have changed since
         if any(change.material for change in self.changes):
             return
         compared = [

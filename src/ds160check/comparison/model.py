@@ -116,7 +116,12 @@ class Change:
 
 @dataclass(frozen=True)
 class Refusal:
-    """The refusal of the old application, as far as it is known."""
+    """The refusal of the old application, as far as it is known.
+
+    ``source`` is ``letter`` (a refusal letter, slip or consular e-mail),
+    ``ceac_status`` (a saved CEAC status page) or ``option`` (``--refused``).
+    ``evidence`` quotes the sentence that decided the type.
+    """
 
     type: str | None
     subtype: str | None
@@ -124,25 +129,74 @@ class Refusal:
     post: str | None
     source: str
     evidence: Evidence | None = None
+    subsections: tuple[str, ...] = ()
+    requested: tuple[str, ...] = ()
+    says_not_refused: bool = False
+
+    @property
+    def name(self) -> str:
+        """``214(b)``, ``221(g)``, ``212(a)(6)(C)(i)``, or ``a refusal (section not given)``."""
+        if self.type == "212a" and self.subsections:
+            return ", ".join(self.subsections)
+        return REFUSAL_NAMES.get(self.type or "", "a refusal (section not given)")
+
+    @property
+    def note(self) -> str | None:
+        if self.type == "221g" and self.says_not_refused:
+            return ("The slip says the application was not refused, but a 221(g) is a refusal for "
+                    "the DS-160 question \"Have you ever been refused a U.S. visa?\": answer YES.")
+        return None
 
     def to_dict(self) -> dict[str, Any]:
+        quote = None
+        if self.evidence is not None:
+            quote = {"text": self.evidence.text, "file": self.evidence.file, "page": self.evidence.page}
         return {
             "type": self.type,
             "subtype": self.subtype,
+            "subsections": list(self.subsections),
             "date": self.date,
             "post": self.post,
             "source": self.source,
+            "quote": quote,
+            "requested": list(self.requested),
+            "note": self.note,
             "meaning": REFUSAL_MEANING.get(self.type or "", REFUSAL_MEANING[""]),
         }
 
 
+REFUSAL_NAMES = {"214b": "214(b)", "221g": "221(g)", "212a": "212(a)"}
+REFUSAL_SOURCES = ("letter", "ceac_status", "option")
 REFUSAL_MEANING = {
     "214b": "A decision: the officer was not convinced of your ties. Reapply only after your "
     "circumstances have changed, and bring documents that prove the change.",
     "221g": "No decision yet: usually do not file a new application. Submit the requested documents "
     "(often within 12 months, without a new fee) or wait for administrative processing to end.",
+    "212a": "A ground of ineligibility under section 212(a): a new application does not cure it. "
+    "Ask whether a waiver is possible before reapplying, and disclose the refusal.",
+    "unknown": "A refusal whose section the document does not give: find the letter you were given "
+    "(214(b), 221(g) or 212(a)) and answer YES to \"ever refused\".",
     "": "The refusal type is not known: find the letter you were given (214(b) or 221(g)).",
 }
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something about the case itself, not the form: shown before the findings."""
+
+    code: str
+    message: str
+    files: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "files": list(self.files)}
+
+
+# Notice codes (findings.md): about the case, never counted as findings.
+DOCUMENT_UNREADABLE = "DOCUMENT_UNREADABLE"
+DOCUMENT_NOT_UNDERSTOOD = "DOCUMENT_NOT_UNDERSTOOD"
+NOTICE_CODES = ("ORDER_REVERSED", "SAME_APPLICATION", "DIFFERENT_APPLICANTS", DOCUMENT_UNREADABLE,
+                DOCUMENT_NOT_UNDERSTOOD, "REFUSAL_SOURCES_DISAGREE")
 
 
 @dataclass(frozen=True)
@@ -184,6 +238,7 @@ class Report:
     changes: list[Change]
     what_changed: list[str]
     checklist: list[ChecklistItem]
+    notices: list[Notice] = dataclass_field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)
@@ -194,6 +249,12 @@ class Report:
     @property
     def verdict(self) -> str:
         counts = self.counts()
+        incomplete = any(n.code == DOCUMENT_UNREADABLE for n in self.notices)
+        verdict = self._verdict(counts)
+        return f"{verdict} (check incomplete: a document could not be read)" if incomplete else verdict
+
+    @staticmethod
+    def _verdict(counts: dict[str, int]) -> str:
         if counts["critical"]:
             return "do not submit: critical contradictions"
         if counts["high"]:
@@ -212,6 +273,7 @@ class Report:
             "tool": {"name": "ds160check", "version": self.tool_version},
             "documents": [d.to_dict() for d in self.documents],
             "refusal": self.refusal.to_dict() if self.refusal else None,
+            "notices": [n.to_dict() for n in self.notices],
             "findings": [f.to_dict() for f in self.findings],
             "changes": [c.to_dict() for c in self.changes],
             "what_changed": list(self.what_changed),

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
 from ds160check.comparison.codes import Code
-from ds160check.comparison.model import Change, ChecklistItem, Report
+from ds160check.comparison.model import (
+    DOCUMENT_NOT_UNDERSTOOD,
+    DOCUMENT_UNREADABLE,
+    Change,
+    ChecklistItem,
+    Report,
+)
 from ds160check.render.text import describe
 
 DONE, MISSING, UNKNOWN = "done", "missing", "unknown"
@@ -98,11 +105,19 @@ def checklist(report: Report) -> list[ChecklistItem]:
 def _refusal_item(report: Report) -> ChecklistItem:
     item = "Refusal type identified (214(b) or 221(g))"
     refusal = report.refusal
+    unread = [n for n in report.notices if n.code in (DOCUMENT_NOT_UNDERSTOOD, DOCUMENT_UNREADABLE)]
     if refusal is None or refusal.type is None:
+        if unread:
+            files = ", ".join(Path(f).name for n in unread for f in n.files)
+            return ChecklistItem(item, UNKNOWN, f"a document was given but not understood ({files}): "
+                                                "check whether it is the refusal letter")
         return ChecklistItem(item, MISSING, "no refusal letter among the documents and no --refused given")
-    where = "from the refusal letter" if refusal.source == "letter" else "as stated with --refused"
-    shown = {"214b": "214(b)", "221g": "221(g)"}[refusal.type]
-    return ChecklistItem(item, DONE, f"{shown}, {where}")
+    where = {"letter": "from the refusal letter", "ceac_status": "from the CEAC status page"}.get(
+        refusal.source, "as stated with --refused")
+    if refusal.type == "unknown":
+        return ChecklistItem(item, UNKNOWN, f"a refusal is established {where}, but not its section: "
+                                            "find the letter (214(b), 221(g) or 212(a))")
+    return ChecklistItem(item, DONE, f"{refusal.name}, {where}")
 
 
 def _consistency_item(report: Report) -> ChecklistItem:

@@ -19,7 +19,7 @@ from ds160check import __version__
 from ds160check.application import Application
 from ds160check.comparison.codes import SEVERITIES
 from ds160check.comparison.model import Change, Finding, Report
-from ds160check.render.report_text import REFUSAL_NAMES, SUBTYPES
+from ds160check.render.report_text import SOURCE_NAMES, refusal_summary
 from ds160check.render.text import SECTION_TITLES, describe
 
 TITLE = "DS-160 re-application check"
@@ -104,6 +104,7 @@ def report_body(report: Report, old: Application | None = None, new: Application
     parts = [
         _files_line(report),
         verdict_banner(report.verdict, report.worst(), report.counts()),
+        _notices(report),
         _refusal(report),
         "<h2>Timeline</h2>\n" + timeline_svg(report, old, new),
         _findings(report),
@@ -142,13 +143,25 @@ def _refusal(report: Report) -> str:
     if refusal is None:
         return ("<h2>Refusal</h2>\n<p>Not known: bring the refusal letter (214(b) or 221(g)), "
                 "or state it with <code>--refused</code>.</p>")
-    kind = REFUSAL_NAMES.get(refusal.type or "", "type unknown")
-    sub = f" ({SUBTYPES.get(refusal.subtype, refusal.subtype)})" if refusal.subtype else ""
-    extra = ", ".join(p for p in (refusal.date, refusal.post) if p)
-    source = "the refusal letter" if refusal.source == "letter" else "stated by hand"
-    return (f"<h2>Refusal</h2>\n<p><b>{esc(kind)}{esc(sub)}</b>{', ' + esc(extra) if extra else ''} "
-            f"<span class=\"where\">(from {esc(source)})</span></p>\n"
-            f"<p>{esc(refusal.to_dict()['meaning'])}</p>")
+    source = "stated by hand" if refusal.source == "option" else \
+        f"the {SOURCE_NAMES.get(refusal.source, refusal.source)}"
+    out = [f"<h2>Refusal</h2>\n<p><b>{esc(refusal_summary(refusal))}</b> "
+           f"<span class=\"where\">(from {esc(source)})</span></p>"]
+    if refusal.evidence is not None and refusal.source != "option":
+        page = f", page {refusal.evidence.page}" if refusal.evidence.page else ""
+        out.append(f"<blockquote>{esc(refusal.evidence.text)} <span class=\"where\">"
+                   f"({esc(_name(refusal.evidence.file))}{esc(page)})</span></blockquote>")
+    if refusal.note:
+        out.append(f"<p><b>{esc(refusal.note)}</b></p>")
+    out.append(f"<p>{esc(refusal.to_dict()['meaning'])}</p>")
+    return "\n".join(out)
+
+
+def _notices(report: Report) -> str:
+    if not report.notices:
+        return ""
+    items = "".join(f"<li><b>{esc(n.code)}</b>: {esc(n.message)}</li>" for n in report.notices)
+    return f'<h2>Notices</h2>\n<ul class="notices">{items}</ul>'
 
 
 def _findings(report: Report) -> str:
@@ -304,8 +317,8 @@ def timeline_events(report: Report, old: Application | None, new: Application | 
                EVENT_COLOURS["application"])]
     refusal = report.refusal
     if refusal is not None:
-        kind = REFUSAL_NAMES.get(refusal.type or "", "type unknown")
-        events.append((refusal.date or "date unknown", f"Refused under {kind}", refusal.post or "",
+        title = f"Refused under {refusal.name}" if refusal.type not in (None, "unknown") else "Refused"
+        events.append((refusal.date or "date unknown", title, refusal.post or "",
                        EVENT_COLOURS["refusal"]))
     else:
         events.append(("?", "Refusal", "not documented: bring the letter", EVENT_COLOURS["refusal"]))

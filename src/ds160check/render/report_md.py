@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ds160check.comparison.codes import SEVERITIES
 from ds160check.comparison.model import Report
-from ds160check.render.report_text import REFUSAL_NAMES, STATUS_MARK, SUBTYPES
+from ds160check.render.report_text import STATUS_MARK, refusal_summary
 
 
 def _cell(text: str | None) -> str:
-    return (text or "—").replace("|", "\\|").replace("\n", " ")
+    # Document text and file names reach Markdown viewers that render HTML: no tags.
+    shown = (text or "—").replace("|", "\\|").replace("\n", " ")
+    return shown.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def render_markdown(report: Report) -> str:
@@ -19,17 +23,19 @@ def render_markdown(report: Report) -> str:
     out += [
         f"| {d.role} | {_cell(d.path)} | {d.kind} | {d.pages or '—'} |" for d in report.documents
     ]
+    if report.notices:
+        out += ["", "## Notices", ""]
+        out += [f"- **{n.code}**: {_cell(n.message)}" for n in report.notices]
     out += ["", "## Refusal", ""]
     refusal = report.refusal
     if refusal is None:
         out.append("Not known: bring the refusal letter (214(b) or 221(g)).")
     else:
-        kind = REFUSAL_NAMES.get(refusal.type or "", "type unknown")
-        sub = f" ({SUBTYPES.get(refusal.subtype, refusal.subtype)})" if refusal.subtype else ""
-        extra = ", ".join(p for p in (refusal.date, refusal.post) if p)
-        out.append(
-            f"**{kind}**{sub}{', ' + extra if extra else ''}. {refusal.to_dict()['meaning']}"
-        )
+        out.append(f"**{_cell(refusal_summary(refusal))}**. {refusal.to_dict()['meaning']}")
+        if refusal.evidence is not None and refusal.source != "option":
+            out += ["", f"> {_cell(refusal.evidence.text)} — *{_cell(Path(refusal.evidence.file).name)}*"]
+        if refusal.note:
+            out += ["", refusal.note]
     out += ["", "## Findings", ""]
     if report.findings:
         out += ["| severity | code | field | old → new | what to do |", "|---|---|---|---|---|"]

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
 from ds160check.comparison.codes import SEVERITIES
-from ds160check.comparison.model import Finding, Report
+from ds160check.comparison.model import Finding, Refusal, Report
 
 COLOURS = {"critical": "red", "high": "red", "medium": "yellow", "low": "cyan", "info": "blue"}
 STATUS_MARK = {"done": "[x]", "missing": "[ ]", "unknown": "[?]"}
-REFUSAL_NAMES = {"214b": "214(b)", "221g": "221(g)"}
 SUBTYPES = {
     "documents": "documents requested",
     "administrative_processing": "administrative processing",
@@ -34,6 +34,7 @@ def render_report(report: Report, *, color: bool = False) -> str:
     worst = report.worst()
     verdict = style(report.verdict.upper(), fg=COLOURS.get(worst or "", "green"), bold=True)
     lines = [f"ds160check: {old} → {new}", f"Verdict: {verdict}   ({tally})", ""]
+    lines += _notice_lines(report, style)
     lines += _refusal_lines(report)
     for severity in SEVERITIES:
         found = [f for f in report.findings if f.severity == severity]
@@ -54,17 +55,41 @@ def render_report(report: Report, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+SOURCE_NAMES = {"letter": "refusal letter", "ceac_status": "CEAC status page", "option": "--refused"}
+
+
+def refusal_summary(refusal: Refusal) -> str:
+    """``214(b), 2025-03-12, ASTANA`` — the refusal in one line, as every format shows it."""
+    parts = [refusal.name if refusal.type else "type unknown"]
+    if refusal.subtype:
+        parts.append(SUBTYPES.get(refusal.subtype, refusal.subtype))
+    parts += [p for p in (refusal.date, refusal.post) if p]
+    return ", ".join(parts)
+
+
 def _refusal_lines(report: Report) -> list[str]:
     refusal = report.refusal
     if refusal is None:
         return ["Refusal: not known (pass the refusal letter, or --refused 214b|221g)", ""]
-    parts = [REFUSAL_NAMES.get(refusal.type or "", "type unknown")]
-    if refusal.subtype:
-        parts.append(SUBTYPES.get(refusal.subtype, refusal.subtype))
-    parts += [p for p in (refusal.date, refusal.post) if p]
-    source = "refusal letter" if refusal.source == "letter" else "--refused"
-    meaning = refusal.to_dict()["meaning"]
-    return [f"Refusal: {', '.join(parts)} (from the {source})", f"  {meaning}", ""]
+    source = SOURCE_NAMES.get(refusal.source, refusal.source)
+    lines = [f"Refusal: {refusal_summary(refusal)} (from the {source})"]
+    if refusal.evidence is not None and refusal.source != "option":
+        page = f", page {refusal.evidence.page}" if refusal.evidence.page else ""
+        lines.append(f'  "{refusal.evidence.text}" ({Path(refusal.evidence.file).name}{page})')
+    if refusal.requested:
+        lines.append("  requested: " + "; ".join(refusal.requested))
+    if refusal.note:
+        lines.append(f"  {refusal.note}")
+    lines.append(f"  {refusal.to_dict()['meaning']}")
+    return [*lines, ""]
+
+
+def _notice_lines(report: Report, style: Callable[..., str]) -> list[str]:
+    if not report.notices:
+        return []
+    lines = [style(f"NOTICES ({len(report.notices)})", bold=True)]
+    lines += [f"  {n.code}: {n.message}" for n in report.notices]
+    return [*lines, ""]
 
 
 def _finding_lines(finding: Finding, style: Callable[..., str]) -> list[str]:

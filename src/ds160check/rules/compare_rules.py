@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
@@ -12,7 +12,9 @@ from ds160check.rules.source import Node, Source, key_line, keys_of, plain
 
 SCALAR_MATCHERS = tuple(SCALAR)
 ITEM_MATCHERS = tuple(ITEM_SCORERS)
-CODE_KEYS = ("severity", "action", "message", "doc")
+CODE_KEYS = ("severity", "action", "message", "doc", "variants")
+# A variant of a code: the same code told otherwise in a known situation.
+VARIANT_KEYS = ("severity", "action", "message")
 FIELDS_FILE_KEYS = (
     "settings",
     "identity",
@@ -34,6 +36,9 @@ class CodeSpec:
     action: str
     message: str
     doc: str
+    # name -> (severity, action, message): e.g. DECLARATION_NEW_YES when the
+    # case itself explains the new YES (``honest``).
+    variants: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,18 @@ class _Reader:
         return ""
 
 
+def _variants(reader: _Reader, node: Node | None, line: int) -> dict[str, tuple[str, str, str]]:
+    out = {}
+    listed = reader.mapping(node, "variants")
+    for name in keys_of(listed):
+        entry = reader.mapping(listed[name], f"variants.{name}", VARIANT_KEYS)
+        where = key_line(listed, name)
+        out[name] = (reader.choice(entry.get("severity"), "severity", SEVERITIES, where),
+                     reader.choice(entry.get("action"), "action", ACTIONS, where),
+                     reader.text(entry.get("message"), "message", where))
+    return out
+
+
 def load_codes(src: Source) -> dict[Code, CodeSpec]:
     from ds160check.rules.load import suggest
 
@@ -194,6 +211,7 @@ def load_codes(src: Source) -> dict[Code, CodeSpec]:
             action=reader.choice(entry.get("action"), "action", ACTIONS, line),
             message=reader.text(entry.get("message"), "message", line),
             doc=reader.text(entry.get("doc"), "doc", line),
+            variants=_variants(reader, entry.get("variants"), line),
         )
     for code in Code:
         if code not in specs:
