@@ -140,10 +140,27 @@ _MONTH_NAMES: Final = (
     "DECEMBER",
 )
 _MONTH_ABBREVIATION_LENGTH: Final = 3
+# Month names of the documents our users bring: Russian (nominative and the
+# genitive of "3 декабря 2025 г."), Kazakh, Uzbek in Latin and Cyrillic script.
+_LOCAL_MONTH_NAMES: Final = (
+    ("ЯНВАРЬ ЯНВАРЯ ҚАҢТАР ҚАҢТАРДАҒЫ YANVAR ЯНВАР", 1),
+    ("ФЕВРАЛЬ ФЕВРАЛЯ АҚПАН FEVRAL ФЕВРАЛ", 2),
+    ("МАРТ МАРТА НАУРЫЗ MART", 3),
+    ("АПРЕЛЬ АПРЕЛЯ СӘУІР APREL АПРЕЛ", 4),
+    ("МАЙ МАЯ МАМЫР", 5),
+    ("ИЮНЬ ИЮНЯ МАУСЫМ IYUN ИЮН", 6),
+    ("ИЮЛЬ ИЮЛЯ ШІЛДЕ IYUL ИЮЛ", 7),
+    ("АВГУСТ АВГУСТА ТАМЫЗ AVGUST", 8),
+    ("СЕНТЯБРЬ СЕНТЯБРЯ ҚЫРКҮЙЕК SENTABR SENTYABR СЕНТЯБР", 9),
+    ("ОКТЯБРЬ ОКТЯБРЯ ҚАЗАН OKTABR OKTYABR ОКТЯБР", 10),
+    ("НОЯБРЬ НОЯБРЯ ҚАРАША NOYABR НОЯБР", 11),
+    ("ДЕКАБРЬ ДЕКАБРЯ ЖЕЛТОҚСАН DEKABR ДЕКАБР", 12),
+)
 MONTHS: Final[Mapping[str, int]] = {
     **{name: number for number, name in enumerate(_MONTH_NAMES, start=1)},
     **{name[:_MONTH_ABBREVIATION_LENGTH]: n for n, name in enumerate(_MONTH_NAMES, start=1)},
     "SEPT": 9,
+    **{name: number for names, number in _LOCAL_MONTH_NAMES for name in names.split()},
 }
 MONTHS_IN_YEAR: Final = 12
 
@@ -156,7 +173,12 @@ MAX_YEAR: Final = 2199
 TWO_DIGIT_YEAR_PIVOT: Final = 50
 
 # Words that may stand between the parts of a written date ("15th of March 2020").
-_DATE_FILLER_WORDS: Final = frozenset({"OF"})
+# "3 декабря 2025 г.", "2025 yil 3 dekabr", "2025 жылғы 3 желтоқсан" too.
+_DATE_FILLER_WORDS: Final = frozenset({"OF", "Г", "ГОДА", "ГОД", "YIL", "YILDA", "YILNING", "ЖЫЛҒЫ",
+                                       "ЖЫЛ", "ЖЫЛЫ", "ЙИЛ", "Ж"})
+# A weekday before a date ("Monday, November 12, 2018") is not part of it.
+_WEEKDAY: Final = re.compile(
+    r"^(?:MON|TUES?|WED(?:NES)?|THU(?:RS)?|FRI|SAT(?:UR)?|SUN)(?:DAY)?\.?,?\s+")
 
 _NUMERIC_DATE: Final = re.compile(r"[0-9]+(?:\s*[-/.]\s*[0-9]+)*")
 _ISO_DAY: Final = re.compile(r"([0-9]{4})([-/.])([0-9]{1,2})\2([0-9]{1,2})")
@@ -165,8 +187,8 @@ _YEAR_ONLY: Final = re.compile(r"[0-9]{4}")
 _MONTH_YEAR: Final = re.compile(r"([0-9]{1,2})[-/.]([0-9]{4})")
 _DAY_MONTH_YEAR: Final = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})")
 
-_WORDED_DATE_CHARS: Final = re.compile(r"[A-Z0-9 ,./'-]+")
-_DATE_TOKEN: Final = re.compile(r"[0-9]+(?:ST|ND|RD|TH)?|[A-Z]+")
+_WORDED_DATE_CHARS: Final = re.compile(r"[A-Z0-9А-ЯЁӘҒҚҢӨҰҮҺІЎҲ ,./'-]+")
+_DATE_TOKEN: Final = re.compile(r"[0-9]+(?:ST|ND|RD|TH|-?ГО)?|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲ]+")
 _DAY_TOKEN: Final = re.compile(r"([0-9]{1,2})(?:ST|ND|RD|TH)?")
 _YEAR_TOKEN: Final = re.compile(r"[0-9]{4}|[0-9]{2}")
 
@@ -268,6 +290,8 @@ def _parse_worded_date(cleaned: str, text: str) -> str:
         return _iso(text, _full_year(numbers[0]), month)
     if layout == (1, 3) and _YEAR_ONLY.fullmatch(numbers[0]):  # 2027-NOV-15
         return _iso(text, _full_year(numbers[0]), month, _day_from(numbers[1], text))
+    if layout == (2, 3) and _YEAR_ONLY.fullmatch(numbers[0]):  # 2025 YIL 3 DEKABR
+        return _iso(text, _full_year(numbers[0]), month, _day_from(numbers[1], text))
     if layout in {(1, 3), (0, 3)}:  # 15 JAN 2027, JAN 15, 2027
         year = _year_from(numbers[1], text, two_digits_ok=True)
         return _iso(text, year, month, _day_from(numbers[0], text))
@@ -297,7 +321,8 @@ def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
     text = _collapse(s)
     if is_null_text(text):
         return None
-    cleaned = _TRAILING_TIME.sub("", text.upper()).strip(" ,.")
+    cleaned = _WEEKDAY.sub("", _TRAILING_TIME.sub("", text.upper()).strip(" ,."))
+    cleaned = cleaned.replace("«", "").replace("»", "").replace('"', "")
     if _NUMERIC_DATE.fullmatch(cleaned):
         return _parse_numeric_date("".join(cleaned.split()), text, dayfirst)
     return _parse_worded_date(cleaned, text)
@@ -563,8 +588,14 @@ def _resolve_currency(token: str, text: str, hint: str | None) -> str:
     return hint if hint in candidates else candidates[0]
 
 
+# The amount in words between the figure and the currency:
+# "650 000 (шестьсот пятьдесят тысяч) тенге", "25,000 (twenty-five thousand) pesos".
+_AMOUNT_IN_WORDS: Final = re.compile(r"^\([^()\d]*\)\s*")
+
+
 def _printed_currency(pre: str, post: str, text: str, hint: str | None) -> str | None:
-    tokens = [token.strip() for token in (pre, _AMOUNT_TRAILER.sub("", post.strip()))]
+    after = _AMOUNT_IN_WORDS.sub("", post.strip())
+    tokens = [token.strip() for token in (pre, _AMOUNT_TRAILER.sub("", after))]
     found = {_resolve_currency(token, text, hint) for token in tokens if token}
     if len(found) > 1:
         raise _money_error(text, f"two currencies: {', '.join(sorted(found))}")

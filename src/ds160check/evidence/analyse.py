@@ -8,20 +8,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
 from ds160check.documents.ingest import TextDocument, load_document
 from ds160check.evidence.facts import DocumentFacts, extract_facts
 from ds160check.evidence.flat import MAX_ANALYSED_CHARS, flatten
-from ds160check.evidence.nlp import Pipeline
+from ds160check.evidence.morphology import has_cyrillic, nominative, nominative_phrase
+from ds160check.evidence.nlp import Entity, Pipeline
+from ds160check.evidence.people import layout_people
 from ds160check.evidence.rules import EvidenceRules, load_evidence_rules
 from ds160check.evidence.types import Classification, classify, given
 
 __all__ = ["AnalysedDocument", "Analyser"]
 
 DEFAULT_PERIOD: Final = "monthly"
+PERSON, JOB_TITLE = "PERSON", "JOB_TITLE"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,9 @@ class Analyser:
         refusal letter); ``reference_date`` is the new application's date.
         """
         flat = flatten(document.spans)
-        entities = self.pipeline.entities(flat.text)
+        entities = _with_layout_people(self.pipeline.entities(flat.text),
+                                       layout_people(flat, self.rules.entities.layout_people))
+        entities = [_nominative(e) for e in entities]
         if known is not None:
             classification = given(known[0], known[1], self.rules.types)
         else:
@@ -81,3 +86,21 @@ class Analyser:
         warnings = (f"only the first {MAX_ANALYSED_CHARS:,} characters were analysed",) \
             if flat.truncated else ()
         return AnalysedDocument(document, classification, facts, warnings)
+
+
+def _with_layout_people(entities: list[Entity], people: list[Entity]) -> list[Entity]:
+    """The pipeline's entities and the people found by layout that no found person covers."""
+    persons = [e for e in entities if e.label == PERSON]
+    extra = [p for p in people if not any(e.start < p.end and p.start < e.end for e in persons)]
+    return sorted([*entities, *extra], key=lambda e: (e.start, e.end))
+
+
+def _nominative(entity: Entity) -> Entity:
+    """A Russian name or title as the form would print it: in the nominative."""
+    if not has_cyrillic(entity.text):
+        return entity
+    if entity.label == PERSON:
+        return replace(entity, value=nominative(str(entity.value or " ".join(entity.text.split()))))
+    if entity.label == JOB_TITLE:
+        return replace(entity, value=nominative_phrase(" ".join(entity.text.split())))
+    return entity

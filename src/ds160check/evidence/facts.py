@@ -105,7 +105,11 @@ def _plain_fact(name: str, entity: Entity, flat: FlatText) -> Fact:
 
 def _cued(rule: FactRule, entity: Entity, flat: FlatText, window: int) -> bool:
     before = _SPACES.sub(" ", flat.line_before(entity.start, window))
-    return rule.before.search(before) is not None
+    if rule.before.search(before) is not None:
+        return True
+    # A caption after the value, on its line or the next one.
+    after = flat.text[entity.end: entity.end + window].split("\n", 2)
+    return rule.after is not None and any(rule.after.match(part) for part in after[:2])
 
 
 def _fact(rule: FactRule, flat: FlatText, entities: Sequence[Entity], rules: FactRules,
@@ -129,10 +133,14 @@ def _fallback(rule: FactRule, labelled: Sequence[Entity], reference_date: str | 
 
 
 def _currency(text: str, rules: FactRules) -> str | None:
+    """The currency a document states once for all its amounts, or implies by its country."""
     for pattern in rules.currency:
         match = pattern.search(text)
         if match:
             return match[1].upper()
+    for code, hint in rules.currency_hints:
+        if hint.search(text):
+            return code
     return None
 
 

@@ -53,16 +53,19 @@ FACT_NAMES: Final = ("employer", "business", "school", "position", "start_date",
                      "event_date", "income", "address")
 FALLBACKS: Final = ("first", "latest")
 PERIODS: Final = ("monthly", "yearly")
-WEIGHT_KEYS: Final = ("title", "keyword", "structure")
+WEIGHT_KEYS: Final = ("title", "keyword", "structure", "heading")
 
 _TYPES_TOP: Final = ("settings", "types")
 _SETTINGS_KEYS: Final = ("min_score", "confident_score", "weights", "max_age_days")
 _TYPE_KEYS: Final = ("name", "title", "keywords", "not", "structure", "proves", "contradicts",
                      "max_age_days", "income_period", "given")
-_ENTITIES_TOP: Final = ("terms", "regex", "regex_terms", "cued", "tokens", "dayfirst")
+_ENTITIES_TOP: Final = ("terms", "regex", "regex_terms", "cued", "tokens", "dayfirst", "layout_people")
+_LAYOUT_PEOPLE_KEYS: Final = ("rows", "captions", "prefixes", "not_names")
+_CAPTION_KEYS: Final = ("full", "surname", "given")
 _CUED_KEYS: Final = ("label", "role", "cue", "value")
-_FACTS_TOP: Final = ("window", "facts", "employment", "income_period", "currency", "link")
-_FACT_KEYS: Final = ("label", "also", "before", "fallback")
+_FACTS_TOP: Final = ("window", "facts", "employment", "income_period", "currency", "currency_hints",
+                      "link")
+_FACT_KEYS: Final = ("label", "also", "before", "after", "fallback")
 _EMPLOYMENT_KEYS: Final = ("current", "former")
 _PERIOD_KEYS: Final = ("after_window", "before_window", *PERIODS)
 _LINK_KEYS: Final = ("income_tolerance", "months_per_year", "marital_status")
@@ -126,11 +129,22 @@ class CuedPattern:
 
 
 @dataclass(frozen=True, slots=True)
+class LayoutPeopleRules:
+    """People a form prints by layout: beside a row label, or above a caption."""
+
+    rows: re.Pattern[str]
+    captions: Mapping[str, re.Pattern[str]]  # full / surname / given
+    prefixes: re.Pattern[str]
+    not_names: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
 class EntityRules:
     regex: tuple[tuple[str, re.Pattern[str]], ...]
     cued: tuple[CuedPattern, ...]
     tokens: tuple[tuple[str, TokenPattern], ...]
     dayfirst: bool
+    layout_people: LayoutPeopleRules | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +155,8 @@ class FactRule:
     labels: tuple[str, ...]
     before: re.Pattern[str]
     fallback: str | None
+    # A caption after the value ("20 сентября 2025 года" over "заключили брак").
+    after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +169,9 @@ class FactRules:
     after_window: int
     before_window: int
     currency: tuple[re.Pattern[str], ...]
+    # ISO code -> words that name the document's country or currency when
+    # no amount prints one ("Income-tax Act, 1961", "тенге").
+    currency_hints: tuple[tuple[str, re.Pattern[str]], ...]
     income_tolerance: float
     months_per_year: int
     # document type -> (statuses it proves, statuses it contradicts)
@@ -340,6 +359,27 @@ def _read_entities(src: Source) -> EntityRules:
                                _list(reader, top.get("cued"), "cued")) if c is not None),
         tokens=_token_entities(reader, patterns, top.get("tokens")),
         dayfirst=reader.boolean(top.get("dayfirst"), "dayfirst"),
+        layout_people=_layout_people(reader, top.get("layout_people")),
+    )
+
+
+def _layout_people(reader: _Reader, node: Node | None) -> LayoutPeopleRules | None:
+    if node is None:
+        return None
+    top = reader.mapping(node, "layout_people", _LAYOUT_PEOPLE_KEYS)
+    captions = reader.mapping(top.get("captions"), "layout_people.captions", _CAPTION_KEYS)
+
+    def either(item: Node | None, what: str) -> re.Pattern[str]:
+        found = reader.strings(item, what)
+        joined = "|".join(f"(?:{text})" for text, _ in found)
+        line = found[0][1] if found else (node.line if node else 0)
+        return reader.regex(rf"^(?:{joined})\s*:?$", line, what) or re.compile(r"(?!)")
+
+    return LayoutPeopleRules(
+        rows=either(top.get("rows"), "layout_people.rows"),
+        captions={k: either(captions.get(k), f"layout_people.captions.{k}") for k in _CAPTION_KEYS},
+        prefixes=either(top.get("prefixes"), "layout_people.prefixes"),
+        not_names=either(top.get("not_names"), "layout_people.not_names"),
     )
 
 
@@ -507,6 +547,7 @@ def _read_facts(src: Source) -> FactRules:
         after_window=int(reader.number(periods.get("after_window"), "after_window", 40.0)),
         before_window=int(reader.number(periods.get("before_window"), "before_window", 40.0)),
         currency=reader.regexes(top.get("currency"), "currency"),
+        currency_hints=_currency_hints(reader, top.get("currency_hints")),
         income_tolerance=reader.number(link.get("income_tolerance"), "income_tolerance", 0.1),
         months_per_year=int(reader.number(link.get("months_per_year"), "months_per_year", 12.0,
                                           minimum=1.0)),
@@ -545,12 +586,31 @@ def _fact(reader: _Reader, name: str, node: Node) -> FactRule:
     cues = [text for text, line in reader.strings(entry.get("before"), f"facts.{name}.before")
             if reader.regex(text, line, f"facts.{name}.before") is not None]
     anchored = "|".join(f"(?:{c})" for c in cues) or "(?!)"
+    after = [text for text, line in reader.strings(entry.get("after"), f"facts.{name}.after")
+             if reader.regex(text, line, f"facts.{name}.after") is not None]
     return FactRule(
         name=name,
         labels=(label or "ORG", *also),
         before=re.compile(rf"(?:{anchored})[\s,:;'\"«“(-]*$", re.IGNORECASE),
         fallback=reader.choice(entry.get("fallback"), f"facts.{name}.fallback", FALLBACKS),
+        after=re.compile(r"^[\s,.:;)»”\"-]*(?:" + "|".join(f"(?:{a})" for a in after) + ")", re.IGNORECASE)
+        if after else None,
     )
+
+
+def _currency_hints(reader: _Reader, node: Node | None) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    hints = reader.mapping(node, "currency_hints", _any_key(node))
+    out = []
+    for code, item in hints.items():
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            reader.problem(item.line, f"currency_hints: {code!r} is not an ISO 4217 code (three capitals)")
+            continue
+        found = reader.strings(item, f"currency_hints.{code}")
+        joined = "|".join(f"(?:{text})" for text, _ in found)
+        pattern = reader.regex(joined, item.line, f"currency_hints.{code}") if found else None
+        if pattern is not None:
+            out.append((code, pattern))
+    return tuple(out)
 
 
 # --- entry points ----------------------------------------------------------------------------

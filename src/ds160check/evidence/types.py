@@ -29,6 +29,9 @@ STRUCTURE_OF_LABEL: Final[Mapping[str, str]] = {
     "DATE": "dates", "MONEY": "money", "AMOUNT": "amounts", "ORG": "orgs", "PERSON": "persons",
     "ADDRESS": "addresses",
 }
+# A document's own title stands in its first lines: a title pattern matched
+# within this many characters of the start counts `weights.heading` more.
+HEADING_CHARS: Final = 320
 # How many matched words a reason quotes before "(+N more)".
 REASON_QUOTES: Final = 3
 _DIGITS: Final = 2
@@ -55,6 +58,7 @@ class _Score:
     titles: tuple[str, ...]
     keywords: tuple[str, ...]
     structure: tuple[str, ...]
+    headed: bool = False
 
 
 def given(kind: str, reason: str, rules: TypeRules | None = None) -> Classification:
@@ -86,13 +90,14 @@ def _score(kind: DocumentType, flat: str, counts: Counter[str], rules: TypeRules
     if any(p.search(flat) for p in kind.vetoes):
         return _Score(kind, 0.0, (), (), ())
     titles = _found(kind.title, flat)
+    headed = any(p.search(flat[:HEADING_CHARS]) for p in kind.title)
     keywords = _found(kind.keywords, flat)
     structure = tuple(f"{name} >= {least}" for name, least in kind.structure.items()
                       if counts[name] >= least)
     weights = rules.weights
     score = (weights["title"] * len(titles) + weights["keyword"] * len(keywords)
-             + weights["structure"] * len(structure))
-    return _Score(kind, score, titles, keywords, structure)
+             + weights["structure"] * len(structure) + (weights["heading"] if headed else 0))
+    return _Score(kind, score, titles, keywords, structure, headed)
 
 
 def _found(patterns: Sequence[re.Pattern[str]], flat: str) -> tuple[str, ...]:
@@ -114,7 +119,7 @@ def _quoted(words: tuple[str, ...]) -> str:
 def _reason(score: _Score) -> str:
     parts = []
     if score.titles:
-        parts.append(f"title {_quoted(score.titles)}")
+        parts.append(f"{'heading' if score.headed else 'title'} {_quoted(score.titles)}")
     if score.keywords:
         parts.append(f"words {_quoted(score.keywords)}")
     if score.structure:

@@ -19,8 +19,9 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ds160check.matching.fold import collapse, fold_latin
+from ds160check.matching.fold import collapse, fold_latin, word_script
 from ds160check.matching.result import MAX_SCORE, Match, different, same, variant
+from ds160check.matching.translit import romanizations
 from ds160check.values import (
     Duration,
     Money,
@@ -450,6 +451,7 @@ _LEGAL_FORMS_TEXT: Final = """
     LLP LLC LTD LIMITED JSC PJSC OJSC CJSC TOO OOO AO OAO ZAO PAO IP PVT PRIVATE PTE PTY
     GMBH AG INC INCORPORATED CORP CORPORATION CO COMPANY PLC SA SRL BV NV LP KFT SPA
     ТОО ООО АО ОАО ЗАО ПАО ИП ЧП ТОВ ПАТ ПРАТ ЖШС АҚ THE
+    ZHSHS AQ MCHJ AJ XK QK OK YATT MChJ
 """
 LEGAL_FORMS: Final = frozenset(_LEGAL_FORMS_TEXT.split())
 _LEGAL_PHRASES: Final = (
@@ -458,7 +460,28 @@ _LEGAL_PHRASES: Final = (
     "JOINT STOCK COMPANY",
     "PUBLIC LIMITED COMPANY",
     "PRIVATE LIMITED",
+    # Russian and Kazakh legal forms spelled out, in Latin letters (romanized first).
+    "TOVARISHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU",
+    "OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTIU",
+    "AKTSIONERNOE OBSHCHESTVO",
+    "ZHAUAPKERSHILIGI SHEKTEULI SERIKTESTIK",
 )
+
+
+_WORD: Final = re.compile(r"[^\W\d_]+")
+CYRILLIC: Final = "CYRILLIC"
+
+
+def romanized(text: str) -> str:
+    """Cyrillic words in Latin letters (the first scheme of ``translit``): СЕВЕРНЫЙ → SEVERNYI."""
+    def latin(match: re.Match[str]) -> str:
+        word = match[0]
+        if word_script(word) != CYRILLIC:
+            return word
+        found = romanizations(word)
+        return found[0][1] if found else word
+
+    return _WORD.sub(latin, text)
 
 
 def _without_legal_form(name: str) -> str:
@@ -480,19 +503,45 @@ def match_organizations(
     threshold: float = DEFAULT_ORGANIZATION_THRESHOLD,
     floor: float = DEFAULT_WORD_ORDER_FLOOR,
 ) -> Match:
-    """Employer and school names; legal forms and quotes do not count.
+    """Employer and school names; legal forms, quotes and the alphabet do not count.
 
-    ``"KAZ TRADE" LLP`` = ``KAZ TRADE LLP`` = ``ТОО KAZ TRADE``.
+    ``"KAZ TRADE" LLP`` = ``KAZ TRADE LLP`` = ``ТОО KAZ TRADE`` = ``ТОО «КАЗ ТРЕЙД»``
+    (LLP = ТОО = TOO, LLC = ООО, JSC = АО, PVT LTD = PRIVATE LIMITED: all legal
+    forms are set aside; Cyrillic is compared in Latin letters).
     """
     if a == b:
         return same()
-    text_a, text_b = _normal_text(a), _normal_text(b)
+    text_a, text_b = _normal_text(romanized(a)), _normal_text(romanized(b))
     if text_a == text_b:
         return same(SAME_IGNORING_FORM)
     core_a, core_b = _without_legal_form(text_a), _without_legal_form(text_b)
     if core_a == core_b:
         return variant("same name, legal form or quotes differ", SCORE_LEGAL_FORM)
-    return _fuzzy(core_a, core_b, threshold, floor, ("nearly the same name", "different names"))
+    found = _fuzzy(core_a, core_b, threshold, floor, ("nearly the same name", "different names"))
+    if found.verdict == "different" and (_has_cyrillic(a) != _has_cyrillic(b)) and \
+            _sound_key(core_a) == _sound_key(core_b):
+        # «Степп Карго Логистикс» is STEPPE CARGO LOGISTICS written back in Cyrillic.
+        return variant("the same name written in Cyrillic", SCORE_LEGAL_FORM)
+    return found
+
+
+_CYRILLIC_LETTER: Final = re.compile(r"[\u0400-\u04ff]")
+# An English name written in Cyrillic and romanized again loses its spelling,
+# not its sound: C/K, X/KS, PH/F, W/V, Y/I, doubled letters, a final silent E.
+_SOUND_RULES: Final = ((r"PH", "F"), (r"CK|Q|C(?=[AOU]|$|[^EIY])", "K"), (r"C", "S"), (r"X", "KS"),
+                       (r"W", "V"), (r"Y", "I"), (r"KH", "H"), (r"J", "DZH"), (r"([A-Z])\1+", r"\1"),
+                       (r"(?<=[A-Z]{3})E\b", ""))
+
+
+def _has_cyrillic(text: str) -> bool:
+    return bool(_CYRILLIC_LETTER.search(text))
+
+
+def _sound_key(text: str) -> str:
+    key = text
+    for pattern, replacement in _SOUND_RULES:
+        key = re.sub(pattern, replacement, key)
+    return " ".join(key.split())
 
 
 ADDRESS_WORDS: Final[Mapping[str, str]] = {
@@ -528,7 +577,51 @@ ADDRESS_WORDS: Final[Mapping[str, str]] = {
     "MIKRORAYON": "MICRODISTRICT",
     "MICRORAYON": "MICRODISTRICT",
     "DOM": "HOUSE",
+    "D": "HOUSE",
+    "H": "HOUSE",
+    "UY": "HOUSE",
+    "UI": "HOUSE",
+    "ZD": "BUILDING",
+    "KORPUS": "BUILDING",
+    "KORP": "BUILDING",
+    "K": "BUILDING",
+    "STROENIE": "BUILDING",
+    "STR.": "BUILDING",
+    "OFIS": "OFFICE",
+    "OF": "OFFICE",
+    "PEREULOK": "LANE",
+    "PER": "LANE",
+    "KOCHASI": "STREET",
+    "KUCHASI": "STREET",
+    "KO'CHASI": "STREET",
+    "SHOSSE": "HIGHWAY",
+    "PLOSHCHAD": "SQUARE",
+    "MIKRORAION": "MICRODISTRICT",
+    "MAVZESI": "MICRODISTRICT",
+    "G": "CITY",
+    "GOROD": "CITY",
+    "QALASY": "CITY",
+    "SHAHRI": "CITY",
+    "RAION": "DISTRICT",
+    "RAYON": "DISTRICT",
+    "AUDANY": "DISTRICT",
+    "TUMANI": "DISTRICT",
+    "OBL": "REGION",
+    "OBLAST": "REGION",
+    "OBLYSY": "REGION",
+    "VILOYATI": "REGION",
 }
+# Words that name what a part is, not which: they never decide a match.
+ADDRESS_KIND_WORDS: Final = frozenset({
+    "STREET", "AVENUE", "APARTMENT", "BUILDING", "ROAD", "BOULEVARD", "DRIVE", "LANE", "HIGHWAY",
+    "SUITE", "FLOOR", "SQUARE", "MICRODISTRICT", "HOUSE", "OFFICE", "CITY", "DISTRICT", "REGION",
+    "REPUBLIC", "OF", "THE", "AND",
+})
+# A street word of one address counts as found in the other at this similarity
+# (SATPAEV / SATPAEVA: the genitive of a street named after someone).
+ADDRESS_WORD_SIMILARITY: Final = 80.0
+# Numbers this long are postcodes or IDs, not house or apartment numbers.
+POSTCODE_DIGITS: Final = 5
 # Words that only mark a number ("NO. 5", "# 5", "N 5").
 ADDRESS_NOISE: Final = frozenset({"NO", "N", "NUMBER"})
 
@@ -551,9 +644,38 @@ def match_addresses(
     text_a, text_b = _normal_text(a), _normal_text(b)
     if text_a == text_b:
         return same(SAME_IGNORING_FORM)
-    address_a, address_b = _normal_address(a), _normal_address(b)
+    address_a, address_b = _normal_address(romanized(a)), _normal_address(romanized(b))
     if address_a == address_b:
         return variant("same address, abbreviations differ", SCORE_ABBREVIATIONS)
-    return _fuzzy(
+    found = _fuzzy(
         address_a, address_b, threshold, floor, ("nearly the same address", "different addresses")
     )
+    if found.verdict == "different" and _same_parts(address_a, address_b):
+        return variant("same street, house and apartment, in another order or with other parts",
+                       max(found.score, threshold))
+    return found
+
+
+def _address_parts(address: str) -> tuple[set[str], set[str]]:
+    """The house/apartment numbers and the naming words (street, city) of a normalised address."""
+    words = address.split()
+    numbers = {w.lstrip("0") or "0" for w in words if w.isdigit() and len(w) < POSTCODE_DIGITS}
+    names = {w for w in words if not w.isdigit() and w not in ADDRESS_KIND_WORDS and len(w) > 1}
+    return numbers, names
+
+
+def _same_parts(a: str, b: str) -> bool:
+    """The same house and apartment numbers, and one street word of the shorter address in the other.
+
+    A property certificate prints the postcode, district and country the
+    form leaves out, in its own order ("Satpaev st., 40, apt. 12, Almaty"
+    against "40 SATPAEV STREET APT 12"): what must agree is the house, the
+    apartment and the street.
+    """
+    (numbers_a, names_a), (numbers_b, names_b) = _address_parts(a), _address_parts(b)
+    if not numbers_a or not numbers_b:
+        return False
+    if numbers_a != numbers_b:
+        return False  # "123 MAIN ST" is not "123 MAIN ST APT 5"
+    fewer, more = sorted((names_a, names_b), key=len)
+    return any(fuzz.ratio(x, y) >= ADDRESS_WORD_SIMILARITY for x in fewer for y in more)
