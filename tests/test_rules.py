@@ -127,3 +127,11 @@ def test_catalogue_has_exactly_the_keys_of_the_spec() -> None:
         in ("previous_travel.refused_explanation", "previous_travel.immigrant_petition_explanation")
     }
     assert ours == spec_keys
+
+
+def test_a_key_written_twice_in_a_rule_is_an_error_not_a_silent_loss(rules_copy: Path) -> None:
+    # YAML keeps the last of two equal keys: a pasted rule lost its own pattern that way.
+    path = rules_copy / "documents" / "entities.yaml"
+    _edit(path, "    value: &name [", "    value: [{IS_ALPHA: true}]\n    value: &name [")
+    found = check_rules(rules_copy)
+    assert any(p.startswith(f"{path}:") and "'value' is written twice" in p for p in found), found

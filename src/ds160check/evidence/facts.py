@@ -107,6 +107,12 @@ def _cued(rule: FactRule, entity: Entity, flat: FlatText, window: int) -> bool:
     before = _SPACES.sub(" ", flat.line_before(entity.start, window))
     if rule.before.search(before) is not None:
         return True
+    if not before.strip() and _alone_on_line(flat, entity):
+        # A value alone on its line (a table cell the reader put on a line of
+        # its own): its label is the line above ("Gross total income" / "16,80,000").
+        above = _SPACES.sub(" ", flat.line_before(max(0, entity.start - 1), window))
+        if rule.before.search(above) is not None:
+            return True
     # A caption after the value, on its line or the next one.
     after = flat.text[entity.end: entity.end + window].split("\n", 2)
     return rule.after is not None and any(rule.after.match(part) for part in after[:2])
@@ -130,6 +136,10 @@ def _fallback(rule: FactRule, labelled: Sequence[Entity], reference_date: str | 
     dated = [e for e in labelled if isinstance(e.value, str)
              and (reference_date is None or e.value <= reference_date)]
     return max(dated, key=lambda e: e.value, default=None)
+
+
+def _alone_on_line(flat: FlatText, entity: Entity) -> bool:
+    return not flat.line_after(entity.end, 2).strip()
 
 
 def _currency(text: str, rules: FactRules) -> str | None:

@@ -130,7 +130,9 @@ def _about(document: AnalysedDocument, applicant: Applicant) -> tuple[str, Fact 
     mine = next((p for p in persons if applicant.is_applicant(p.value)), None)
     if mine is not None:
         return ABOUT_APPLICANT, mine
-    subjects = [p for p in persons if p.role in SUBJECT_ROLES]
+    # Only a full name (two words or more) can make a document another person's:
+    # a lone "Husband" or "Wife" read from a table heading proves nothing either way.
+    subjects = [p for p in persons if p.role in SUBJECT_ROLES and len(str(p.value).split()) > 1]
     relative = next((p for p in subjects if applicant.is_relative(p.value)), None)
     if relative is not None:
         return ABOUT_RELATIVE, relative

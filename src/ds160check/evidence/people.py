@@ -84,22 +84,55 @@ def _from_rows(lines: list[list[_Cell]], rules: LayoutPeopleRules) -> Iterator[E
                     yield _entity(name, name, name.text)
 
 
+def _caption_kind(cells: list[_Cell], rules: LayoutPeopleRules) -> str | None:
+    if len(cells) != 1:
+        return None
+    return next((kind for kind, pattern in rules.captions.items() if pattern.match(cells[0].text)), None)
+
+
+def _neighbour(lines: list[list[_Cell]], index: int, rules: LayoutPeopleRules) -> _Cell | None:
+    """The name on line ``index``, unless that line is out of range or is a caption itself."""
+    if not 0 <= index < len(lines) or _caption_kind(lines[index], rules) is not None:
+        return None
+    cells = lines[index]
+    return _name(cells[-1] if index >= 0 else cells[0], rules)
+
+
 def _from_captions(lines: list[list[_Cell]], rules: LayoutPeopleRules) -> Iterator[Entity]:
-    surname: tuple[int, _Cell] | None = None
+    """Names beside their caption ("фамилия | АСАНОВ"), or over or under it on a line of its own."""
+    captions = [(i, kind) for i, cells in enumerate(lines)
+                if (kind := _caption_kind(cells, rules)) is not None]
+    # One form prints its captions under the values, another over them: the
+    # direction in which more captions find a name is this form's.
+    above = sum(_neighbour(lines, i - 1, rules) is not None for i, _ in captions)
+    below = sum(_neighbour(lines, i + 1, rules) is not None for i, _ in captions)
+    step = 1 if below > above else -1
+    found: list[tuple[int, str, _Cell]] = []
+    for index, kind in captions:
+        if (name := _neighbour(lines, index + step, rules)) is not None:
+            found.append((index, kind, name))
     for index, cells in enumerate(lines):
-        if index == 0 or len(cells) != 1:
-            continue
-        caption = cells[0].text
-        above = _name(lines[index - 1][-1], rules)
-        if above is None:
-            continue
-        if rules.captions["full"].match(caption):
-            yield _entity(above, above, above.text)
-        elif rules.captions["surname"].match(caption):
-            surname = (index, above)
-        elif rules.captions["given"].match(caption):
-            if surname is not None and index - surname[0] <= SURNAME_REACH:
-                yield _entity(surname[1], above, f"{surname[1].text} {above.text}")
+        kind = _caption_kind(cells[:1], rules) if len(cells) > 1 else None
+        if kind is not None and (name := _first_name(cells[1:], rules)) is not None:
+            found.append((index, kind, name))
+    yield from _people(sorted(found, key=lambda f: f[2].start))
+
+
+def _first_name(cells: list[_Cell], rules: LayoutPeopleRules) -> _Cell | None:
+    return next((name for cell in cells if (name := _name(cell, rules)) is not None), None)
+
+
+def _people(found: list[tuple[int, str, _Cell]]) -> Iterator[Entity]:
+    """Whole names as they are; a surname and the given names that follow it as one person."""
+    surname: tuple[int, _Cell] | None = None
+    for index, kind, name in found:
+        if kind == "full":
+            yield _entity(name, name, name.text)
+        elif kind == "surname":
+            surname = (index, name)
+        elif surname is not None and abs(index - surname[0]) <= SURNAME_REACH:
+            first, last = sorted((surname[1], name), key=lambda c: c.start)
+            yield _entity(first, last, f"{surname[1].text} {name.text}")
             surname = None
 
 

@@ -75,7 +75,9 @@ def classify(text: str, entities: Sequence[Entity], rules: TypeRules | None = No
     flat = " ".join(text.split())
     counts = Counter(STRUCTURE_OF_LABEL.get(e.label, e.label) for e in entities)
     scores = [_score(t, flat, counts, rules) for t in rules.types if not t.given]
-    ranked = sorted(scores, key=lambda s: -s.score)  # stable: ties keep the file's order
+    # A tie goes to the type more of whose own words were found (a bank's words
+    # against the structure any letter has), then to the file's order.
+    ranked = sorted(scores, key=lambda s: (-s.score, -(len(s.titles) + len(s.keywords))))
     if not ranked or ranked[0].score < rules.min_score:
         best = ranked[0] if ranked else None
         hint = f"; closest: {best.kind.key} ({_reason(best)})" if best and best.score else ""

@@ -61,6 +61,10 @@ def _convert(node: yaml.Node, loader: Any) -> Node:
         mapping: dict[str, Node] = {}
         for key_node, value_node in node.value:
             key = str(loader.construct_object(key_node))
+            if key in mapping:
+                # YAML keeps the last of two equal keys: a rule would silently lose half.
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is written twice in one mapping", key_node.start_mark)
             mapping[key] = _convert(value_node, loader)
             mapping[f"__line__{key}"] = Node(key_node.start_mark.line + 1, line)
         return Node(mapping, line)
