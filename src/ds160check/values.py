@@ -449,6 +449,9 @@ CURRENCY_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "E£": ("EGP",),
     "₸": ("KZT",),
     "TENGE": ("KZT",),
+    "ТЕҢГЕ": ("KZT",),
+    # Nigerian documents write the naira sign as a plain N: "N7,800,000.00".
+    "N": ("NGN",),
     "ТЕНГЕ": ("KZT",),
     "ТГ": ("KZT",),
     "SUM": ("UZS",),

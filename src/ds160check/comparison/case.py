@@ -88,7 +88,7 @@ def compare(
                       old_issued=_old_issued(docs, old_app))
     findings, changes = Comparison(old_side, new_side, rules, facts).run()
     entries = [_entry(old_app, OLD), _entry(new_app, NEW), *_analysed_entries(docs, linker)]
-    notices = docs.notices + _unread_notices(entries)
+    notices = docs.notices + _unread_notices(entries) + _not_understood(linker)
     report = Report(__version__, entries, refusal, findings, changes, [], [], notices)
     report.what_changed = what_changed(report)
     report.checklist = checklist(report)
@@ -194,6 +194,18 @@ def _old_issued(docs: Documents, old: Application) -> bool:
     old_id = old.get("application.id")
     return bool(old_id) and any(status.case_number == old_id and status.refusal is None
                                 and status.status.upper() == "ISSUED" for _, status in docs.statuses)
+
+
+def _not_understood(linker: EvidenceLinker | None) -> list[Notice]:
+    """Documents of a known type whose person could not be read: unknown, not "about nobody"."""
+    if linker is None:
+        return []
+    from ds160check.evidence.link import ABOUT_UNKNOWN
+
+    return [Notice(DOCUMENT_NOT_UNDERSTOOD,
+                   f"{Path(a.path).name} reads as a {a.kind.name}, but no name of the applicant could "
+                   "be read from it, so it proves nothing yet: check it by hand", (a.path,))
+            for a in linker.assessments if a.kind is not None and a.about == ABOUT_UNKNOWN]
 
 
 def _unread_notices(entries: list[DocumentEntry]) -> list[Notice]:

@@ -492,9 +492,7 @@ class Comparison:
                 continue
             if rule.both_required and (before is None or after is None):
                 continue
-            if not any(self.old.has(k) for k in rule.keys) or not any(
-                self.new.has(k) for k in rule.keys
-            ):
+            if not self._has_or_none(self.old, rule) or not self._has_or_none(self.new, rule):
                 continue
             if before is not None and after is not None:
                 match = match_scalar(
@@ -503,6 +501,17 @@ class Comparison:
                 if match.verdict != "different":
                     continue
             self._changed(rule, before, after)
+
+    @staticmethod
+    def _has_or_none(side: Side, rule: CircumstanceRule) -> bool:
+        """The side prints the circumstance, or prints that it has none (NOT EMPLOYED)."""
+        if any(side.has(k) for k in rule.keys):
+            return True
+        if rule.none_when is None:
+            return False
+        key, values = rule.none_when
+        value = side.get(key)
+        return isinstance(value, str) and value.upper() in values
 
     def _changed(self, rule: CircumstanceRule, before: Any, after: Any) -> None:
         key = rule.keys[0]
@@ -552,8 +561,8 @@ class Comparison:
 
     def _unsupported_detail(self) -> str:
         if self.facts.linker is None:
-            return "; bring a document that proves it"
-        return " among the documents given; bring one that proves it"
+            return "no document was given for it; bring one that proves it"
+        return "none of the documents given proves it; bring one that does"
 
     def _link_evidence(self) -> None:
         """Let the supporting documents prove or contradict each change (see ds160check.evidence)."""

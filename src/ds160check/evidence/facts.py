@@ -31,6 +31,9 @@ _SPACES: Final = re.compile(r"\s+")
 # Where a sentence ends: a stop then a capital ("... tax. She has ..."); "p.m." and
 # "Rs." inside a sentence are not followed by one.
 _SENTENCE_END: Final = re.compile(r"[.;!?]\s+(?=[A-Z])")
+_IN_WORDS: Final = re.compile(r"^\s*\([^()\d]{1,120}\)")
+# How much further to look for a period past an amount written out in words.
+_WORDS_ALLOWANCE: Final = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +198,10 @@ def _money(entity: Entity, currency: str | None) -> dict[str, Any] | None:
 
 def _period(flat: FlatText, entity: Entity, rules: FactRules) -> str | None:
     """The period named nearest the amount: right after it, else right before it."""
-    after = _SENTENCE_END.split(flat.line_after(entity.end, rules.after_window), maxsplit=1)[0]
+    # The sum in words may stand between the amount and its period:
+    # "N7,800,000.00 (Seven Million ... Naira) per annum".
+    tail = _IN_WORDS.sub("", flat.line_after(entity.end, rules.after_window + _WORDS_ALLOWANCE), count=1)
+    after = _SENTENCE_END.split(tail[: rules.after_window], maxsplit=1)[0]
     found = _nearest(after, rules.periods, from_end=False)
     if found is None:
         before = _SENTENCE_END.split(flat.line_before(entity.start, rules.before_window))[-1]

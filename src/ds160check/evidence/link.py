@@ -21,6 +21,7 @@ What may prove or contradict what is declared in ``field_rules/documents``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,8 +32,16 @@ from ds160check.comparison.model import Change, Evidence, Value
 from ds160check.evidence.analyse import AnalysedDocument
 from ds160check.evidence.applicant import Applicant, Person
 from ds160check.evidence.facts import Fact
+from ds160check.evidence.flat import flatten
+from ds160check.matching.fold import name_tokens
 from ds160check.evidence.rules import DocumentType, EvidenceRules, load_evidence_rules
-from ds160check.matching import match_addresses, match_dates, match_money, match_organizations
+from ds160check.matching import (
+    match_addresses,
+    match_dates,
+    match_money,
+    match_names,
+    match_organizations,
+)
 from ds160check.values import Money
 
 __all__ = ["CONTRADICTED", "SUPPORTED", "UNSUPPORTED", "Assessment", "EvidenceLinker"]
@@ -42,6 +51,7 @@ EVIDENCE_ROLE: Final = "evidence"
 # People a document is about (not its signatory): roles of entities.yaml `cued`.
 SUBJECT_ROLES: Final = frozenset({"subject", "founder", "spouse"})
 SPOUSE_ROLE: Final = "spouse"
+COUPLE: Final = 2
 ORG_FACTS: Final = ("employer", "business", "school")
 YEARLY: Final = "yearly"
 ABOUT_APPLICANT, ABOUT_RELATIVE, ABOUT_OTHER, ABOUT_UNKNOWN = (
@@ -130,13 +140,45 @@ def _about(document: AnalysedDocument, applicant: Applicant) -> tuple[str, Fact 
     mine = next((p for p in persons if applicant.is_applicant(p.value)), None)
     if mine is not None:
         return ABOUT_APPLICANT, mine
+    words = _name_in_words(document, applicant)
     # Only a full name (two words or more) can make a document another person's:
     # a lone "Husband" or "Wife" read from a table heading proves nothing either way.
     subjects = [p for p in persons if p.role in SUBJECT_ROLES and len(str(p.value).split()) > 1]
     relative = next((p for p in subjects if applicant.is_relative(p.value)), None)
     if relative is not None:
         return ABOUT_RELATIVE, relative
+    if words is not None:
+        return ABOUT_APPLICANT, words
     return (ABOUT_OTHER, subjects[0]) if subjects else (ABOUT_UNKNOWN, None)
+
+
+# How many words after a surname the given name may stand when a table's
+# reading order scatters a name over its cells ("AKHMETOVA | 880412450318 |
+# ownership | ... | AIGERIM").
+NAME_WORDS_REACH: Final = 12
+_WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _name_in_words(document: AnalysedDocument, applicant: Applicant) -> Fact | None:
+    """The applicant's surname and a given name as words of the text, close together.
+
+    A name no pattern read as a person (its cells torn apart by a table) still
+    says whom the document is about: every surname word and one given name
+    within NAME_WORDS_REACH words.
+    """
+    person = applicant.person
+    if not person.surnames or not person.given:
+        return None
+    flat = flatten(document.document.spans)
+    words = list(_WORD.finditer(flat.text))
+    for index, word in enumerate(words):
+        window = words[index: index + NAME_WORDS_REACH + 1]
+        if not match_names(person.surnames.split()[0], word[0]).agrees:
+            continue
+        text = " ".join(w[0] for w in window)
+        if person.named_by(text):
+            return Fact("person", person.full, word[0], flat.span_at(word.start()), "subject")
+    return None
 
 
 def _about_note(about: str, named: Fact | None, applicant: Applicant) -> str | None:
@@ -197,6 +239,25 @@ class Form:
 
     def evidence(self, key: str) -> list[Evidence]:
         return self.side.evidence(key)
+
+
+def _is_spouse(spouse: Person, printed: Fact, assessment: Assessment) -> bool:
+    """The form's spouse, or the same person under the surname before the marriage.
+
+    A marriage certificate prints each spouse's surname before the marriage
+    and, further on, the surnames "after the marriage" ("жене АСАНОВА"); the
+    form gives the spouse's present name. The given names must agree, and the
+    form's surname must stand somewhere in the certificate.
+    """
+    if spouse.named_by(str(printed.value)):
+        return True
+    words = name_tokens(str(printed.value))
+    given = name_tokens(spouse.given)
+    if not given or not any(match_names(g, w).agrees for g in given[:1] for w in words):
+        return False
+    surnames = name_tokens(spouse.surnames)
+    text_words = _WORD.findall(assessment.document.document.full_text)
+    return bool(surnames) and all(any(match_names(s, w).agrees for w in text_words) for s in surnames)
 
 
 def _same_org(a: str, b: str) -> bool:
@@ -310,8 +371,8 @@ class EvidenceLinker:
         spouse = form.spouse()
         if spouse is None:
             return []
-        named = next((p for p in assessment.document.facts.persons if spouse.named_by(p.value)),
-                     None)
+        named = next((p for p in assessment.document.facts.persons
+                      if _is_spouse(spouse, p, assessment)), None)
         return assessment.cite(named, assessment.document.facts.first("event_date")) if named else []
 
     def _address_support(self, assessment: Assessment, form: Form, change: Change
@@ -412,14 +473,27 @@ class EvidenceLinker:
         spouse = form.spouse()
         if spouse is None:
             return None
-        others = [p for p in assessment.document.facts.persons if p.role == SPOUSE_ROLE
-                  and not self.applicant.is_applicant(p.value)]
-        if not others or any(spouse.named_by(p.value) for p in others):
+        others = self._other_spouses(assessment)
+        if not others or any(_is_spouse(spouse, p, assessment) for p in others):
             return None
         fact = others[0]
         message = (f"{_file(assessment.path)} names {fact.value} as the spouse; the new "
                    f"application says {spouse.full}")
         return self._contradiction(assessment, form, SPOUSE_SURNAMES, fact, message, "spouse")
+
+    def _other_spouses(self, assessment: Assessment) -> list[Fact]:
+        """The spouses a certificate names besides the applicant.
+
+        Named as husband, wife, bride or groom; on a form that prints them by
+        layout (no cue), the first two people of a marriage or divorce
+        certificate are the couple (witnesses and the registrar come after).
+        """
+        persons = assessment.document.facts.persons
+        named = [p for p in persons if p.role == SPOUSE_ROLE]
+        if not named and assessment.document.kind in self.rules.facts.marital_status:
+            named = [p for p in persons if p.role in SUBJECT_ROLES][:COUPLE]
+        return [p for p in named if not self.applicant.is_applicant(p.value)
+                and len(str(p.value).split()) > 1]
 
     def _contradiction(self, assessment: Assessment, form: Form, key: str, fact: Fact | None,
                        message: str, what: str) -> _Found:

@@ -626,8 +626,12 @@ POSTCODE_DIGITS: Final = 5
 ADDRESS_NOISE: Final = frozenset({"NO", "N", "NUMBER"})
 
 
+# "N27", "D.58", "KV45": a number glued to its marker.
+_GLUED_NUMBER: Final = re.compile(r"(?<=[A-Z])(?=\d)|(?<=\d)(?=[A-Z]{2})")
+
+
 def _normal_address(text: str) -> str:
-    words = (ADDRESS_WORDS.get(word, word) for word in _normal_text(text).split())
+    words = (ADDRESS_WORDS.get(word, word) for word in _GLUED_NUMBER.sub(" ", _normal_text(text)).split())
     return " ".join(word for word in words if word not in ADDRESS_NOISE)
 
 

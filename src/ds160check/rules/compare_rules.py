@@ -79,6 +79,9 @@ class CircumstanceRule:
     also: tuple[str, ...]
     material: bool
     both_required: bool
+    # The form prints no such section when this key has one of these values
+    # (no employer for NOT EMPLOYED): then absent means "none", a change to tell.
+    none_when: tuple[str, frozenset[str]] | None = None
 
 
 @dataclass(frozen=True)
@@ -324,7 +327,7 @@ def _contact_history(reader: _Reader, node: Node | None) -> tuple[ContactHistory
 
 def _circumstances(reader: _Reader, node: Node | None) -> tuple[CircumstanceRule, ...]:
     rules = []
-    allowed = ("name", "title", "key", "matcher", "also", "material", "when")
+    allowed = ("name", "title", "key", "matcher", "also", "material", "when", "none_when")
     for item in reader.items(node, "circumstances"):
         entry = reader.mapping(item, "circumstance", allowed)
         when = entry.get("when")
@@ -339,9 +342,21 @@ def _circumstances(reader: _Reader, node: Node | None) -> tuple[CircumstanceRule
                 also=reader.keys(entry.get("also"), item.line) if "also" in entry else (),
                 material=reader.flag(entry.get("material"), "material"),
                 both_required=when is not None,
+                none_when=_none_when(reader, entry.get("none_when"), item.line),
             )
         )
     return tuple(rules)
+
+
+def _none_when(reader: _Reader, node: Node | None, line: int) -> tuple[str, frozenset[str]] | None:
+    if node is None:
+        return None
+    entry = reader.mapping(node, "none_when", ("key", "values"))
+    values = plain(entry["values"]) if "values" in entry else None
+    if not isinstance(values, list) or not values:
+        reader.src.problem(node.line, "none_when.values must be a non-empty list")
+        return None
+    return reader.key(entry.get("key"), line), frozenset(str(v).upper() for v in values)
 
 
 def _simple(reader: _Reader, node: Node | None, what: str) -> tuple[SimpleRule, ...]:
