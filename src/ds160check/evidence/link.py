@@ -33,7 +33,6 @@ from ds160check.evidence.analyse import AnalysedDocument
 from ds160check.evidence.applicant import Applicant, Person
 from ds160check.evidence.facts import Fact
 from ds160check.evidence.flat import flatten
-from ds160check.matching.fold import name_tokens
 from ds160check.evidence.rules import DocumentType, EvidenceRules, load_evidence_rules
 from ds160check.matching import (
     match_addresses,
@@ -42,6 +41,7 @@ from ds160check.matching import (
     match_names,
     match_organizations,
 )
+from ds160check.matching.fold import name_tokens
 from ds160check.values import Money
 
 __all__ = ["CONTRADICTED", "SUPPORTED", "UNSUPPORTED", "Assessment", "EvidenceLinker"]
