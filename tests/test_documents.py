@@ -338,8 +338,12 @@ def test_ds160_print_out_quoting_a_refusal_is_no_letter() -> None:
      "processing.", "administrative_processing"),
     ("Documents requested: bank statement.", "documents"),
     ("Thank you.", None),
+    # Stockholm's e-mail: still in processing, but documents are asked for.
+    ("Your visa application is still in administrative processing. We ask you to kindly send "
+     "your updated travel plans.", "documents"),
 ])
 def test_221g_subtype(text: str, subtype: str | None) -> None:
+    """Documents asked for win over administrative processing: sending them is the next step."""
     refusal = read_refusal(_letter("Your application is refused under Section 221(g).", text))
     assert refusal is not None and refusal.subtype == subtype
 
@@ -441,7 +445,7 @@ def _broken_rules(tmp_path: Path, old: str, new: str) -> Path:
 def test_shipped_refusal_rules_load() -> None:
     rules = load_refusal_rules()
     assert rules.statute_priority == ("214b", "212a", "221g")
-    assert [kind for kind, _ in rules.subtypes] == ["administrative_processing", "documents"]
+    assert [kind for kind, _ in rules.subtypes] == ["documents", "administrative_processing"]
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [

@@ -475,7 +475,7 @@ class _Reading:
     # -- details
 
     def subtype(self) -> RefusalSubtype | None:
-        found = []
+        """The first subtype (in the rule file's order) whose wording the letter says, not supposes."""
         for kind, patterns in self.rules.subtypes:
             for sentence in self.sentences:
                 if sentence.box == "unmarked":
@@ -483,9 +483,8 @@ class _Reading:
                 for pattern in patterns:
                     match = pattern.search(sentence.text)
                     if match and self._plain(sentence, sentence.start + match.start()):
-                        found.append((sentence.start + match.start(), kind))
-                        break
-        return min(found)[1] if found else None
+                        return kind
+        return None
 
     def subsections(self) -> tuple[str, ...]:
         subs = [s.subsection for s in self.statutes() if s.kind == "212a" and s.subsection]
