@@ -174,7 +174,7 @@ TWO_DIGIT_YEAR_PIVOT: Final = 50
 
 # Words that may stand between the parts of a written date ("15th of March 2020").
 # "3 декабря 2025 г.", "2025 yil 3 dekabr", "2025 жылғы 3 желтоқсан" too.
-_DATE_FILLER_WORDS: Final = frozenset({"OF", "Г", "ГОДА", "ГОД", "YIL", "YILDA", "YILNING", "ЖЫЛҒЫ",
+_DATE_FILLER_WORDS: Final = frozenset({"OF", "DAY", "THE", "THIS", "Г", "ГОДА", "ГОД", "YIL", "YILDA", "YILNING", "ЖЫЛҒЫ",
                                        "ЖЫЛ", "ЖЫЛЫ", "ЙИЛ", "Ж"})
 # A weekday before a date ("Monday, November 12, 2018") is not part of it.
 _WEEKDAY: Final = re.compile(
@@ -305,6 +305,48 @@ _TRAILING_TIME = re.compile(
 )
 
 
+_UNITS: Final = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN"]
+_ORDINAL_UNITS: Final = ["ZEROTH", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH", "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH", "SIXTEENTH", "SEVENTEENTH", "EIGHTEENTH", "NINETEENTH"]
+_TENS: Final = {"TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50, "SIXTY": 60, "SEVENTY": 70,
+                "EIGHTY": 80, "NINETY": 90, "TWENTIETH": 20, "THIRTIETH": 30}
+_NUMBER_WORDS: Final[Mapping[str, int]] = {
+    **{w: n for n, w in enumerate(_UNITS)}, **{w: n for n, w in enumerate(_ORDINAL_UNITS)}, **_TENS,
+}
+_NUMBER_WORD_RUN: Final = re.compile(
+    r"\b(?:(?:" + "|".join(sorted([*_NUMBER_WORDS, "HUNDRED", "THOUSAND", "AND"], key=len, reverse=True))
+    + r")\b[ -]?)+")
+
+
+def _number_of_words(words: list[str]) -> int | None:
+    """``TWO THOUSAND TWENTY SIX`` -> 2026, ``FOURTH`` -> 4; None when they are no number."""
+    total, current = 0, 0
+    for word in words:
+        if word == "AND":
+            continue
+        if word == "THOUSAND":
+            total, current = total + max(current, 1) * 1000, 0
+        elif word == "HUNDRED":
+            current = max(current, 1) * 100
+        elif word in _NUMBER_WORDS:
+            current += _NUMBER_WORDS[word]
+        else:
+            return None
+    return total + current
+
+
+def _numbers_in_words(text: str) -> str:
+    """A date written in words, as legal documents write it, in figures:
+    ``FOURTH DAY OF MARCH TWO THOUSAND TWENTY-SIX`` -> ``4 DAY OF MARCH 2026``."""
+    def figures(match: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[ -]+", match[0].strip()) if w]
+        if words == ["AND"]:
+            return match[0]
+        number = _number_of_words(words)
+        return f"{number} " if number is not None else match[0]
+
+    return _NUMBER_WORD_RUN.sub(figures, text).strip()
+
+
 def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
     """A printed date as ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when only that is printed.
 
@@ -322,7 +364,7 @@ def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
     if is_null_text(text):
         return None
     cleaned = _WEEKDAY.sub("", _TRAILING_TIME.sub("", text.upper()).strip(" ,."))
-    cleaned = cleaned.replace("«", "").replace("»", "").replace('"', "")
+    cleaned = _numbers_in_words(cleaned.replace("«", "").replace("»", "").replace('"', ""))
     if _NUMERIC_DATE.fullmatch(cleaned):
         return _parse_numeric_date("".join(cleaned.split()), text, dayfirst)
     return _parse_worded_date(cleaned, text)
