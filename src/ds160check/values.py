@@ -174,8 +174,10 @@ TWO_DIGIT_YEAR_PIVOT: Final = 50
 
 # Words that may stand between the parts of a written date ("15th of March 2020").
 # "3 декабря 2025 г.", "2025 yil 3 dekabr", "2025 жылғы 3 желтоқсан" too.
-_DATE_FILLER_WORDS: Final = frozenset({"OF", "DAY", "THE", "THIS", "Г", "ГОДА", "ГОД", "YIL", "YILDA", "YILNING", "ЖЫЛҒЫ",
-                                       "ЖЫЛ", "ЖЫЛЫ", "ЙИЛ", "Ж"})
+_DATE_FILLER_WORDS: Final = frozenset({
+    "OF", "DAY", "THE", "THIS", "Г", "ГОДА", "ГОД", "YIL", "YILDA", "YILNING", "ЖЫЛҒЫ", "ЖЫЛ", "ЖЫЛЫ",
+    "ЙИЛ", "Ж",
+})
 # A weekday before a date ("Monday, November 12, 2018") is not part of it.
 _WEEKDAY: Final = re.compile(
     r"^(?:MON|TUES?|WED(?:NES)?|THU(?:RS)?|FRI|SAT(?:UR)?|SUN)(?:DAY)?\.?,?\s+")
@@ -305,8 +307,15 @@ _TRAILING_TIME = re.compile(
 )
 
 
-_UNITS: Final = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN"]
-_ORDINAL_UNITS: Final = ["ZEROTH", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH", "TENTH", "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH", "SIXTEENTH", "SEVENTEENTH", "EIGHTEENTH", "NINETEENTH"]
+_UNITS: Final = (
+    "ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN",
+    "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN", "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN",
+)
+_ORDINAL_UNITS: Final = (
+    "ZEROTH", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "SEVENTH", "EIGHTH", "NINTH",
+    "TENTH", "ELEVENTH", "TWELFTH", "THIRTEENTH", "FOURTEENTH", "FIFTEENTH", "SIXTEENTH",
+    "SEVENTEENTH", "EIGHTEENTH", "NINETEENTH",
+)
 _TENS: Final = {"TWENTY": 20, "THIRTY": 30, "FORTY": 40, "FIFTY": 50, "SIXTY": 60, "SEVENTY": 70,
                 "EIGHTY": 80, "NINETY": 90, "TWENTIETH": 20, "THIRTIETH": 30}
 _NUMBER_WORDS: Final[Mapping[str, int]] = {
