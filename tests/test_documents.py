@@ -28,6 +28,8 @@ from ds160check.documents import (
     read_confirmation_hint,
     read_refusal,
 )
+from ds160check.documents.ceac import read_ceac_status
+from ds160check.documents.recognise import recognise
 from ds160check.errors import (
     CorruptDocumentError,
     EncryptedPdfError,
@@ -311,10 +313,126 @@ def test_real_document_loads_quickly_and_is_no_refusal(path: Path) -> None:
     # A heading that cites the statute and a decision addressed to the applicant:
     # independent signals, as the Cairo letter prints them.
     ("Section 214(b). You have been found ineligible.", "214b"),
+    # The statute in any spelling, the section sign in any encoding.
+    ("You have been found ineligible under section 214[b] of the Act.", "214b"),
+    ("Your application has been refused under INA 214B.", "214b"),
+    ("Your application for a U.S. visa has been REFUSED under §214(b).", "214b"),
+    ("Your application has been reviewed and refused under Section 214 (b) INA.", "214b"),
+    ("Your application was denied under Â§ 214b.", "214b"),
+    ("You did not qualify for a visa under Section 214(b).", "214b"),
+    # The 214(b) test named without its number.
+    ("You did not establish ties sufficient to overcome the presumption of immigrant intent.", "214b"),
+    ("You have been found ineligible under Section 212(a)(6)(C)(i) of the INA.", "212a"),
+    # A refusal with no section: established, type unknown.
+    ("Your application for a U.S. visa has been refused.", "unknown"),
+    ("Further action in your case has been suspended under section 221g.", "221g"),
+    ("Your application has not been refused; it must be suspended under section 221g.", "221g"),
+    # Supposed, reported, generic or about someone else: no refusal.
+    ("If you are found ineligible under Section 214(b), you may reapply.", None),
+    ('They hear the officer say, "Your visa application is refused under Section 214(b)."', None),
+    ("Our employee Mr. Rahul Verma was refused a visa under 214(b) in 2024.", None),
+    ("Have you ever been refused a U.S. Visa under 214(b)?", None),
+    ("Refused under Section 214(b) of the INA:", None),
+    ("Your application may require additional administrative processing.", None),
 ])
 def test_refusal_wording(sentence: str, kind: str | None) -> None:
     refusal = read_refusal(_letter("U.S. Embassy Astana", sentence))
     assert (refusal.type if refusal else None) == kind
+
+
+def test_the_quote_is_the_sentence_that_decided_and_signals_say_why() -> None:
+    refusal = read_refusal(_letter("Embassy of the United States of America", "Dear Applicant:",
+                                   "Thank you for applying. Your application for a U.S. visa has been "
+                                   "REFUSED under section 214(b) of the Act. You may reapply."))
+    assert refusal is not None and refusal.type == "214b"
+    assert refusal.quote == ("Your application for a U.S. visa has been REFUSED under section 214(b) "
+                             "of the Act.")
+    assert "statute 214(b)" in refusal.signals and "addressed to the applicant" in refusal.signals
+
+
+def test_212a_lists_the_subsections_cited() -> None:
+    refusal = read_refusal(_letter("U.S. Embassy Tashkent", "You have been found ineligible under "
+                                   "INA section 212 (a) (9) (B) (i) (II) for unlawful presence."))
+    assert refusal is not None and refusal.subsections == ("212(a)(9)(B)(i)(II)",)
+
+
+def test_a_not_refused_221g_slip_is_a_refusal_and_says_so() -> None:
+    refusal = read_refusal(_letter("U.S. Embassy Almaty", "Your application has not been refused. "
+                                   "Action in your case must be suspended under section 221(g)."))
+    assert refusal is not None and refusal.type == "221g" and refusal.says_not_refused
+
+
+def test_only_the_marked_boxes_of_a_form_are_requested() -> None:
+    refusal = read_refusal(_letter(
+        "Consulate General of the United States of America, Chennai", "Dear Visa Applicant:",
+        "This office is unable to issue your visa at this time under section 221(g).",
+        "Please submit the following:", "[X] Bank statements for the last six months",
+        "[ ] Your application requires administrative processing",
+        "[x] A letter from your employer stating your position"))
+    assert refusal is not None and refusal.type == "221g" and refusal.subtype == "documents"
+    assert refusal.requested == ("Bank statements for the last six months",
+                                 "A letter from your employer stating your position")
+
+
+@pytest.mark.parametrize(("date", "iso"), [
+    ("Monday, November 12, 2018", "2018-11-12"), ("03 FEB 2026", "2026-02-03"),
+    ("28-May-2024", "2024-05-28"),
+])
+def test_letter_dates_with_weekdays_and_short_months(date: str, iso: str) -> None:
+    refusal = read_refusal(_letter("U.S. Embassy Islamabad", f"Date: {date}",
+                                   "You have been found ineligible under Section 214(b)."))
+    assert refusal is not None and refusal.date == iso and refusal.post == "ISLAMABAD"
+
+
+def test_post_from_a_letterhead_spread_over_lines() -> None:
+    refusal = read_refusal(_letter("Consulate General of the", "United States of America",
+                                   "220 Anna Salai", "Chennai – 600 006",
+                                   "You have been found ineligible under Section 214(b)."))
+    assert refusal is not None and refusal.post == "CHENNAI"
+
+
+# --- CEAC status pages -------------------------------------------------------------------------
+
+_CEAC = ["Nonimmigrant Visa (NIV)", "Application ID or Case Number: AA00C4RX7M", "{status}",
+         "Case Created: 02-Feb-2026", "Case Last Updated: 19-Feb-2026", "{description}"]
+
+
+def _ceac(status: str, description: str) -> TextDocument:
+    return _letter(*(line.format(status=status, description=description) for line in _CEAC))
+
+
+@pytest.mark.parametrize(("status", "description", "kind", "subtype"), [
+    ("Refused", "A U.S. consular officer has adjudicated and refused your visa application. If you "
+     "were informed that your case was refused for administrative processing, your case will remain "
+     "refused while undergoing such processing.", "unknown", None),
+    ("Refused", "Your case is undergoing necessary administrative processing.", "221g",
+     "administrative_processing"),
+    ("Administrative Processing", "Your visa case is currently undergoing necessary administrative "
+     "processing.", "221g", "administrative_processing"),
+    ("Issued", "Your visa is in final processing.", None, None),
+    ("Application Receipt Pending", "It has not yet been processed into the visa system.", None, None),
+])
+def test_ceac_status_page(status: str, description: str, kind: str | None, subtype: str | None) -> None:
+    page = read_ceac_status(_ceac(status, description))
+    assert page is not None and page.status == status and page.case_number == "AA00C4RX7M"
+    assert (page.created, page.updated) == ("2026-02-02", "2026-02-19")
+    assert (page.refusal.type if page.refusal else None) == kind
+    assert (page.refusal.subtype if page.refusal else None) == subtype
+
+
+def test_a_letter_that_mentions_ceac_is_no_status_page() -> None:
+    assert read_ceac_status(_letter("Please check your status at ceac.state.gov.",
+                                    "You have been found ineligible under Section 214(b).")) is None
+
+
+def test_recognise_tells_the_kinds_apart_and_keeps_signals_of_what_it_could_not_read() -> None:
+    assert recognise(_ceac("Issued", "Your visa is in final processing.")).kind == "ceac_status"
+    assert recognise(_letter("U.S. Embassy Astana", "You were refused under 214(b).")).kind == \
+        "refusal_letter"
+    vague = recognise(_letter("Embassy of the United States", "Re: Section 214(b)",
+                              "Please see the attached."))
+    assert vague.kind == "other" and vague.looks_like_refusal
+    assert not recognise(_letter("Payslip for March", "Net pay: 450 000 KZT")).looks_like_refusal
 
 
 def test_sentence_wrapped_over_lines_still_matches_and_points_at_its_start() -> None:

@@ -374,3 +374,84 @@ def test_evidence_fixtures_are_current_and_deterministic(tmp_path: Path) -> None
     shipped = ROOT / "fixtures" / "evidence"
     stale = [str(p) for p in made if (shipped / p).read_bytes() != (tmp_path / p).read_bytes()]
     assert not stale, "run python fixtures/evidence/generate.py"
+
+
+# --- documents in their issuers' layouts and languages --------------------------------------
+
+
+def _spans(*lines: str) -> Any:
+    from ds160check.documents.ingest import TextDocument, TextSpan
+
+    spans = [TextSpan(text, None, i, None, "body") for i, text in enumerate(lines, 1)]
+    return TextDocument(Path("doc.docx"), "0" * 64, "docx", 1, spans)
+
+
+@pytest.mark.parametrize(("declined", "nominative"), [
+    ("Соколовой Марине Андреевне", "Соколова Марина Андреевна"),
+    ("Ивановой Анне Сергеевне", "Иванова Анна Сергеевна"),
+    ("Иванова Ивана Ивановича", "Иванов Иван Иванович"),
+    ("Ахметовой Айгерим Серикқызы", "Ахметова Айгерим Серикқызы"),
+    ("ОРЛОВ ДМИТРИЙ СЕРГЕЕВИЧ", "ОРЛОВ ДМИТРИЙ СЕРГЕЕВИЧ"),
+    ("AKHMETOVA AIGERIM", "AKHMETOVA AIGERIM"),
+])
+def test_russian_names_go_back_to_the_nominative(declined: str, nominative: str) -> None:
+    from ds160check.evidence.morphology import nominative as to_nominative
+
+    assert to_nominative(declined) == nominative
+
+
+def test_a_russian_title_keeps_its_complements() -> None:
+    from ds160check.evidence.morphology import nominative_phrase
+
+    assert nominative_phrase("главного бухгалтера") == "главный бухгалтер"
+    assert nominative_phrase("руководителя департамента продаж") == "руководитель департамента продаж"
+
+
+def test_russian_employment_certificate_is_read_into_facts(analyser: Analyser) -> None:
+    found = analyser.analyse(_spans(
+        "ТОО «Степп Карго Логистикс»", "Исх. № 418/К от 03.12.2025", "СПРАВКА",
+        "Дана Ахметовой Айгерим Серикқызы в том, что она действительно работает в ТОО «Степп Карго "
+        "Логистикс» с 01.11.2019 по настоящее время в должности главного бухгалтера.",
+        "Среднемесячная заработная плата составляет 650 000 (шестьсот пятьдесят тысяч) тенге."))
+    facts = found.facts.to_dict()
+    assert found.kind == "employment_letter"
+    assert facts["income"] == [{"amount": 650000.0, "currency": "KZT", "period": "monthly"}]
+    assert facts["start_date"] == ["2019-11-01"] and facts["issue_date"] == ["2025-12-03"]
+    assert facts["position"] == ["главный бухгалтер"]
+    assert {"name": "Ахметова Айгерим Серикқызы", "role": "subject"} in facts["persons"]
+    assert match_organizations(facts["employer"][0], "STEPPE CARGO LOGISTICS LLP").agrees
+
+
+def test_certificate_names_read_over_or_under_their_captions(analyser: Analyser) -> None:
+    under = analyser.analyse(_spans("СВИДЕТЕЛЬСТВО", "О ЗАКЛЮЧЕНИИ БРАКА", "ОРЛОВ ДМИТРИЙ СЕРГЕЕВИЧ",
+                                    "фамилия, имя, отчество", "и", "ВОЛКОВА ЕЛЕНА ИГОРЕВНА",
+                                    "фамилия, имя, отчество", "заключили брак 12.09.2025"))
+    over = analyser.analyse(_spans("СВИДЕТЕЛЬСТВО О ЗАКЛЮЧЕНИИ БРАКА", "фамилия", "АСАНОВ",
+                                   "имя, отчество", "ЭРЛАН ТАЛАНТБЕКОВИЧ", "и", "фамилия",
+                                   "ЖУМАБАЕВА", "имя, отчество", "АЙЖАН БАКЫТОВНА",
+                                   "20 июня 2026 года", "заключили брак"))
+    assert under.kind == over.kind == "marriage_certificate"
+    assert [p.value for p in under.facts.persons] == ["ОРЛОВ ДМИТРИЙ СЕРГЕЕВИЧ", "ВОЛКОВА ЕЛЕНА ИГОРЕВНА"]
+    assert [p.value for p in over.facts.persons] == ["АСАНОВ ЭРЛАН ТАЛАНТБЕКОВИЧ",
+                                                     "ЖУМАБАЕВА АЙЖАН БАКЫТОВНА"]
+    assert under.facts.to_dict()["event_date"] == ["2025-09-12"]
+    assert over.facts.to_dict()["event_date"] == ["2026-06-20"]
+
+
+@pytest.mark.parametrize(("lines", "kind"), [
+    (("CERTIFICATE OF MARRIAGE", "This marriage was solemnized between us."), "marriage_certificate"),
+    (("TO WHOM IT MAY CONCERN", "This is to certify that ANNA IVANOVA holds an account with our bank.",
+      "Account Number 1234 Savings Account Balance USD 24,350.00"), "bank_statement"),
+    (("INDIAN INCOME TAX RETURN VERIFICATION FORM", "Assessment Year 2025-26", "PAN: ABCPS1234K",
+      "Gross total income", "16,80,000"), "tax_return"),
+    (("Справка о зарегистрированных правах (обременениях) на недвижимое имущество",
+      "Правообладатель: Ахметова Айгерим"), "property_certificate"),
+])
+def test_a_document_is_typed_by_its_own_title(analyser: Analyser, lines: tuple[str, ...], kind: str) -> None:
+    assert analyser.analyse(_spans(*lines)).kind == kind
+
+
+def test_indian_grouping_without_paise_is_income_in_rupees(analyser: Analyser) -> None:
+    found = analyser.analyse(_spans("INDIAN INCOME TAX RETURN VERIFICATION FORM", "Assessment Year 2025-26",
+                                    "Name: PRIYA SHARMA", "Gross total income", "16,80,000"))
+    assert found.facts.to_dict()["income"] == [{"amount": 1680000.0, "currency": "INR", "period": "yearly"}]

@@ -542,6 +542,38 @@ def test_durations(a: Duration, b: Duration, verdict: str, reason: str) -> None:
             id="address_apartment_added",
         ),  # fmt: skip
         pytest.param(
+            match_addresses, "Satpaev st., 40, apt. 12", "40 SATPAEV STREET APT 12", "variant",
+            id="address_parts_in_another_order",
+        ),  # fmt: skip
+        pytest.param(
+            match_addresses, "050000, г. Алматы, ул. Сатпаева, д. 40, кв. 12",
+            "40 SATPAEV STREET APT 12, ALMATY", "variant", id="address_in_cyrillic_with_postcode",
+        ),  # fmt: skip
+        pytest.param(
+            match_addresses, "Tbilisi, Vake district, I. Abashidze str. N27, apt. 8",
+            "27 IRAKLI ABASHIDZE STREET APARTMENT 8, TBILISI", "variant", id="address_glued_number",
+        ),  # fmt: skip
+        pytest.param(
+            match_addresses, "Satpaev st., 40, apt. 21", "40 SATPAEV STREET APT 12", "different",
+            id="address_parts_other_apartment",
+        ),  # fmt: skip
+        pytest.param(
+            match_organizations, "ТОО «Степп Карго Логистикс»", "STEPPE CARGO LOGISTICS LLP", "variant",
+            id="organization_written_back_in_cyrillic",
+        ),  # fmt: skip
+        pytest.param(
+            match_organizations, "ООО «Северный Ветер»", "SEVERNYI VETER LLC", "variant",
+            id="organization_transliterated",
+        ),  # fmt: skip
+        pytest.param(
+            match_organizations, "NIMBUSGRID SOFTWARE PVT. LTD.", "NIMBUSGRID SOFTWARE PRIVATE LIMITED",
+            "variant", id="organization_pvt_ltd_is_private_limited",
+        ),  # fmt: skip
+        pytest.param(
+            match_organizations, "ТОО «Северный Ветер»", "STEPPE CARGO LOGISTICS LLP", "different",
+            id="organization_other_in_cyrillic",
+        ),  # fmt: skip
+        pytest.param(
             match_addresses, "12 ABAY AVE", "12 DOSTYK AVE", "different", id="address_other_street"
         ),  # fmt: skip
     ],

@@ -84,10 +84,11 @@ def read_ceac_status(doc: TextDocument, rules: CeacRules | None = None) -> CeacS
     rules = rules or load_ceac_rules()
     lines = [(span, " ".join(span.text.split())) for span in doc.spans if span.text.strip()]
     flat = " ".join(text for _, text in lines)
-    if sum(1 for p in rules.signals if p.search(flat)) < rules.min_signals:
-        return None
     found = _status_line(lines, rules)
     if found is None:
+        return None
+    # The status alone on its line is one of the page's signals.
+    if 1 + sum(1 for p in rules.signals if p.search(flat)) < rules.min_signals:
         return None
     index, name, meaning = found
     span = lines[index][0]

@@ -48,9 +48,15 @@ class Recognised:
 
 def recognise(doc: TextDocument) -> Recognised:
     status = read_ceac_status(doc)
-    if status is not None:
-        return Recognised(CEAC_STATUS, status.refusal, status)
     letter = read_refusal(doc)
+    if status is not None and not _letter_says_more(letter, status):
+        return Recognised(CEAC_STATUS, status.refusal, status)
     if letter is not None:
         return Recognised(REFUSAL_LETTER, letter, None)
     return Recognised(OTHER, None, None, refusal_signals(doc))
+
+
+def _letter_says_more(letter: Refusal | None, status: CeacStatus) -> bool:
+    """A letter that quotes a CEAC status but gives the section is read as the letter."""
+    return (letter is not None and letter.type != "unknown"
+            and (status.refusal is None or status.refusal.type == "unknown"))
