@@ -23,8 +23,8 @@ from ds160check.errors import Ds160CheckError, FileMissingError, InputError
 from ds160check.files import file_sha256
 from ds160check.rules import Rules, load_rules
 
-DOCUMENT_KINDS = {"refusal_letter": m.REFUSAL_LETTER, "other": m.SUPPORTING, "confirmation": m.CONFIRMATION,
-                  "print": m.NOT_COMPARED}
+DOCUMENT_KINDS = {"refusal_letter": m.REFUSAL_LETTER, "ceac_status": m.CEAC_STATUS, "other": m.SUPPORTING,
+                  "confirmation": m.CONFIRMATION, "print": m.NOT_COMPARED}
 
 
 def case_files(folder: Path) -> list[Path]:

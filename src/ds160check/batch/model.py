@@ -36,6 +36,7 @@ LONE_PRINT = "DS-160 print-out"
 APPLICATION_ROLES = (OLD, NEW, EARLIER, NOT_COMPARED, LONE_PRINT)
 CONFIRMATION = "confirmation page"
 REFUSAL_LETTER = "refusal letter"
+CEAC_STATUS = "CEAC status page"
 SUPPORTING = "supporting document"
 UNREADABLE = "unreadable"
 IGNORED = "ignored"
@@ -165,7 +166,7 @@ class CaseResult:
             "status": self.status,
             "verdict": self.verdict,
             **counts,
-            "refusal_type": (refusal.type or "unknown") if refusal else ("none" if primary else None),
+            "refusal_type": _refusal_type(primary),
             "undisclosed_refusal": ("yes" if undisclosed else "no") if primary else None,
             "changes_supported": statuses.count("supported") if primary else None,
             "changes_unsupported": statuses.count("unsupported") if primary else None,
@@ -175,6 +176,17 @@ class CaseResult:
             "error": "; ".join(self.errors) or None,
             "report": report_link or None,
         }
+
+
+def _refusal_type(report: Report | None) -> str | None:
+    """``214b``…; ``unknown`` when a refusal is known but not its section, or a document given
+    could not be read; ``not given`` when no document or option tells (never "none": a refusal
+    nobody documented may still have happened)."""
+    if report is None:
+        return None
+    if report.refusal is not None:
+        return report.refusal.type or "unknown"
+    return "unknown" if report.notices else "not given"
 
 
 def _rank(report: Report) -> int:
