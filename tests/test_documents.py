@@ -604,3 +604,10 @@ def test_loaded_rules_are_cached_and_patterns_are_fast() -> None:
     read_refusal(_letter(text, "U.S. Embassy " + "Q" * 5000))
     assert time.perf_counter() - started < 2.0
 
+
+
+def test_a_line_ending_in_an_abbreviation_does_not_end_the_quoted_sentence() -> None:
+    refusal = read_refusal(_letter("U.S. Embassy Astana", "You have been found ineligible under Section "
+                                   "214(b) of the U.S.", "Immigration and Nationality Act."))
+    assert refusal is not None
+    assert refusal.quote.endswith("of the U.S. Immigration and Nationality Act.")

@@ -304,7 +304,7 @@ def _sentences(text: _FlatText, rules: RefusalRules) -> list[_Sentence]:
         following = flats[index + 1] if index + 1 < len(flats) else ""
         if _is_item(flat, rules):
             cuts.add(start)  # an item's wrapped lines stay one sentence
-        if (flat[-1] in ".!?:;" or _is_item(following, rules)
+        if (_ends_sentence(flat) or _is_item(following, rules)
                 or (len(flat) < SHORT_LINE_CHARS and following[:1].isupper())):
             cuts.add(start + len(flat))
     cuts.update(m.end() for m in _SENTENCE_END.finditer(text.text))
@@ -323,6 +323,14 @@ def _sentences(text: _FlatText, rules: RefusalRules) -> list[_Sentence]:
         example = item and any(p.search(lead_in) for p in rules.lead_in)
         out.append(_Sentence(at, stripped, _box_of(stripped, rules), example))
     return out
+
+
+# A stop that ends an abbreviation, not a sentence: "U.S.", "Mr.", "Sec.".
+_ABBREVIATION_END: Final = re.compile(r"(?:\b[A-Z]|\bMrs|\b(?:Mr|Ms|Dr|No|St)|\bSec)\.$")
+
+
+def _ends_sentence(line: str) -> bool:
+    return line[-1] in "!?:;" or (line[-1] == "." and not _ABBREVIATION_END.search(line))
 
 
 def _is_item(flat: str, rules: RefusalRules) -> bool:
