@@ -157,6 +157,8 @@ def _about(document: AnalysedDocument, applicant: Applicant) -> tuple[str, Fact 
 # ownership | ... | AIGERIM").
 NAME_WORDS_REACH: Final = 12
 _WORD: Final = re.compile(r"[^\W\d_][\w'’-]*")
+# Whose a document is shows on its first pages: a long statement's rows are not searched.
+NAME_SCAN_WORDS: Final = 3000
 
 
 def _name_in_words(document: AnalysedDocument, applicant: Applicant) -> Fact | None:
@@ -170,11 +172,15 @@ def _name_in_words(document: AnalysedDocument, applicant: Applicant) -> Fact | N
     if not person.surnames or not person.given:
         return None
     flat = flatten(document.document.spans)
-    words = list(_WORD.finditer(flat.text))
+    words = list(_WORD.finditer(flat.text))[:NAME_SCAN_WORDS]
+    surname = person.surnames.split()[0]
+    agrees: dict[str, bool] = {}  # a statement repeats its words: each is compared once
     for index, word in enumerate(words):
-        window = words[index: index + NAME_WORDS_REACH + 1]
-        if not match_names(person.surnames.split()[0], word[0]).agrees:
+        if word[0] not in agrees:
+            agrees[word[0]] = match_names(surname, word[0]).agrees
+        if not agrees[word[0]]:
             continue
+        window = words[index: index + NAME_WORDS_REACH + 1]
         text = " ".join(w[0] for w in window)
         if person.named_by(text):
             return Fact("person", person.full, word[0], flat.span_at(word.start()), "subject")
