@@ -160,7 +160,6 @@ class CaseResult:
         primary = self.primary
         statuses = [c.evidence_status for c in primary.changes if c.material] if primary else []
         undisclosed = any(f.code == Code.UNDISCLOSED_REFUSAL for f in self.findings())
-        refusal = primary.refusal if primary else None
         return {
             "folder": self.folder,
             "status": self.status,
