@@ -484,14 +484,17 @@ class _Reading:
 
     def subtype(self) -> RefusalSubtype | None:
         """The first subtype (in the rule file's order) whose wording the letter says, not supposes."""
-        for kind, patterns in self.rules.subtypes:
-            for sentence in self.sentences:
-                if sentence.box == "unmarked":
-                    continue
-                for pattern in patterns:
-                    match = pattern.search(sentence.text)
-                    if match and self._plain(sentence, sentence.start + match.start()):
-                        return kind
+        return next((kind for kind, patterns in self.rules.subtypes if self.saying(patterns)), None)
+
+    def saying(self, patterns: tuple[re.Pattern[str], ...]) -> _Sentence | None:
+        """The first sentence that says (not supposes, reports or leaves unmarked) one of ``patterns``."""
+        for sentence in self.sentences:
+            if sentence.box == "unmarked":
+                continue
+            for pattern in patterns:
+                match = pattern.search(sentence.text)
+                if match and self._plain(sentence, sentence.start + match.start()):
+                    return sentence
         return None
 
     def subsections(self) -> tuple[str, ...]:
@@ -867,12 +870,5 @@ def administrative_processing_sentence(spans: list[TextSpan], rules: RefusalRule
     """The first sentence of ``spans`` that says, not supposes, administrative processing."""
     rules = rules or load_refusal_rules()
     reading = _Reading(_FlatText(spans), rules)
-    patterns = dict(rules.subtypes)["administrative_processing"]
-    for sentence in reading.sentences:
-        if sentence.box == "unmarked":
-            continue
-        for pattern in patterns:
-            match = pattern.search(sentence.text)
-            if match and reading._plain(sentence, sentence.start + match.start()):
-                return sentence.text
-    return None
+    found = reading.saying(dict(rules.subtypes)["administrative_processing"])
+    return found.text if found is not None else None
