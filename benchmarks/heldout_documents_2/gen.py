@@ -14,20 +14,20 @@ import hashlib
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "fixtures"))
 sys.path.insert(0, str(HERE))
 
+from draw import Pdf, write_docx  # noqa: E402
 from ds160gen import APPLICANTS, for_print, render_print  # noqa: E402
 from ds160gen.applicants.common import address, money, security  # noqa: E402
 from ds160gen.golden import check_fields  # noqa: E402
-
-from draw import Pdf, write_docx  # noqa: E402
 
 DEL = object()
 OLD_WHEN = datetime(2026, 3, 9, 10, 24)
@@ -296,7 +296,7 @@ def letter_214b_regretted(path: Path, *, post: str, city: str, date: str, name: 
     """214(b) letter in the 'regretted' wording quoted from Dhaka, with the ties
     explanation of the Georgetown 'Ask the Consul' column."""
     p = Pdf(path, size=size, font=font, title="Visa refusal")
-    p.heading(f"EMBASSY OF THE UNITED STATES OF AMERICA", [post, "Consular Section - Nonimmigrant Visas"])
+    p.heading("EMBASSY OF THE UNITED STATES OF AMERICA", [post, "Consular Section - Nonimmigrant Visas"])
     p.text(f"{city}, {date}", align="right")
     p.gap(6)
     p.grid([("Applicant", name), ("Application ID", appid), ("Visa class applied for", "B1/B2")],
