@@ -197,23 +197,28 @@ def _money(entity: Entity, currency: str | None) -> dict[str, Any] | None:
 
 
 def _period(flat: FlatText, entity: Entity, rules: FactRules) -> str | None:
-    """The period named nearest the amount: right after it, else right before it."""
+    """The period named nearest the amount, after it or before it in its sentence.
+
+    "his annual gross salary is PKR 5,880,000 (...), paid in twelve equal
+    monthly instalments": "annual" stands nearer than "monthly".
+    """
     # The sum in words may stand between the amount and its period:
     # "N7,800,000.00 (Seven Million ... Naira) per annum".
     tail = _IN_WORDS.sub("", flat.line_after(entity.end, rules.after_window + _WORDS_ALLOWANCE), count=1)
     after = _SENTENCE_END.split(tail[: rules.after_window], maxsplit=1)[0]
-    found = _nearest(after, rules.periods, from_end=False)
-    if found is None:
-        before = _SENTENCE_END.split(flat.line_before(entity.start, rules.before_window))[-1]
-        found = _nearest(before, rules.periods, from_end=True)
-    return found
+    before = _SENTENCE_END.split(flat.line_before(entity.start, rules.before_window))[-1]
+    found = [f for f in (_nearest(after, rules.periods, from_end=False),
+                         _nearest(before, rules.periods, from_end=True)) if f is not None]
+    return min(found)[1] if found else None
 
 
-def _nearest(text: str, periods: Mapping[str, re.Pattern[str]], *, from_end: bool) -> str | None:
+def _nearest(text: str, periods: Mapping[str, re.Pattern[str]], *, from_end: bool
+             ) -> tuple[int, str] | None:
+    """The period word nearest the amount in ``text``, with its distance in characters."""
     best: tuple[int, str] | None = None
     for name, pattern in periods.items():
         for match in pattern.finditer(text):
             distance = len(text) - match.end() if from_end else match.start()
             if best is None or distance < best[0]:
                 best = (distance, name)
-    return best[1] if best else None
+    return best

@@ -373,7 +373,8 @@ def _layout_people(reader: _Reader, node: Node | None) -> LayoutPeopleRules | No
         found = reader.strings(item, what)
         joined = "|".join(f"(?:{text})" for text, _ in found)
         line = found[0][1] if found else (node.line if node else 0)
-        return reader.regex(rf"^(?:{joined})\s*:?$", line, what) or re.compile(r"(?!)")
+        # A caption may stand in brackets: "(фамилия, имя, отчество)".
+        return reader.regex(rf"^\(?(?:{joined})\)?\s*:?$", line, what) or re.compile(r"(?!)")
 
     return LayoutPeopleRules(
         rows=either(top.get("rows"), "layout_people.rows"),
