@@ -267,11 +267,24 @@ def _year_from(token: str, text: str, *, two_digits_ok: bool) -> int:
     return _full_year(token)
 
 
+# Uzbek and Kazakh put the case on the month: "1-sentabrdan" (since), "қаңтарда" (in).
+_CASE_ENDINGS: Final = ("DAN", "DA", "GA", "NI", "ДАН", "ДЕН", "ДА", "ДЕ", "ҒА", "ГЕ", "НАН")
+
+
+def _without_case_ending(token: str) -> str:
+    if token in MONTHS or token[0].isdigit():
+        return token
+    for ending in _CASE_ENDINGS:
+        if token.endswith(ending) and token[: -len(ending)] in MONTHS:
+            return token[: -len(ending)]
+    return token
+
+
 def _date_tokens(cleaned: str, text: str) -> tuple[list[str], int]:
     """The tokens of a written date and the index of its one month name."""
     if not _WORDED_DATE_CHARS.fullmatch(cleaned):
         raise _date_error(text, "unexpected characters")
-    tokens = [t for t in _DATE_TOKEN.findall(cleaned) if t not in _DATE_FILLER_WORDS]
+    tokens = [_without_case_ending(t) for t in _DATE_TOKEN.findall(cleaned) if t not in _DATE_FILLER_WORDS]
     words = [i for i, token in enumerate(tokens) if not token[0].isdigit()]
     unknown = [tokens[i] for i in words if tokens[i] not in MONTHS]
     if unknown:
@@ -507,6 +520,11 @@ CURRENCY_WORDS: Final[Mapping[str, tuple[str, ...]]] = {
     "ТГ": ("KZT",),
     "SUM": ("UZS",),
     "SO'M": ("UZS",),
+    # Uzbek puts the case on the word: "9 500 000 so'mni tashkil etadi".
+    "SO'MNI": ("UZS",),
+    "SO'MDAN": ("UZS",),
+    "SO'MGA": ("UZS",),
+    "SO'MLIK": ("UZS",),
     "СУМ": ("UZS",),
     "СЎМ": ("UZS",),
     "SOM": ("KGS", "UZS"),

@@ -415,7 +415,9 @@ class Comparison:
             return
         if after and match_scalar("organization", before, after).verdict != "different":
             return
-        for item in self.new.get(history) or []:
+        # A student's "employer" is the school: the new form may list it among schools attended.
+        kept = [*(self.new.get(history) or []), *(self.new.get("education.institutions") or [])]
+        for item in kept:
             name = item.get("name") if isinstance(item, dict) else None
             if name and match_scalar("organization", before, name).verdict != "different":
                 return

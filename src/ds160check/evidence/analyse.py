@@ -90,9 +90,18 @@ class Analyser:
 
 def _with_layout_people(entities: list[Entity], people: list[Entity]) -> list[Entity]:
     """The pipeline's entities and the people found by layout that no found person covers."""
+    def overlaps(a: Entity, b: Entity) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    def fuller(layout: Entity, found: Entity) -> bool:
+        """The layout read the whole name the pipeline read a part of ("САТПАЕВА" of three lines)."""
+        return len(str(layout.value).split()) > len(str(found.value or found.text).split())
+
     persons = [e for e in entities if e.label == PERSON]
-    extra = [p for p in people if not any(e.start < p.end and p.start < e.end for e in persons)]
-    return sorted([*entities, *extra], key=lambda e: (e.start, e.end))
+    extra = [p for p in people if all(not overlaps(e, p) or fuller(p, e) for e in persons)]
+    replaced = [e for e in persons if any(overlaps(e, p) for p in extra)]
+    kept = [e for e in entities if e not in replaced]
+    return sorted([*kept, *extra], key=lambda e: (e.start, e.end))
 
 
 def _nominative(entity: Entity) -> Entity:
