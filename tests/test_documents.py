@@ -334,6 +334,9 @@ def test_real_document_loads_quickly_and_is_no_refusal(path: Path) -> None:
     ("Have you ever been refused a U.S. Visa under 214(b)?", None),
     ("Refused under Section 214(b) of the INA:", None),
     ("Your application may require additional administrative processing.", None),
+    # From the second held-out set: South Asian wording, and an information page's generic subject.
+    ("Your visa has been regretted under Section 214(b) of the Act.", "214b"),
+    ("An applicant refused under 221(g) who was asked for more information must follow up.", None),
 ])
 def test_refusal_wording(sentence: str, kind: str | None) -> None:
     refusal = read_refusal(_letter("U.S. Embassy Astana", sentence))

@@ -455,3 +455,32 @@ def test_indian_grouping_without_paise_is_income_in_rupees(analyser: Analyser) -
     found = analyser.analyse(_spans("INDIAN INCOME TAX RETURN VERIFICATION FORM", "Assessment Year 2025-26",
                                     "Name: PRIYA SHARMA", "Gross total income", "16,80,000"))
     assert found.facts.to_dict()["income"] == [{"amount": 1680000.0, "currency": "INR", "period": "yearly"}]
+
+
+def test_citizenship_after_grazhdanin_is_no_name_and_bracketed_captions_are_read(analyser: Analyser) -> None:
+    found = analyser.analyse(_spans(
+        "СВИДЕТЕЛЬСТВО О ЗАКЛЮЧЕНИИ БРАКА", "Соколов Дмитрий Андреевич", "(фамилия, имя, отчество)",
+        "гражданин Российской Федерации, дата рождения 17.01.2001", "и", "Воронина Анна Сергеевна",
+        "(фамилия, имя, отчество)", "гражданка Российской Федерации", "заключили брак 14.08.2026"))
+    assert [p.value for p in found.facts.persons] == ["Соколов Дмитрий Андреевич", "Воронина Анна Сергеевна"]
+
+
+def test_the_period_nearest_the_amount_wins(analyser: Analyser) -> None:
+    found = analyser.analyse(_spans(
+        "SALARY CERTIFICATE", "Certified that Mr. Ahmed Qureshi is working in this company since 2020.",
+        "His annual gross salary is PKR 5,880,000 (Rupees five million eight hundred and eighty "
+        "thousand only), paid in twelve equal monthly instalments."))
+    assert found.facts.to_dict()["income"] == [{"amount": 5880000.0, "currency": "PKR", "period": "yearly"}]
+
+
+def test_an_uzbek_employment_certificate_is_read(analyser: Analyser) -> None:
+    found = analyser.analyse(_spans(
+        "«ILM-FAN INNOVATSIYA» MChJ", "№ 318 · 2026-yil 9-noyabr", "MA'LUMOTNOMA",
+        "Ushbu ma'lumotnoma TOSHMATOV BOBUR ga berildiki, u haqiqatan ham «ILM-FAN INNOVATSIYA» MChJ da "
+        "2026-yil 1-sentabrdan buyon dasturchi lavozimida ishlab kelmoqda.",
+        "Uning oylik maoshi 9 500 000 (to'qqiz million besh yuz ming) so'mni tashkil etadi."))
+    facts = found.facts.to_dict()
+    assert found.kind == "employment_letter"
+    assert facts["income"] == [{"amount": 9500000.0, "currency": "UZS", "period": "monthly"}]
+    assert facts["start_date"] == ["2026-09-01"] and facts["issue_date"] == ["2026-11-09"]
+    assert match_organizations(facts["employer"][0], "ILM-FAN INNOVATSIYA MCHJ").agrees
