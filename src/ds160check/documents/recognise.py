@@ -18,7 +18,7 @@ from typing import Final, Literal
 
 from ds160check.documents.ceac import CeacStatus, read_ceac_status
 from ds160check.documents.ingest import TextDocument
-from ds160check.documents.refusal import Refusal, read_refusal, refusal_signals
+from ds160check.documents.refusal import Refusal, read_refusal_signals
 
 __all__ = ["CEAC_STATUS", "OTHER", "REFUSAL_LETTER", "Recognised", "recognise"]
 
@@ -48,12 +48,12 @@ class Recognised:
 
 def recognise(doc: TextDocument) -> Recognised:
     status = read_ceac_status(doc)
-    letter = read_refusal(doc)
+    letter, signals = read_refusal_signals(doc)
     if status is not None and not _letter_says_more(letter, status):
         return Recognised(CEAC_STATUS, status.refusal, status)
     if letter is not None:
         return Recognised(REFUSAL_LETTER, letter, None)
-    return Recognised(OTHER, None, None, refusal_signals(doc))
+    return Recognised(OTHER, None, None, signals)
 
 
 def _letter_says_more(letter: Refusal | None, status: CeacStatus) -> bool:

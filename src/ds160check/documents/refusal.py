@@ -41,6 +41,7 @@ __all__ = [
     "load_refusal_rules",
     "read_confirmation_hint",
     "read_refusal",
+    "read_refusal_signals",
     "refusal_signals",
 ]
 
@@ -193,15 +194,27 @@ class RefusalRules:
 
 def read_refusal(doc: TextDocument, rules: RefusalRules | None = None) -> Refusal | None:
     """The refusal a letter states, or None when ``doc`` is not a refusal letter."""
+    return read_refusal_signals(doc, rules)[0]
+
+
+def refusal_signals(doc: TextDocument, rules: RefusalRules | None = None) -> tuple[str, ...]:
+    """The refusal signals found in ``doc`` even when too few to decide: why it may be one."""
+    return read_refusal_signals(doc, rules)[1]
+
+
+def read_refusal_signals(doc: TextDocument, rules: RefusalRules | None = None
+                         ) -> tuple[Refusal | None, tuple[str, ...]]:
+    """The refusal ``doc`` states (or None), and the refusal signals it shows either way."""
     rules = rules or load_refusal_rules()
     text = _FlatText(doc.spans)
-    if any(p.search(text.text) for p in rules.not_a_letter):
-        return None
     reading = _Reading(text, rules)
+    signals = _signals_seen(reading)
+    if any(p.search(text.text) for p in rules.not_a_letter):
+        return None, signals
     decided = reading.decide()
     if decided is None:
-        return None
-    kind, sentence, signals = decided
+        return None, signals
+    kind, sentence, decisive = decided
     return Refusal(
         type=kind,
         subtype=reading.subtype() if kind == "221g" else None,
@@ -214,14 +227,11 @@ def read_refusal(doc: TextDocument, rules: RefusalRules | None = None) -> Refusa
         subsections=reading.subsections() if kind == "212a" else (),
         requested=reading.requested(),
         says_not_refused=reading.says_not_refused(),
-        signals=signals,
-    )
+        signals=decisive,
+    ), signals
 
 
-def refusal_signals(doc: TextDocument, rules: RefusalRules | None = None) -> tuple[str, ...]:
-    """The refusal signals found in ``doc`` even when too few to decide: why it may be one."""
-    rules = rules or load_refusal_rules()
-    reading = _Reading(_FlatText(doc.spans), rules)
+def _signals_seen(reading: _Reading) -> tuple[str, ...]:
     found = []
     if reading.statutes():
         found.append("statute " + ", ".join(sorted({s.kind for s in reading.statutes()})))
