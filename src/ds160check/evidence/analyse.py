@@ -15,11 +15,12 @@ from typing import Final
 from ds160check.documents.ingest import TextDocument, load_document
 from ds160check.evidence.facts import DocumentFacts, extract_facts
 from ds160check.evidence.flat import MAX_ANALYSED_CHARS, flatten
-from ds160check.evidence.morphology import has_cyrillic, nominative, nominative_phrase
+from ds160check.evidence.morphology import nominative, nominative_phrase
 from ds160check.evidence.nlp import Entity, Pipeline
 from ds160check.evidence.people import layout_people
 from ds160check.evidence.rules import EvidenceRules, load_evidence_rules
 from ds160check.evidence.types import Classification, classify, given
+from ds160check.matching.fold import has_cyrillic
 
 __all__ = ["AnalysedDocument", "Analyser"]
 

@@ -13,23 +13,19 @@ know keep their form unless the analyser's guess agrees with the rest.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from typing import Any, Final
 
-__all__ = ["has_cyrillic", "nominative", "nominative_phrase"]
+from ds160check.matching.fold import has_cyrillic
 
-_CYRILLIC: Final = re.compile(r"[а-яёА-ЯЁ]")
+__all__ = ["nominative", "nominative_phrase"]
+
 # Cases a name may stand in, the nominative first (nothing to change).
 _CASES: Final = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _GENDERS: Final = ("femn", "masc")
 _NAME_TAGS: Final = frozenset({"Surn", "Name", "Patr"})
 # Below this score a reading is the analyser's guess for a word it does not know.
 _GUESS_SCORE: Final = 0.1
-
-
-def has_cyrillic(text: str) -> bool:
-    return bool(_CYRILLIC.search(text))
 
 
 @cache

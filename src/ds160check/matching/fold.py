@@ -85,6 +85,11 @@ def script_of(char: str) -> str | None:
     return name.split(" ", 1)[0] if name else None
 
 
+def has_cyrillic(text: str) -> bool:
+    """Does ``text`` hold a Cyrillic letter (Russian, Kazakh, Uzbek in Cyrillic...)?"""
+    return any(script_of(char) == "CYRILLIC" for char in text)
+
+
 def word_script(word: str) -> str:
     """The script of most letters of ``word`` (Latin for a word without letters)."""
     counts: dict[str, int] = {}

@@ -19,7 +19,7 @@ from typing import Final
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ds160check.matching.fold import collapse, fold_latin, word_script
+from ds160check.matching.fold import collapse, fold_latin, has_cyrillic, word_script
 from ds160check.matching.result import MAX_SCORE, Match, different, same, variant
 from ds160check.matching.translit import romanizations
 from ds160check.values import (
@@ -518,23 +518,18 @@ def match_organizations(
     if core_a == core_b:
         return variant("same name, legal form or quotes differ", SCORE_LEGAL_FORM)
     found = _fuzzy(core_a, core_b, threshold, floor, ("nearly the same name", "different names"))
-    if found.verdict == "different" and (_has_cyrillic(a) != _has_cyrillic(b)) and \
+    if found.verdict == "different" and (has_cyrillic(a) != has_cyrillic(b)) and \
             _sound_key(core_a) == _sound_key(core_b):
         # «Степп Карго Логистикс» is STEPPE CARGO LOGISTICS written back in Cyrillic.
         return variant("the same name written in Cyrillic", SCORE_LEGAL_FORM)
     return found
 
 
-_CYRILLIC_LETTER: Final = re.compile(r"[\u0400-\u04ff]")
 # An English name written in Cyrillic and romanized again loses its spelling,
 # not its sound: C/K, X/KS, PH/F, W/V, Y/I, doubled letters, a final silent E.
 _SOUND_RULES: Final = ((r"PH", "F"), (r"CK|Q|C(?=[AOU]|$|[^EIY])", "K"), (r"C", "S"), (r"X", "KS"),
                        (r"W", "V"), (r"Y", "I"), (r"KH", "H"), (r"J", "DZH"), (r"([A-Z])\1+", r"\1"),
                        (r"(?<=[A-Z]{3})E\b", ""))
-
-
-def _has_cyrillic(text: str) -> bool:
-    return bool(_CYRILLIC_LETTER.search(text))
 
 
 def _sound_key(text: str) -> str:
