@@ -484,3 +484,31 @@ def test_an_uzbek_employment_certificate_is_read(analyser: Analyser) -> None:
     assert facts["income"] == [{"amount": 9500000.0, "currency": "UZS", "period": "monthly"}]
     assert facts["start_date"] == ["2026-09-01"] and facts["issue_date"] == ["2026-11-09"]
     assert match_organizations(facts["employer"][0], "ILM-FAN INNOVATSIYA MCHJ").agrees
+
+
+@pytest.mark.parametrize(("line", "money"), [
+    ("Her gross salary is VND 48,000,000 per month.", {"amount": 48000000.0, "currency": "VND"}),
+    ("Monthly salary: BDT 185,000.00", {"amount": 185000.0, "currency": "BDT"}),
+    ("She receives a basic monthly salary of Php 25,500.00.", {"amount": 25500.0, "currency": "PHP"}),
+])
+def test_any_iso_currency_code_is_money(analyser: Analyser, line: str, money: dict[str, Any]) -> None:
+    found = analyser.analyse(_spans("CERTIFICATE OF EMPLOYMENT", line))
+    assert [{k: v for k, v in f.items() if k != "period"} for f in found.facts.to_dict()["income"]] == [money]
+
+
+def test_three_capitals_that_are_no_currency_are_not_money(analyser: Analyser) -> None:
+    found = analyser.analyse(_spans("INCOME TAX RETURN", "PAN 1234 and BIN 190940012345",
+                                    "Date(DD/MM/YYYY): 28/07/2025", "COMPUTATION OF INCOME"))
+    assert found.facts.to_dict().get("income", []) == []
+    assert found.facts.to_dict()["issue_date"] == ["2025-07-28"]
+
+
+def test_the_applicants_name_is_found_in_either_order_when_no_pattern_reads_it() -> None:
+    from ds160check.evidence.link import _name_in_words
+
+    analysed = Analyser().analyse(_spans("STATEMENT OF ACCOUNT", "Customer", "MD. ARIFUL RAHMAN",
+                                         "Account no.", "0241 0105 5501 9"))
+    applicant = Applicant(Person("RAHMAN", "MD ARIFUL"), (), None)
+    found = _name_in_words(analysed, applicant)
+    assert found is not None and found.text == "RAHMAN"
+    assert _name_in_words(analysed, Applicant(Person("RAHMAN", "KARIM"), (), None)) is None

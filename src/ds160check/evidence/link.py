@@ -162,7 +162,7 @@ NAME_SCAN_WORDS: Final = 3000
 
 
 def _name_in_words(document: AnalysedDocument, applicant: Applicant) -> Fact | None:
-    """The applicant's surname and a given name as words of the text, close together.
+    """The applicant's surname and a given name as words of the text, close together (either order).
 
     A name no pattern read as a person (its cells torn apart by a table) still
     says whom the document is about: every surname word and one given name
@@ -180,7 +180,8 @@ def _name_in_words(document: AnalysedDocument, applicant: Applicant) -> Fact | N
             agrees[word[0]] = match_names(surname, word[0]).agrees
         if not agrees[word[0]]:
             continue
-        window = words[index: index + NAME_WORDS_REACH + 1]
+        # Given names stand before the surname or after it ("MD. ARIFUL RAHMAN").
+        window = words[max(0, index - NAME_WORDS_REACH): index + NAME_WORDS_REACH + 1]
         text = " ".join(w[0] for w in window)
         if person.named_by(text):
             return Fact("person", person.full, word[0], flat.span_at(word.start()), "subject")
