@@ -558,6 +558,11 @@ def test_durations(a: Duration, b: Duration, verdict: str, reason: str) -> None:
             id="address_parts_other_apartment",
         ),  # fmt: skip
         pytest.param(
+            match_addresses, "House 31 (Flat 6B), Rd. 11, Sector 04, Uttara, Dhaka-1230, Bangladesh",
+            "FLAT 6B, HOUSE 31, ROAD 11 SECTOR 4, UTTARA, DHAKA, BANGLADESH", "variant",
+            id="address_four_digit_postcode_on_one_side",
+        ),  # fmt: skip
+        pytest.param(
             match_organizations, "ТОО «Степп Карго Логистикс»", "STEPPE CARGO LOGISTICS LLP", "variant",
             id="organization_written_back_in_cyrillic",
         ),  # fmt: skip

@@ -615,8 +615,10 @@ ADDRESS_KIND_WORDS: Final = frozenset({
 # A street word of one address counts as found in the other at this similarity
 # (SATPAEV / SATPAEVA: the genitive of a street named after someone).
 ADDRESS_WORD_SIMILARITY: Final = 80.0
-# Numbers this long are postcodes or IDs, not house or apartment numbers.
+# Numbers this long are postcodes or IDs, not house or apartment numbers ...
 POSTCODE_DIGITS: Final = 5
+# ... and one this long may be a postcode when only one address prints it.
+POSTCODE_MIN_DIGITS: Final = 4
 # Words that only mark a number ("NO. 5", "# 5", "N 5").
 ADDRESS_NOISE: Final = frozenset({"NO", "N", "NUMBER"})
 
@@ -672,6 +674,9 @@ def _same_parts(a: str, b: str) -> bool:
     apartment and the street.
     """
     (numbers_a, names_a), (numbers_b, names_b) = _address_parts(a), _address_parts(b)
+    # A four-digit number on one side only is a postcode ("Dhaka-1230") the other left out.
+    one_sided = {n for n in numbers_a ^ numbers_b if len(n) >= POSTCODE_MIN_DIGITS}
+    numbers_a, numbers_b = numbers_a - one_sided, numbers_b - one_sided
     if not numbers_a or not numbers_b:
         return False
     if numbers_a != numbers_b:
