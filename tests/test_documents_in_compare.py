@@ -127,3 +127,14 @@ def test_a_221g_not_refused_slip_still_counts_and_the_report_says_why(tmp_path: 
     assert _codes(report)["UNDISCLOSED_REFUSAL"] == "critical"
     assert report["refusal"]["type"] == "221g" and report["refusal"]["subtype"] == "documents"
     assert "answer YES" in report["refusal"]["note"]
+
+
+def test_the_marked_items_of_a_221g_form_are_listed_in_every_format(tmp_path: Path) -> None:
+    form = _document(tmp_path, "form.pdf", "U.S. EMBASSY ISLAMABAD\nYour visa application is refused under "
+                     "Section 221(g) of the Act.\nSubmit the items marked below:\n"
+                     "X Bank statements for the last six months\nInvitation letter from your U.S. host\n")
+    report = compare(OLD, NEW, [form])
+    assert report.to_dict()["refusal"]["requested"] == ["Bank statements for the last six months"]
+    for rendered in (render_report(report), render_markdown(report), render_html(report)):
+        assert "Bank statements for the last six months" in rendered
+        assert "Invitation letter" not in rendered

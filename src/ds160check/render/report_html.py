@@ -151,6 +151,9 @@ def _refusal(report: Report) -> str:
         page = f", page {refusal.evidence.page}" if refusal.evidence.page else ""
         out.append(f"<blockquote>{esc(refusal.evidence.text)} <span class=\"where\">"
                    f"({esc(_name(refusal.evidence.file))}{esc(page)})</span></blockquote>")
+    if refusal.requested:
+        items = "".join(f"<li>{esc(item)}</li>" for item in refusal.requested)
+        out.append(f"<p>Requested:</p><ul>{items}</ul>")
     if refusal.note:
         out.append(f"<p><b>{esc(refusal.note)}</b></p>")
     out.append(f"<p>{esc(refusal.to_dict()['meaning'])}</p>")

@@ -34,6 +34,8 @@ def render_markdown(report: Report) -> str:
         out.append(f"**{_cell(refusal_summary(refusal))}**. {refusal.to_dict()['meaning']}")
         if refusal.evidence is not None and refusal.source != "option":
             out += ["", f"> {_cell(refusal.evidence.text)} — *{_cell(Path(refusal.evidence.file).name)}*"]
+        if refusal.requested:
+            out += ["", "Requested: " + "; ".join(_cell(item) for item in refusal.requested)]
         if refusal.note:
             out += ["", refusal.note]
     out += ["", "## Findings", ""]
