@@ -614,3 +614,25 @@ def test_a_line_ending_in_an_abbreviation_does_not_end_the_quoted_sentence() -> 
                                    "214(b) of the U.S.", "Immigration and Nationality Act."))
     assert refusal is not None
     assert refusal.quote.endswith("of the U.S. Immigration and Nationality Act.")
+
+
+@pytest.mark.parametrize(("old", "new", "message"), [
+    ("Administrative Processing: {refusal: 221g, subtype: administrative_processing}",
+     "Administrative Processing: {refusal: 221h, subtype: administrative_processing}",
+     r"statuses.Administrative Processing.refusal must be one of .*\(did you mean '221g'\?\)"),
+    ("Refused: {refusal: unknown}", "Refused: {refusl: unknown}",
+     r"unknown key 'refusl' in statuses.Refused \(did you mean 'refusal'\?\)"),
+    ("min_signals: 2", "min_signals: two", "whole number above 0"),
+])
+def test_broken_ceac_rule_file_names_file_line_and_fix(tmp_path: Path, old: str, new: str,
+                                                        message: str) -> None:
+    from ds160check.documents.ceac import load_ceac_rules
+
+    text = (rules_dir() / "documents" / "ceac.yaml").read_text("utf-8")
+    assert old in text
+    path = tmp_path / "field_rules" / "documents" / "ceac.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text.replace(old, new), "utf-8")
+    with pytest.raises(RuleError) as caught:
+        load_ceac_rules(path)
+    assert re.search(r"ceac\.yaml:\d+: ", str(caught.value)) and re.search(message, str(caught.value))

@@ -28,11 +28,11 @@ from ds160check.documents.refusal import (
     Refusal,
     RefusalSubtype,
     RefusalType,
+    RuleReader,
     administrative_processing_sentence,
 )
-from ds160check.errors import RuleError
 from ds160check.rules.load import suggest
-from ds160check.rules.source import Node, key_line, keys_of, load_source
+from ds160check.rules.source import Node, key_line, keys_of
 from ds160check.rules_path import rules_dir
 from ds160check.values import parse_date
 
@@ -169,64 +169,37 @@ def load_ceac_rules(path: Path | None = None) -> CeacRules:
 
 
 def load_ceac_rules_from(path: Path) -> CeacRules:
-    source = load_source(path)
-
-    def fail(line: int | None, message: str) -> RuleError:
-        return RuleError(source.display, line, message)
-
-    def mapping(node: Node, what: str, keys: tuple[str, ...] | None = None) -> dict[str, Node]:
-        if not isinstance(node.value, dict):
-            raise fail(node.line, f"{what} must be a mapping")
-        value: dict[str, Node] = node.value
-        for key in keys_of(value) if keys is not None else ():
-            if keys is not None and key not in keys:
-                raise fail(key_line(value, key), f"unknown key {key!r} in {what}{suggest(key, keys)}")
-        missing = [k for k in keys or () if k not in value]
-        if missing:
-            raise fail(node.line, f"{what} needs {', '.join(repr(k) for k in missing)}")
-        return value
-
-    def pattern(node: Node, what: str) -> re.Pattern[str]:
-        if not isinstance(node.value, str) or not node.value.strip():
-            raise fail(node.line, f"{what} must be a non-empty regular expression")
-        try:
-            return re.compile(node.value, re.IGNORECASE)
-        except re.error as error:
-            raise fail(node.line, f"{what}: not a valid regular expression ({error.msg})") from None
-
-    top = mapping(source.root, "the file", _TOP_KEYS)
-    signals = top["signals"]
-    if not isinstance(signals.value, list) or not signals.value:
-        raise fail(signals.line, "signals must be a non-empty list")
-    least = top["min_signals"]
-    if isinstance(least.value, bool) or not isinstance(least.value, int) or least.value < 1:
-        raise fail(least.line, f"min_signals must be a whole number above 0, not {least.value!r}")
-    statuses = {}
-    listed = mapping(top["statuses"], "statuses")
-    for name in keys_of(listed):
-        meaning = mapping(listed[name], f"statuses.{name}", None) if listed[name].value else {}
-        for key in keys_of(meaning):
-            if key not in ("refusal", "subtype"):
-                raise fail(key_line(meaning, key), f"unknown key {key!r} in statuses.{name}"
-                                                   f"{suggest(key, ('refusal', 'subtype'))}")
-        refusal = meaning["refusal"].value if "refusal" in meaning else None
-        subtype = meaning["subtype"].value if "subtype" in meaning else None
-        if refusal is not None and refusal not in REFUSAL_TYPES:
-            choices = ", ".join(REFUSAL_TYPES)
-            raise fail(meaning["refusal"].line, f"statuses.{name}.refusal must be one of {choices}"
-                                                f"{suggest(str(refusal), REFUSAL_TYPES)}")
-        if subtype is not None and subtype not in REFUSAL_SUBTYPES:
-            raise fail(meaning["subtype"].line, f"statuses.{name}.subtype must be one of "
-                                                f"{', '.join(REFUSAL_SUBTYPES)}")
-        statuses[name.upper()] = (name, StatusMeaning(refusal, subtype))
-    case = mapping(top["case_number"], "case_number", ("label", "value"))
+    reader = RuleReader(path)  # the checks refusal.yaml gets: file, line and "did you mean"
+    top = reader.mapping(reader.source.root, "the file", _TOP_KEYS)
+    case = reader.mapping(top["case_number"], "case_number", ("label", "value"))
     return CeacRules(
-        signals=tuple(pattern(item, "signals") for item in signals.value),
-        min_signals=least.value,
-        statuses=statuses,
-        status_label=pattern(top["status_label"], "status_label"),
-        case_label=pattern(case["label"], "case_number.label"),
-        case_value=pattern(case["value"], "case_number.value"),
-        created=pattern(top["created"], "created"),
-        updated=pattern(top["updated"], "updated"),
+        signals=reader.patterns(top["signals"], "signals"),
+        min_signals=reader.positive(top["min_signals"], "min_signals"),
+        statuses=_statuses(reader, top["statuses"]),
+        status_label=reader.pattern(top["status_label"], "status_label"),
+        case_label=reader.pattern(case["label"], "case_number.label"),
+        case_value=reader.pattern(case["value"], "case_number.value"),
+        created=reader.pattern(top["created"], "created"),
+        updated=reader.pattern(top["updated"], "updated"),
     )
+
+
+_MEANING_KEYS: Final = ("refusal", "subtype")
+
+
+def _statuses(reader: RuleReader, node: Node) -> dict[str, tuple[str, StatusMeaning]]:
+    """Each status (upper-cased) -> its name as CEAC prints it and what it establishes."""
+    if not isinstance(node.value, dict):
+        raise reader.fail(node.line, "statuses must be a mapping")
+    listed: dict[str, Node] = node.value
+    statuses = {}
+    for name in keys_of(listed):
+        meaning: dict[str, Node] = listed[name].value if isinstance(listed[name].value, dict) else {}
+        for key in keys_of(meaning):
+            if key not in _MEANING_KEYS:
+                raise reader.fail(key_line(meaning, key), f"unknown key {key!r} in statuses.{name}"
+                                                          f"{suggest(key, _MEANING_KEYS)}")
+        refusal = reader.choice(meaning.get("refusal"), f"statuses.{name}.refusal", REFUSAL_TYPES)
+        subtype = reader.choice(meaning.get("subtype"), f"statuses.{name}.subtype", REFUSAL_SUBTYPES)
+        statuses[name.upper()] = (name, StatusMeaning(refusal, subtype))
+    return statuses

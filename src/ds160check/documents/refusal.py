@@ -37,6 +37,7 @@ __all__ = [
     "RefusalRules",
     "RefusalSubtype",
     "RefusalType",
+    "RuleReader",
     "administrative_processing_sentence",
     "load_refusal_rules",
     "read_confirmation_hint",
@@ -380,8 +381,7 @@ class _Reading:
         self.rules = rules
         self.text = text
         self.sentences = _sentences(text, rules)
-        issuer = _first_match_text(text.text, rules.issuer)
-        self.issuer = issuer
+        self.issuer = _first_match_text(text.text, rules.issuer)
         self.quoted = _quoted(text.text)
         self.addressee = any(p.search(flat) for _, flat in text.spans for p in rules.addressee)
 
@@ -658,11 +658,14 @@ def load_refusal_rules(path: Path | None = None) -> RefusalRules:
 
 
 def load_refusal_rules_from(path: Path) -> RefusalRules:
-    return _RuleReader(path).rules()
+    return RuleReader(path).rules()
 
 
-class _RuleReader:
-    """Checks ``refusal.yaml`` while compiling it; the first problem raises."""
+class RuleReader:
+    """Checks a rule file of this stage (``refusal.yaml``, ``ceac.yaml``) while compiling it.
+
+    The first problem raises a :class:`RuleError` with the file and line.
+    """
 
     def __init__(self, path: Path) -> None:
         self.source = load_source(path)
@@ -766,6 +769,16 @@ class _RuleReader:
         if not isinstance(node.value, bool):
             raise self.fail(node.line, f"{what} must be true or false, not {node.value!r}")
         return node.value
+
+    def choice(self, node: Node | None, what: str, choices: tuple[_Key, ...]) -> _Key | None:
+        """One of ``choices`` (None when the key is absent)."""
+        if node is None:
+            return None
+        by_name = {str(c): c for c in choices}
+        if node.value not in by_name:
+            raise self.fail(node.line, f"{what} must be one of {', '.join(choices)}, not "
+                                       f"{node.value!r}{suggest(str(node.value), choices)}")
+        return by_name[node.value]
 
     def positive(self, node: Node, what: str) -> int:
         if isinstance(node.value, bool) or not isinstance(node.value, int) or node.value < 1:

@@ -94,8 +94,7 @@ def _neighbour(lines: list[list[_Cell]], index: int, rules: LayoutPeopleRules) -
     """The name on line ``index``, unless that line is out of range or is a caption itself."""
     if not 0 <= index < len(lines) or _caption_kind(lines[index], rules) is not None:
         return None
-    cells = lines[index]
-    return _name(cells[-1] if index >= 0 else cells[0], rules)
+    return _name(lines[index][-1], rules)
 
 
 def _from_captions(lines: list[list[_Cell]], rules: LayoutPeopleRules) -> Iterator[Entity]:
