@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from ds160check.isolation import run_limited
 from ds160check.layout import Flow, build_flow, join_tokens
 from ds160check.limits import check_size
 from ds160check.parsing.assemble import Assembler
+from ds160check.parsing.completeness import check_enough, missing_parts, print_title
 from ds160check.parsing.index import LabelIndex
 from ds160check.parsing.walker import Walker
 from ds160check.reading import DEFAULT_BACKEND, ensure_text, read_pdf
@@ -27,15 +27,6 @@ CONFIRMATION = "confirmation"
 # means the document only mentions DS-160 words.
 MIN_PRINT_FIELDS = 8
 MIN_CONFIRMATION_FIELDS = 3
-# Sections whose absence from a print-out is worth a warning, with the name users know.
-EXPECTED_SECTIONS = {
-    "personal": "Personal, Address, Phone, and Passport/Travel Document Information",
-    "travel": "Travel Information",
-    "us_contact": "U.S. Contact Information",
-    "family": "Family Information",
-    "work": "Work/Education/Training Information",
-    "security": "Security and Background",
-}
 HASH_CHUNK = 1 << 20
 
 
@@ -80,28 +71,31 @@ def _extract(
     if kind is None:
         raise NotDs160Error(path, _not_ds160_reason(flow, rules))
     info = DocumentInfo(str(path), file_sha256(path), kind, flow.page_count)
-    return parse_flow(info, flow, rules)
+    app = parse_flow(info, flow, rules)
+    title = print_title(flow, rules.layout) if kind == PRINT else None
+    minimum = MIN_PRINT_FIELDS if kind == PRINT else MIN_CONFIRMATION_FIELDS
+    app.warnings[:0] = check_enough(path, app.fields, minimum, title)
+    return app
 
 
 def parse_flow(info: DocumentInfo, flow: Flow, rules: Rules) -> Application:
-    """Fields of a document already laid out as a flow of lines."""
+    """Fields of a document already laid out as a flow of lines, read as ``info.kind`` says.
+
+    Whether there are enough of them for a DS-160 is :func:`check_enough`'s to say.
+    """
     kind = info.kind
     label_sets = rules.printout if kind == PRINT else (rules.confirmation,)
-    walker = Walker(flow.lines, _index(label_sets), rules.catalogue)
+    walker = Walker(flow.lines, _index(label_sets), rules.catalogue, rules.layout)
     assembler = Assembler(rules.catalogue)
     for row in walker.walk():
         assembler.add(row)
     fields, unreadable, warnings = assembler.finish()
     fields = _with_meta(fields, kind, flow, rules)
     app = Application(info, fields, warnings, unreadable)
-    minimum = MIN_PRINT_FIELDS if kind == PRINT else MIN_CONFIRMATION_FIELDS
-    if len(fields) < minimum:
-        raise NotDs160Error(
-            info.path, f"it mentions the DS-160 but only {len(fields)} answers could be read"
-        )
     app.warnings.extend(_unreadable_warnings(app))
     if kind == PRINT:
-        app.warnings.extend(_missing_sections(walker.rows_by_section()))
+        app.warnings.extend(missing_parts(walker.rows_by_section(), fields, rules.layout))
+    app.warnings.extend(walker.warnings)
     app.warnings.extend(_unknown_label_warnings(walker))
     return app
 
@@ -118,7 +112,7 @@ def document_kind(flow: Flow, rules: Rules) -> str | None:
     )
     if any(label_key(m) in head for m in rules.layout.confirmation_markers):
         return CONFIRMATION
-    if any(label_key(m) in head for m in rules.layout.print_markers):
+    if any(label_key(m) in head for m in (*rules.layout.print_titles, *rules.layout.print_markers)):
         return PRINT
     return None
 
@@ -165,13 +159,6 @@ def _print_date(flow: Flow, rules: Rules) -> Field | None:
 
 def _unreadable_warnings(app: Application) -> list[str]:
     return [f"{u.key}: could not read {u.raw!r} ({u.reason})" for u in app.unreadable.values()]
-
-
-def _missing_sections(found: Sequence[str]) -> list[str]:
-    missing = [name for section, name in EXPECTED_SECTIONS.items() if section not in found]
-    if not missing:
-        return []
-    return [f"section not found (a partial print?): {name}" for name in missing]
 
 
 def _unknown_label_warnings(walker: Walker) -> list[str]:

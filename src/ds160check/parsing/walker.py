@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from ds160check.layout import Line, Token
 from ds160check.parsing.index import Entry, LabelIndex, resolve
 from ds160check.rules.labels import label_words
-from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, Marker, Row
+from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, LayoutRules, Marker, Row
 
 # A label is at most this long (the longest DS-160 questions are ~60 words).
 MAX_LABEL_TOKENS = 90
@@ -48,6 +48,8 @@ ANSWERS = frozenset({"YES", "NO"})
 # Rows of this section (Application ID, location) can stand anywhere.
 META_SECTION = "meta"
 _INDEX = re.compile(r"^\((\d{1,2})\)$")
+# A message about a label that could mean several fields names this many of them.
+MEANINGS_SHOWN = 3
 
 
 @dataclass
@@ -95,14 +97,25 @@ def _starts_label(token: Token, index: LabelIndex) -> bool:
 class Walker:
     """Cuts a stream of lines into rows; one instance per document."""
 
-    def __init__(self, lines: Sequence[Line], index: LabelIndex, catalogue: Catalogue) -> None:
+    def __init__(
+        self,
+        lines: Sequence[Line],
+        index: LabelIndex,
+        catalogue: Catalogue,
+        layout: LayoutRules | None = None,
+    ) -> None:
         self.lines = lines
         self.index = index
         self.catalogue = catalogue
+        # The print's sections in the form's order: where a label before any heading belongs.
+        self.form_order = tuple(layout.sections) if layout else ()
+        # The print's own title lines: a heading that opens no section of the form.
+        self.titles = frozenset(label_words(t) for t in layout.print_titles) if layout else frozenset()
         self.section: str | None = None
         self.block: str | None = None
         self.rows: list[Row_] = []
         self.unknown: list[Row_] = []
+        self.warnings: list[str] = []
         self._cell_of = [self._cell_numbers(line) for line in lines]
 
     @staticmethod
@@ -248,6 +261,10 @@ class Walker:
         line_no = 0
         while line_no < len(self.lines):
             section = self._heading_at(line_no)
+            if section == META_SECTION and label_words(self.lines[line_no].text) in self.titles:
+                # The title above the answers: labels under it are still at the form's start.
+                current, line_no = None, line_no + 1
+                continue
             if section is not None:
                 self.section, self.block = section, None
                 current = None
@@ -340,6 +357,8 @@ class Walker:
     def _open_row(self, hit: _Hit, entries: list[Entry], number: int | None) -> Row_:
         label = " ".join(t.text for t in hit.label_tokens)
         entry = resolve(entries, self.section, self.block) if entries else None
+        if entry is None and entries and self.section is None:
+            entry = self._by_form_order(entries, label, hit.label_tokens[0].page)
         row = Row_(entry, label, hit.label_tokens, number, self.section, self.block)
         if entry is None:
             if not entries:
@@ -353,6 +372,22 @@ class Walker:
         self.rows.append(row)
         self._enter(entry, row)
         return row
+
+    def _by_form_order(self, entries: list[Entry], label: str, page: int) -> Entry | None:
+        """A generic label printed before any heading ("Surname:"): the form starts with its
+        first section (Personal), so a label that section knows means what it means there
+        (the rule checker keeps that one meaning), and the section is entered. One that
+        only a sub-block or question explains ("City:") is told, not guessed."""
+        first = self.form_order[0] if self.form_order else None
+        for entry in entries:
+            if first is not None and first in entry.contexts:
+                self.section = first
+                return entry
+        self.warnings.append(
+            f"page {page}: {label!r} before any section heading: it means something only "
+            f"under a heading or question ({_meanings(entries)}), none of them printed; not read"
+        )
+        return None
 
     def _enter(self, entry: Entry, row: Row_) -> None:
         """Move section/block on: markers and ``sets`` open a block, YES/NO questions become the block."""
@@ -383,3 +418,10 @@ class Walker:
 
     def _is_bool(self, key: str) -> bool:
         return key in self.catalogue and self.catalogue[key].type == "bool"
+
+
+def _meanings(entries: Sequence[Entry]) -> str:
+    """The keys a label can give, for a message: ``contact.home_city or passport.issued_city``."""
+    keys = sorted({e.rule.key for e in entries if isinstance(e.rule, Row) and e.rule.key})
+    shown = " or ".join(keys[:MEANINGS_SHOWN]) or "no field of ours"
+    return shown + (f" or {len(keys) - MEANINGS_SHOWN} more" if len(keys) > MEANINGS_SHOWN else "")

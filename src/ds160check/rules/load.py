@@ -49,7 +49,10 @@ CATALOGUE_ENTRY_KEYS = ("type", "kind", "trap", "item", "gate", "explained")
 LABEL_FILE_KEYS = ("section", "headings", "markers", "rows")
 MARKER_KEYS = ("block", "labels")
 ROW_KEYS = ("key", "labels", "in", "item", "part", "parse", "gate", "sets", "ignore")
-LAYOUT_KEYS = ("noise", "print_date", "markers", "lookalikes")
+LAYOUT_KEYS = ("noise", "print_date", "markers", "lookalikes", "sections", "required")
+MARKER_KINDS = ("title", "print", "confirmation")
+# The first word of the titles of CEAC's Review pages ("Review Personal").
+REVIEW_PAGE_WORD = "Review"
 SUGGESTION_CUTOFF = 0.6
 
 
@@ -328,7 +331,8 @@ def _layout(src: Source) -> LayoutRules:
     noise_nodes = _items(src, root.get("noise"), "noise")
     noise = [p for p in (_regex(src, n, "noise") for n in noise_nodes) if p is not None]
     markers = _mapping(src, root["markers"], "markers") if "markers" in root else {}
-    _check_keys(src, markers, ("print", "confirmation"), "markers")
+    _check_keys(src, markers, MARKER_KINDS, "markers")
+    sections = _mapping(src, root["sections"], "sections") if "sections" in root else {}
     lookalikes = _mapping(src, root["lookalikes"], "lookalikes") if "lookalikes" in root else {}
     print_date = _regex(src, root.get("print_date"), "print_date")
     if print_date is None:
@@ -340,7 +344,32 @@ def _layout(src: Source) -> LayoutRules:
         print_markers=_strings(src, markers.get("print"), "markers.print"),
         confirmation_markers=_strings(src, markers.get("confirmation"), "markers.confirmation"),
         lookalikes={name: _strings(src, lookalikes[name], name) for name in keys_of(lookalikes)},
+        print_titles=_strings(src, markers.get("title"), "markers.title"),
+        sections={name: _string(src, sections[name], name) or name for name in keys_of(sections)},
+        required=_strings(src, root.get("required"), "required"),
     )
+
+
+def _check_layout_names(
+    src: Source, layout: LayoutRules, label_sets: list[tuple[Source, LabelSet]], catalogue: Catalogue
+) -> None:
+    """The sections and required keys of layout.yaml name real sections and catalogue keys."""
+    root = src.root.value if isinstance(src.root.value, dict) else {}
+    known = [ls.section for _, ls in label_sets]
+    for name in layout.sections:
+        if name not in known:
+            line = key_line(root["sections"].value, name)
+            src.problem(line, f"unknown print section {name!r}{suggest(name, known)}")
+    headings = {label_key(h) for _, ls in label_sets for h in ls.headings}
+    review_word = label_key(REVIEW_PAGE_WORD)
+    for title in layout.print_titles:
+        if label_key(title).split()[:1] == [review_word] and label_key(title) not in headings:
+            # A Review page's title is its heading too: it tells the section of its rows.
+            message = f"the Review page title {title!r} is no heading of a print section"
+            src.problem(root["markers"].line, message)
+    for key in layout.required:
+        if key not in catalogue:
+            src.problem(root["required"].line, f"unknown field key {key!r}{suggest(key, catalogue.fields)}")
 
 
 # --- entry points --------------------------------------------------------------
@@ -366,7 +395,8 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
         if not (directory / needed).exists():
             raise RuleError(directory / needed, None, "missing from the rule folder")
     catalogue = _catalogue(_read(directory / CATALOGUE_FILE, sources))
-    layout = _layout(_read(directory / LAYOUT_FILE, sources))
+    layout_src = _read(directory / LAYOUT_FILE, sources)
+    layout = _layout(layout_src)
     printed = [
         (src, _label_set(src))
         for src in (_read(p, sources) for p in sorted((directory / PRINT_DIR).glob("*.yaml")))
@@ -374,6 +404,7 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
     conf_src = _read(directory / CONFIRMATION_FILE, sources)
     confirmation = _label_set(conf_src)
     _check_label_sets(printed, catalogue)
+    _check_layout_names(layout_src, layout, printed, catalogue)
     _check_label_sets([(conf_src, confirmation)], catalogue)
     compare = load_compare_rules(
         _read(directory / COMPARE_CODES_FILE, sources),

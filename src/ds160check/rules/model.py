@@ -143,6 +143,12 @@ class LayoutRules:
     print_markers: tuple[str, ...]
     confirmation_markers: tuple[str, ...]
     lookalikes: dict[str, tuple[str, ...]]
+    # Lines that are the print's own title (or a CEAC Review page's): a print however short.
+    print_titles: tuple[str, ...] = ()
+    # The print's sections in the form's order, section -> the name users know.
+    sections: dict[str, str] = field(default_factory=dict)
+    # The answers naming the applicant and the application that every print has.
+    required: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
