@@ -43,12 +43,17 @@ def compare(
 ) -> Report:
     """Compare the refused DS-160 print-out (``old``) with the new one.
 
-    ``documents`` are the rest of the case: confirmation pages, refusal letters, supporting documents.
+    ``documents`` (or ``evidence``) is a list of paths: the rest of the case — confirmation pages,
+    refusal letters, supporting documents. A single string or Path is a TypeError (pass a list).
+    A document that does not exist raises :class:`~ds160check.errors.FileMissingError`; one that
+    cannot be read is listed as unreadable with a DOCUMENT_UNREADABLE notice. OLD or NEW that cannot
+    be read raise the :class:`~ds160check.errors.InputError` the command line prints.
     """
     from ds160check.comparison.case import compare as _compare
+    from ds160check.comparison.case import document_paths
 
     # `evidence=` is the spelling of findings.md, `documents=` that of the issue: both are accepted.
-    everything = [*documents, *evidence]
+    everything = [*document_paths(documents), *document_paths(evidence)]
     return _compare(old, new, everything, refused=refused, refusal_date=refusal_date, password=password)
 
 

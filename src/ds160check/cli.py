@@ -99,6 +99,10 @@ def _owner_only(fd: int) -> None:
         os.fchmod(fd, 0o600)  # only regular files: never a device like /dev/null
 
 
+# Input files are checked by the library, which names the file and the reason on one line (a
+# folder, a missing or unreadable file): click's own checks would print a three-line usage error.
+INPUT_FILE = click.Path(path_type=Path, readable=False)
+
 output_option = click.option(
     "--output", "-o", default="-", show_default=True, metavar="PATH",
     help="Write the result to PATH ('-' is standard output). Files are created readable by you only.",
@@ -120,7 +124,7 @@ def cli(debug: bool) -> None:
 
 
 @cli.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=INPUT_FILE)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @password_option
 @click.option("--backend", type=click.Choice(["pdfium", "plumber"]), default="pdfium", show_default=True,
@@ -160,13 +164,15 @@ FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
 
 
 @cli.command()
-@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("documents", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--refused", type=click.Choice(["214b", "221g"]), default=None,
-              help="State the refusal of OLD by hand (when no refusal letter is given).")
+@click.argument("old", type=INPUT_FILE)
+@click.argument("new", type=INPUT_FILE)
+@click.argument("documents", nargs=-1, type=INPUT_FILE)
+@click.option("--refused", default=None, metavar="214b|221g",
+              help="State the refusal of OLD by hand (any spelling: 214(b), 214B, 221(g)); a refusal "
+                   "letter that says otherwise gives a REFUSAL_SOURCES_DISAGREE notice.")
 @click.option("--refusal-date", default=None, metavar="DATE",
-              help="Date of the refusal (any common format, e.g. 2025-03-12).")
+              help="Date of the refusal (any common format, e.g. 2025-03-12); not after today or the "
+                   "new application.")
 @click.option("--min-days", type=click.IntRange(min=0), default=None,
               help="REAPPLIED_TOO_SOON below this many days after the refusal (default 30).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text",
@@ -356,10 +362,11 @@ def rules_check(directory: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("name", type=click.Choice(["report", "extract"]))
+@click.argument("name", type=click.Choice(["report", "extract", "case", "summary"]))
 @reports_errors
 def schema(name: str) -> None:
-    """Print the JSON Schema of an output: report (compare --format json) or extract."""
+    """Print the JSON Schema of an output: report (compare --format json), extract, case (a batch
+    case's report.json) or summary (a batch's summary.json)."""
     from ds160check.render.json import dumps
     from ds160check.schemas import SCHEMAS
 

@@ -61,6 +61,10 @@ class NotDs160Error(InputError):
     """The document is readable but is not a DS-160 print-out or confirmation page."""
 
 
+class OptionError(Ds160CheckError, ValueError):
+    """A value given to an option (or API argument) cannot be meant: ``str()`` names the option."""
+
+
 class RuleError(Ds160CheckError):
     """A rule file in ``field_rules/`` is invalid. ``str()`` is ``"FILE:LINE: reason"``."""
 

@@ -23,6 +23,8 @@ from ds160check.values import ceac_countries, parse_print_header_date
 
 PRINT = "print"
 CONFIRMATION = "confirmation"
+# The label of a date read from the browser's print header: a print date, not a filing date.
+PRINT_HEADER = "print header"
 # A print-out reads at least this many fields (a real one has 100+); fewer
 # means the document only mentions DS-160 words.
 MIN_PRINT_FIELDS = 8
@@ -152,7 +154,7 @@ def _print_date(flow: Flow, rules: Rules) -> Field | None:
         box = tokens[0].box
         for token in tokens[1:]:
             box = box.union(token.box)
-        span = Span(tokens[0].page, box, join_tokens(tokens), "print header")
+        span = Span(tokens[0].page, box, join_tokens(tokens), PRINT_HEADER)
         return Field("application.submitted_at", value, span)
     return None
 

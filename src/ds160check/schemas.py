@@ -163,6 +163,7 @@ def report_schema() -> dict[str, Any]:
             "reason",
             "message",
             "action",
+            "expected",
             "evidence",
         ],
         "additionalProperties": False,
@@ -177,8 +178,33 @@ def report_schema() -> dict[str, Any]:
             "reason": {"type": ["string", "null"]},
             "message": {"type": "string", "minLength": 1},
             "action": {"enum": list(ACTIONS)},
+            "expected": {"type": ["string", "null"]},
             "evidence": {"type": "array", "items": _EVIDENCE},
         },
+    }
+    application = {
+        "type": "object",
+        "required": ["file", "application_id", "date", "date_source", "location"],
+        "additionalProperties": False,
+        "properties": {
+            "file": {"type": "string"},
+            "application_id": {"type": ["string", "null"]},
+            "date": {"type": ["string", "null"]},
+            "date_source": {"enum": ["submitted", "printed", None]},
+            "location": {"type": ["string", "null"]},
+        },
+    }
+    case = {
+        "anyOf": [
+            {"type": "null"},
+            {
+                "type": "object",
+                "required": ["applicant", "old", "new"],
+                "additionalProperties": False,
+                "properties": {"applicant": {"type": ["string", "null"]}, "old": application,
+                               "new": application},
+            },
+        ]
     }
     change = {
         "type": "object",
@@ -266,6 +292,7 @@ def report_schema() -> dict[str, Any]:
         "required": [
             "schema",
             "tool",
+            "case",
             "documents",
             "refusal",
             "notices",
@@ -284,6 +311,7 @@ def report_schema() -> dict[str, Any]:
                 "additionalProperties": False,
                 "properties": {"name": {"const": "ds160check"}, "version": {"type": "string"}},
             },
+            "case": case,
             "documents": {"type": "array", "items": document},
             "refusal": refusal,
             "notices": {"type": "array", "items": notice},
@@ -315,4 +343,100 @@ def report_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"extract": extract_schema, "report": report_schema}
+def case_schema() -> dict[str, Any]:
+    """The JSON Schema of a batch case's ``report.json`` (``cases/<folder>/report.json``).
+
+    Not the compare report: it wraps one compare report per comparison (the newest application
+    against each earlier one) with what the batch adds: the folder, the applicant and the
+    Application IDs, the case's notices, how the applications were ordered, and every file with
+    what it was taken for. Paths are relative to the reports folder."""
+    from ds160check.batch.model import CASE_SCHEMA, STATUSES
+    from ds160check.comparison.codes import SEVERITIES
+
+    report = report_schema()
+    counts = {s: {"type": "integer", "minimum": 0} for s in SEVERITIES}
+    text_list = {"type": "array", "items": {"type": "string"}}
+    application = {"anyOf": [{"type": "null"}, _closed(
+        {"application_id": {"type": ["string", "null"]}, "file": {"type": "string"}})]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://ds160check.invalid/schema/case-1.json",
+        "title": CASE_SCHEMA,
+        **_closed({
+            "schema": {"const": CASE_SCHEMA},
+            "tool": report["properties"]["tool"],
+            "folder": {"type": "string", "minLength": 1},
+            "status": {"enum": list(STATUSES)},
+            "verdict": {"type": "string", "minLength": 1},
+            "summary": {"anyOf": [{"type": "null"}, _closed(counts)]},
+            "applicant": _closed({"name": {"type": ["string", "null"]}, "application_ids": text_list,
+                                  "old": application, "new": application}),
+            "notices": report["properties"]["notices"],
+            "order": {"anyOf": [{"type": "null"}, _closed({"method": {"type": "string"},
+                                                           "explanation": {"type": "string"}})]},
+            "notes": text_list,
+            "errors": text_list,
+            "files": {"type": "array", "items": _closed({
+                "name": {"type": "string", "minLength": 1}, "path": {"type": "string", "minLength": 1},
+                "sha256": {"type": ["string", "null"], "pattern": "^[0-9a-f]{64}$"},
+                "taken_as": {"type": "string", "minLength": 1}, "detail": {"type": "string"}})},
+            "comparisons": {"type": "array", "items": _closed({
+                "old": {"type": "string"}, "new": {"type": "string"}, "report": {"$ref": "#/$defs/report"}})},
+        }),
+        "$defs": {"report": {k: v for k, v in report.items() if k != "$schema"}},
+    }
+
+
+def summary_schema() -> dict[str, Any]:
+    """The JSON Schema of a batch's ``summary.json``: one row per case, most urgent first (the
+    same rows as ``summary.csv``, whose lists are joined with "; ")."""
+    from ds160check.batch.model import ROW_KEYS, STATUSES
+    from ds160check.batch.runner import BATCH_SCHEMA
+    from ds160check.comparison.codes import SEVERITIES
+    from ds160check.comparison.model import NOTICE_CODES
+
+    report = report_schema()
+    count = {"type": ["integer", "null"], "minimum": 0}
+    text = {"type": ["string", "null"]}
+    row: dict[str, Any] = dict.fromkeys(ROW_KEYS, text)
+    row.update({s: count for s in SEVERITIES})
+    row.update(
+        folder={"type": "string", "minLength": 1}, status={"enum": list(STATUSES)},
+        verdict={"type": "string", "minLength": 1},
+        notices={"type": "array", "items": _closed({"code": {"enum": list(NOTICE_CODES)},
+                                                    "message": {"type": "string"}})},
+        contradicted=count, changes_supported=count, changes_unsupported=count,
+        changes_contradicted=count, applications={"type": "integer", "minimum": 0},
+        application_ids={"type": "array", "items": {"type": "string"}},
+        undisclosed_refusal={"enum": ["yes", "no", None]},
+        refusal_type={"type": ["string", "null"], "not": {"const": "none"}},
+        errors={"type": "array", "items": {"type": "string"}},
+        passed_over={"type": "array", "items": _closed({"name": {"type": "string"},
+                                                        "reason": {"type": "string"}})},
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://ds160check.invalid/schema/summary-1.json",
+        "title": BATCH_SCHEMA,
+        **_closed({
+            "schema": {"const": BATCH_SCHEMA},
+            "tool": report["properties"]["tool"],
+            "interrupted": {"type": "boolean"},
+            "order": {"type": "string"},
+            "totals": {"type": "object", "required": ["cases"],
+                       "properties": {"cases": {"type": "integer", "minimum": 0}},
+                       "additionalProperties": {"type": "integer", "minimum": 1}},
+            "cases": {"type": "array", "items": _closed(row)},
+            "passed_over": _closed({"count": {"type": "integer", "minimum": 0},
+                                    "entries": {"type": "array", "items": {"type": "string"}}}),
+        }),
+    }
+
+
+def _closed(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these properties, all required."""
+    return {"type": "object", "required": list(properties), "additionalProperties": False,
+            "properties": properties}
+
+
+SCHEMAS = {"extract": extract_schema, "report": report_schema, "case": case_schema, "summary": summary_schema}

@@ -9,28 +9,29 @@ case's documents.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ds160check.batch import model as m
 from ds160check.batch.classify import SETTINGS_FILE, Classified, Found, classify
+from ds160check.batch.discover import PassedOver, case_folder
 from ds160check.batch.model import CaseResult
 from ds160check.batch.order import decide_order
 from ds160check.batch.settings import CaseSettings, load_settings
 from ds160check.comparison.case import compare
 from ds160check.comparison.model import Report
 from ds160check.errors import Ds160CheckError, FileMissingError, InputError
-from ds160check.files import file_sha256
+from ds160check.files import file_kind, file_sha256
 from ds160check.rules import Rules, load_rules
 
 DOCUMENT_KINDS = {"refusal_letter": m.REFUSAL_LETTER, "ceac_status": m.CEAC_STATUS, "other": m.SUPPORTING,
                   "confirmation": m.CONFIRMATION, "print": m.NOT_COMPARED}
 
 
-def case_files(folder: Path) -> list[Path]:
-    """The files of a folder that belong to its case: regular, not hidden, by name."""
-    return sorted((p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")),
-                  key=lambda p: p.name)
+# A file that could not be read and may be a DS-160 print-out: the missing application, maybe.
+MAYBE_APPLICATION_SUFFIX = ".pdf"
 
 
 def check_case(
@@ -40,34 +41,92 @@ def check_case(
     rules: Rules | None = None,
     files: Sequence[Path] | None = None,
     display: str | None = None,
+    passed_over: Sequence[PassedOver] | None = None,
+    link_base: str | Path | None = None,
 ) -> CaseResult:
-    """Check one client folder: every DS-160 in it, the refusal letter and the documents.
+    """Check one client folder: every DS-160 in it (sub-folders per application included), the
+    refusal letter and the documents.
 
     Never raises for a bad file: unreadable files, a broken ``case.toml`` or a
     folder without two applications are told in the result. Raises
     :class:`~ds160check.errors.FileMissingError` when ``folder`` is not a folder.
+    ``link_base``: the reports folder; paths in the result are then relative to it.
     """
     folder = Path(folder)
-    if files is None and not folder.is_dir():
-        raise FileMissingError(folder, "no such folder")
+    if files is None:
+        if not folder.is_dir():
+            raise FileMissingError(folder, "no such folder")
+        listed = case_folder(folder)
+        files, passed_over = listed.files, passed_over if passed_over is not None else listed.passed_over
     rules = rules or load_rules()
-    paths = list(files) if files is not None else case_files(folder)
     result = m.CaseResult(display or str(folder), m.CHECKED)
-    found = classify(paths, passwords=passwords, rules=rules)
+    found = classify(list(files), passwords=passwords, rules=rules, folder=folder)
+    locate = _locator(link_base)
+    result.paths = {str(p): locate(p) for p in files} if link_base is not None else {}
+    roles: dict[Path, str] = {}
     settings = _settings(found, result)
-    if settings is None:
-        _list_files(result, found, {}, None)
-        return result
-    prints = _chosen_prints(found, settings, result)
-    if prints is None:
-        _list_files(result, found, {}, None)
-        return result
-    roles = _roles(prints)
-    password = found.password or (passwords[0] if passwords else None)
-    _compare_all(result, prints, found, settings, password, rules)
-    primary = result.primary
-    _list_files(result, found, roles, primary)
+    prints = _chosen_prints(found, settings, result) if settings is not None else None
+    if prints is not None and settings is not None:
+        roles = _roles(prints)
+        password = found.password or (passwords[0] if passwords else None)
+        _compare_all(result, prints, found, settings, password, rules)
+    _list_files(result, found, roles, result.primary, locate)
+    result.files = sorted([*result.files, *(_passed_entry(folder, p, locate) for p in passed_over or ())],
+                          key=lambda e: e.name)
+    result.person = _person(found, prints or [], roles, locate)
     return result
+
+
+def _locator(link_base: str | Path | None) -> Callable[[Path], str]:
+    """Path as read -> the path to write in the reports: relative to the reports folder (the
+    links then open from there, wherever the batch was started), else as read."""
+    if link_base is None:
+        return str
+    base = os.path.abspath(link_base)
+
+    def locate(path: Path) -> str:
+        try:
+            return Path(os.path.relpath(os.path.abspath(path), base)).as_posix()
+        except ValueError:  # another drive (Windows): no relative path exists
+            return Path(os.path.abspath(path)).as_posix()
+
+    return locate
+
+
+def _passed_entry(folder: Path, passed: PassedOver, locate: Callable[[Path], str]) -> m.FileEntry:
+    return m.FileEntry(passed.name, locate(folder / passed.name.rstrip("/")), None, m.PASSED_OVER,
+                       passed.reason)
+
+
+def _person(found: Classified, prints: list[Found], roles: dict[Path, str],
+            locate: Callable[[Path], str]) -> m.Person:
+    """The applicant as the newest application names them, and the Application IDs (oldest
+    first; print-outs not compared after them)."""
+    by_role = {roles[f.path]: f for f in prints}
+    ordered = [*prints, *(f for f in found.prints if f not in prints)]
+    applicant = next((n for n in (_applicant(f) for f in reversed(ordered)) if n), None)
+    old, new = by_role.get(m.OLD), by_role.get(m.NEW)
+    return m.Person(
+        applicant=applicant,
+        application_ids=tuple(str(f.app.get("application.id") or "?") for f in ordered),
+        old_id=_app_id(old), new_id=_app_id(new),
+        old_file=locate(old.path) if old else None, new_file=locate(new.path) if new else None)
+
+
+def _app_id(found: Found | None) -> str | None:
+    value = found.app.get("application.id") if found is not None else None
+    return str(value) if value else None
+
+
+def _applicant(found: Found) -> str | None:
+    """``SURNAMES, GIVEN NAMES`` as the form prints them, with the native-alphabet name after it."""
+    app = found.app
+    surnames, given = app.get("personal.surnames"), app.get("personal.given_names")
+    name = ", ".join(str(p) for p in (surnames, given) if p)
+    native = app.get("personal.full_name_native")
+    if native and str(native).casefold() not in name.casefold():
+        name = f"{name} ({native})" if name else str(native)
+    return name or None
 
 
 def _settings(found: Classified, result: m.CaseResult) -> CaseSettings | None:
@@ -84,7 +143,7 @@ def _settings(found: Classified, result: m.CaseResult) -> CaseSettings | None:
 def _chosen_prints(found: Classified, settings: CaseSettings, result: m.CaseResult) -> list[Found] | None:
     """The print-outs to compare, oldest first; None when the case cannot be compared."""
     for path, reason in found.unreadable:
-        result.errors.append(f"{path.name}: {reason}")
+        result.errors.append(f"{found.name(path)}: {reason}")
     if settings.new is not None or settings.old:
         return _named_prints(found, settings, result)
     if len(found.prints) < 2:
@@ -99,17 +158,25 @@ def _chosen_prints(found: Classified, settings: CaseSettings, result: m.CaseResu
 
 
 def _too_few(found: Classified, result: m.CaseResult) -> None:
-    result.status = m.NEEDS_BOTH if found.prints else m.NO_DS160
-    if found.unreadable:
-        result.notes.append("A file that could not be read may be the missing application: "
-                            + "; ".join(f"{p.name} ({reason})" for p, reason in found.unreadable))
+    """Fewer than two print-outs. A PDF that could not be read may be the missing one: then the
+    case is an error naming that file, not "needs both" (which would send the broker looking for
+    an application that is in the folder)."""
+    broken = [(p, why) for p, why in found.unreadable if p.suffix.lower() == MAYBE_APPLICATION_SUFFIX
+              or file_kind(p) == "pdf"]
+    if broken:
+        result.status = m.FAILED
+        result.notes.append("A PDF that could not be read may be the missing application: "
+                            + "; ".join(f"{found.name(p)} ({why})" for p, why in broken)
+                            + ". Fix or replace it and run the batch again.")
+    else:
+        result.status = m.NEEDS_BOTH if found.prints else m.NO_DS160
     if not found.prints and found.confirmations:
         result.notes.append("Only confirmation pages were found: the full print-outs "
                             "(\"Print Application\") are needed to compare the answers.")
 
 
 def _named_prints(found: Classified, settings: CaseSettings, result: m.CaseResult) -> list[Found] | None:
-    by_name = {f.path.name: f for f in found.prints}
+    by_name = {f.name: f for f in found.prints}
     named = [*settings.old, *([settings.new] if settings.new else [])]
     missing = [n for n in named if n not in by_name]
     if missing or not settings.new or not settings.old:
@@ -146,17 +213,18 @@ def _compare_all(result: m.CaseResult, prints: list[Found], found: Classified, s
         try:
             report = compare(old.app, new.app, documents,
                              refused=settings.refused, refusal_date=settings.refusal_date,
-                             min_days=settings.min_days, password=password, rules=rules)
+                             min_days=settings.min_days, password=password, rules=rules,
+                             missing_documents="list")  # a file gone mid-run: this document only
         except (Ds160CheckError, ValueError) as exc:
             result.status = m.FAILED
-            result.errors.append(f"comparing {old.path.name} with {new.path.name}: {exc}")
+            result.errors.append(f"comparing {old.name} with {new.name}: {exc}")
             result.comparisons.clear()
             return
         result.comparisons.append(m.CaseComparison(report, old.app, new.app))
 
 
 def _list_files(result: m.CaseResult, found: Classified, roles: dict[Path, str],
-                report: Report | None) -> None:
+                report: Report | None, locate: Callable[[Path], str]) -> None:
     """Every file of the folder with what it was taken for."""
     documents = {Path(d.path): d for d in report.documents} if report is not None else {}
     entries: list[m.FileEntry] = []
@@ -181,7 +249,13 @@ def _list_files(result: m.CaseResult, found: Classified, roles: dict[Path, str],
         entries.append(_entry(path, _sha(path), m.IGNORED, reason))
     if found.settings is not None:
         entries.append(_entry(found.settings, _sha(found.settings), m.SETTINGS, SETTINGS_FILE))
-    result.files = sorted(entries, key=lambda e: e.name)
+    result.files = sorted((_named(e, found, locate) for e in entries), key=lambda e: e.name)
+
+
+def _named(entry: m.FileEntry, found: Classified, locate: Callable[[Path], str]) -> m.FileEntry:
+    """The entry named by its path within the case folder, its path as the reports give it."""
+    path = Path(entry.path)
+    return dataclasses.replace(entry, name=found.name(path), path=locate(path))
 
 
 def _document_entry(path: Path, entry: object) -> m.FileEntry:

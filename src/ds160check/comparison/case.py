@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -9,10 +12,14 @@ from typing import TYPE_CHECKING
 
 from ds160check import __version__
 from ds160check.application import Application
-from ds160check.comparison.engine import NEW, OLD, CaseFacts, Comparison, Side
+from ds160check.comparison.engine import NEW, OLD, CaseFacts, Comparison, Side, to_date
 from ds160check.comparison.model import (
     DOCUMENT_NOT_UNDERSTOOD,
     DOCUMENT_UNREADABLE,
+    REFUSAL_NAMES,
+    REFUSAL_SOURCES_DISAGREE,
+    ApplicationFacts,
+    CaseHeader,
     ChecklistItem,
     DocumentEntry,
     Evidence,
@@ -20,12 +27,14 @@ from ds160check.comparison.model import (
     Refusal,
     Report,
 )
+from ds160check.comparison.notices import case_notices
 from ds160check.comparison.summary import checklist, what_changed
-from ds160check.errors import FileMissingError, InputError, LimitExceededError, NotDs160Error
+from ds160check.errors import FileMissingError, InputError, LimitExceededError, NotDs160Error, OptionError
 from ds160check.extraction import CONFIRMATION
 from ds160check.extraction import extract as extract_application
 from ds160check.files import file_kind, file_sha256
 from ds160check.rules import Rules, load_rules
+from ds160check.values import parse_date
 
 if TYPE_CHECKING:
     from ds160check.documents.ceac import CeacStatus
@@ -33,7 +42,7 @@ if TYPE_CHECKING:
     from ds160check.documents.refusal import Refusal as LetterRefusal
     from ds160check.evidence.link import EvidenceLinker
 
-REFUSAL_TYPES = ("214b", "221g")  # what --refused takes
+REFUSAL_TYPES = ("214b", "221g")  # what --refused takes, in any spelling: 214(b), 214B, "221 g"
 EVIDENCE = "evidence"
 # Facts a confirmation page adds to the application it belongs to.
 CONFIRMATION_FACTS = ("application.location", "application.submitted_at")
@@ -65,34 +74,105 @@ def compare(
     password: str | None = None,
     rules: Rules | None = None,
     spacy_model: str | None = None,
+    missing_documents: str = "raise",
 ) -> Report:
     """Compare the refused DS-160 (``old``) with the new one; ``documents`` are the rest of the case.
 
-    Raises an :class:`~ds160check.errors.InputError` when OLD or NEW cannot be
-    read; a supporting document that cannot be read is listed with its reason.
-    Supporting documents are analysed (spaCy: ``spacy_model`` names an installed
-    trained pipeline to use besides the rules) only when there are some.
+    ``documents`` is a list of paths: a single string or path is refused with a
+    TypeError (it would be read as its characters). Raises an
+    :class:`~ds160check.errors.InputError` when OLD or NEW cannot be read, and a
+    :class:`~ds160check.errors.FileMissingError` for a document that does not
+    exist (``missing_documents="list"`` lists it as unreadable instead, as a
+    batch does for a file gone during the run); a document that exists but
+    cannot be read is listed with its reason and a DOCUMENT_UNREADABLE notice.
+    ``refused`` takes any spelling of 214(b) or 221(g); ``refusal_date`` (any
+    common spelling) may not lie after today or after the new application
+    (:class:`~ds160check.errors.OptionError`). Supporting documents are
+    analysed (spaCy: ``spacy_model`` names an installed trained pipeline to use
+    besides the rules) only when there are some.
     """
     rules = rules or load_rules()
-    if refused is not None and refused not in REFUSAL_TYPES:
-        raise ValueError(f"--refused must be one of {', '.join(REFUSAL_TYPES)}, not {refused!r}")
+    paths = document_paths(documents)
+    refused = refusal_type(refused)
     old_app = _application(old, password)
     new_app = _application(new, password)
-    docs = read_documents(documents, password=password)
+    docs = read_documents(paths, password=password, missing=missing_documents)
     _tie_statuses(docs, old_app, new_app)
-    refusal = _refusal(docs, refused, refusal_date)
     old_side = Side(old_app, OLD, _confirmation_facts(old_app, docs))
     new_side = Side(new_app, NEW, _confirmation_facts(new_app, docs))
+    refusal_date = _refusal_date(refusal_date, new_side)
+    refusal, disagree = _refusal(docs, refused, refusal_date)
     linker = _evidence_linker(docs, new_side, spacy_model)
     facts = CaseFacts(refusal=refusal, min_days=min_days, linker=linker,
                       old_issued=_old_issued(docs, old_app))
     findings, changes = Comparison(old_side, new_side, rules, facts).run()
     entries = [_entry(old_app, OLD), _entry(new_app, NEW), *_analysed_entries(docs, linker)]
-    notices = docs.notices + _unread_notices(entries) + _not_understood(linker)
-    report = Report(__version__, entries, refusal, findings, changes, [], [], notices)
+    notices = (case_notices(old_side, new_side, findings, refusal) + disagree + docs.notices
+               + _unread_notices(entries) + _not_understood(linker))
+    report = Report(__version__, entries, refusal, findings, changes, [], [], notices,
+                    case_header(old_side, new_side))
     report.what_changed = what_changed(report)
     report.checklist = checklist(report)
     return report
+
+
+def document_paths(documents: object) -> list[str | Path]:
+    """The documents as a list of paths; one bare string or path is a mistake, not 27 documents."""
+    if isinstance(documents, (str, bytes, Path)):
+        raise TypeError(f"documents must be a list of paths, not one {type(documents).__name__} "
+                        f"({str(documents)[:60]!r}): pass [{str(documents)[:60]!r}]")
+    try:
+        paths = list(documents)  # type: ignore[call-overload]
+    except TypeError:
+        raise TypeError(f"documents must be a list of paths, not {type(documents).__name__}") from None
+    checked: list[str | Path] = []
+    for path in paths:
+        if not isinstance(path, (str, Path)):
+            raise TypeError(f"each document must be a path (str or Path), not {type(path).__name__}")
+        checked.append(path)
+    return checked
+
+
+def refusal_type(text: str | None) -> str | None:
+    """``214(b)``, ``214B``, ``INA 214 b`` → ``214b``; ``221(g)`` → ``221g``; anything else is an error."""
+    if text is None:
+        return None
+    compact = re.sub(r"[^0-9a-z]", "", text.casefold()).removeprefix("ina").removeprefix("section")
+    if compact in REFUSAL_TYPES:
+        return compact
+    raise OptionError(f"--refused: {text!r} is not a refusal type; give 214b or 221g "
+                      "(214(b), 214B and 221(g) are spelled the same)")
+
+
+def _refusal_date(text: str | None, new: Side) -> str | None:
+    """A stated refusal date as ISO: not in the future, nor after the application that follows it."""
+    if not text:
+        return None
+    try:
+        iso = parse_date(text)
+    except ValueError:
+        raise OptionError(f"--refusal-date: {text!r} is not a date (give e.g. 2025-03-12)") from None
+    when = to_date(iso)
+    if when is not None and when > dt.date.today():
+        raise OptionError(f"--refusal-date: {text} is after today; give the date of the refusal")
+    filed = new.date()
+    if when is not None and filed is not None and when > filed:
+        raise OptionError(f"--refusal-date: {text} is after the new application "
+                          f"({Path(new.file).name}, {filed.isoformat()}); the refusal of the old "
+                          "application comes before it")
+    return iso
+
+
+def case_header(old: Side, new: Side) -> CaseHeader:
+    names = [str(new.get(k) or old.get(k) or "") for k in ("personal.surnames", "personal.given_names")]
+    applicant = ", ".join(n for n in names if n) or None
+    return CaseHeader(applicant, _facts_of(old), _facts_of(new))
+
+
+def _facts_of(side: Side) -> ApplicationFacts:
+    date, location = side.get("application.submitted_at"), side.get("application.location")
+    return ApplicationFacts(side.file, side.get("application.id") or None, str(date) if date else None,
+                            side.date_source(), str(location) if location else None)
 
 
 def _application(source: str | Path | Application, password: str | None) -> Application:
@@ -110,26 +190,52 @@ def _entry(app: Application, role: str) -> DocumentEntry:
     return DocumentEntry(doc.path, doc.sha256, doc.kind, role, doc.pages, tuple(app.warnings))
 
 
-def read_documents(paths: Sequence[str | Path], *, password: str | None = None) -> Documents:
-    """Recognise each document: a confirmation page, a refusal letter, or other evidence."""
+def read_documents(paths: Sequence[str | Path], *, password: str | None = None,
+                   missing: str = "list") -> Documents:
+    """Recognise each document: a confirmation page, a refusal letter, or other evidence.
+
+    A document that cannot be read is listed as ``unreadable`` with its reason;
+    one that does not exist too, unless ``missing="raise"``.
+    """
     docs = Documents()
     # Sorted: the report must not depend on the order the documents were named in.
     for path in sorted({str(p) for p in paths}):
         try:
             _read_one(Path(path), docs, password)
+        except FileMissingError:
+            if missing == "raise":
+                raise
+            docs.entries.append(DocumentEntry(str(path), "", "unreadable", EVIDENCE, None,
+                                              ("the document does not exist",)))
         except InputError as exc:
-            # A file over a limit is not read at all, not even to hash it.
-            readable = Path(path).is_file() and not isinstance(exc, LimitExceededError)
-            sha = file_sha256(path) if readable else ""
-            docs.entries.append(DocumentEntry(str(path), sha, "unreadable", EVIDENCE, None, (exc.reason,)))
+            docs.entries.append(_unreadable(path, exc))
+        except OSError as exc:  # permission denied, an I/O error: this document, not the case
+            reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
+            docs.entries.append(_unreadable(path, InputError(path, reason.lower())))
     return docs
 
 
+def _unreadable(path: str, exc: InputError) -> DocumentEntry:
+    # A file over a limit is not read at all, not even to hash it.
+    # Nor a pipe or device: hashing would block.
+    sha = ""
+    if not isinstance(exc, LimitExceededError) and Path(path).is_file():
+        try:
+            sha = file_sha256(path)
+        except (OSError, InputError):
+            sha = ""
+    return DocumentEntry(str(path), sha, "unreadable", EVIDENCE, None, (exc.reason,))
+
+
 def _read_one(path: Path, docs: Documents, password: str | None) -> None:
+    if not os.path.lexists(path):
+        raise FileMissingError(path, "the document does not exist")
+    if path.is_dir():
+        raise FileMissingError(path, "this is a folder, not a document: name the files in it")
     if not path.is_file():
-        # A pipe or device would block the read below; a folder is no document.
-        what = "does not exist" if not path.exists() else "is not a regular file (a folder, pipe or device)"
-        raise FileMissingError(path, f"the document {what}")
+        # A pipe or device would block the read below; a link to nowhere leads to no document.
+        what = "is a link to nowhere" if not path.exists() else "is not a regular file (a pipe or device)"
+        raise InputError(path, f"the document {what}")
     from ds160check.documents.ingest import load_document
     from ds160check.documents.recognise import CEAC_STATUS, recognise
 
@@ -247,22 +353,43 @@ def _analysed_entries(docs: Documents, linker: EvidenceLinker | None) -> list[Do
     return out
 
 
-def _refusal(docs: Documents, refused: str | None, refusal_date: str | None) -> Refusal | None:
-    """The refusal: from a letter (the latest); ``--refused``/``--refusal-date`` fill or override it."""
-    # A letter that gives the section beats a status page that does not; then the latest.
+def _refusal(docs: Documents, refused: str | None, refusal_date: str | None
+             ) -> tuple[Refusal | None, list[Notice]]:
+    """The refusal, and a notice where ``--refused``/``--refusal-date`` and the letters disagree.
+
+    A letter (the latest; one that gives the section beats a status page that
+    does not) is the source; an option fills in what it does not say. Where
+    they disagree the option wins (the user knows the case), the report says
+    so, and the letter's quote is not shown as the proof of the option.
+    """
     letter = max(docs.refusals, key=lambda r: (r.type != "unknown", r.date or ""), default=None)
-    if letter is None and refused is None and refusal_date is None:
-        return None
     if letter is None:
-        return Refusal(refused, None, refusal_date, None, "option")
-    same = refused in (None, letter.type)
-    return replace(
-        letter,
-        type=refused or letter.type,
-        subtype=letter.subtype if same else None,
-        date=refusal_date or letter.date,
-        subsections=letter.subsections if same else (),
-    )
+        if refused is None and refusal_date is None:
+            return None, []
+        return Refusal(refused, None, refusal_date, None, "option"), []
+    other_type = refused is not None and letter.type not in (refused, "unknown")
+    other_date = refusal_date is not None and letter.date is not None and refusal_date != letter.date
+    if not (other_type or other_date):
+        return replace(letter, type=refused or letter.type, date=refusal_date or letter.date), []
+    said = [f"--refused {refused}"] if other_type else []
+    said += [f"--refusal-date {refusal_date}"] if other_date else []
+    told = [REFUSAL_NAMES.get(letter.type or "", "a refusal") if other_type else "",
+            f"dated {letter.date}" if other_date else ""]
+    where = Path(letter.evidence.file).name if letter.evidence else "a document"
+    notice = Notice(REFUSAL_SOURCES_DISAGREE,
+                    f"{' and '.join(said)} disagrees with {where}, which says "
+                    f"{' '.join(t for t in told if t)}"
+                    + (f' ("{letter.evidence.text[:120]}")' if letter.evidence else "")
+                    + ": the report uses what you stated; check which is right.",
+                    tuple(f for f in (letter.evidence.file if letter.evidence else None,) if f))
+    same = not other_type
+    merged = replace(letter, type=refused or letter.type, date=refusal_date or letter.date, source="option",
+                     subtype=letter.subtype if same else None,
+                     subsections=letter.subsections if same else (),
+                     requested=letter.requested if same else (),
+                     says_not_refused=letter.says_not_refused if same else False,
+                     evidence=None)
+    return merged, [notice]
 
 
 def _confirmation_facts(app: Application, docs: Documents) -> dict[str, tuple[object, Evidence]]:

@@ -16,10 +16,11 @@ from ds160check.application import Application, Span
 from ds160check.comparison.codes import Code
 from ds160check.comparison.matchers import item_scorer, match_scalar
 from ds160check.comparison.model import Change, Evidence, Finding, Refusal, Value
+from ds160check.extraction import PRINT_HEADER
 from ds160check.matching import Match, align
-from ds160check.render.text import describe
 from ds160check.rules import Rules
 from ds160check.rules.compare_rules import CircumstanceRule, HistoryRule
+from ds160check.wording import describe
 
 OLD = "old"
 NEW = "new"
@@ -77,10 +78,20 @@ class Side:
 
     def date(self) -> dt.date | None:
         """When this application was filed (confirmation page, else print date)."""
-        return _to_date(self.get("application.submitted_at"))
+        return to_date(self.get("application.submitted_at"))
+
+    def date_source(self) -> str | None:
+        """How :meth:`date` is known: ``submitted`` (the form, its confirmation page) or ``printed``."""
+        key = "application.submitted_at"
+        if self.get(key) is None:
+            return None
+        found = self.app.fields.get(key)
+        printed = (key not in self.facts and found is not None and found.span is not None
+                   and found.span.label == PRINT_HEADER)
+        return "printed" if printed else "submitted"
 
 
-def _to_date(value: Any) -> dt.date | None:
+def to_date(value: Any) -> dt.date | None:
     if not isinstance(value, str):
         return None
     parts = value.split("-")
@@ -197,6 +208,7 @@ class Comparison:
             action=action,
             evidence=tuple(evidence),
             reason=match.reason if match else None,
+            expected=spec.expected,
         )
         self.findings.append(finding)
         return finding
@@ -324,7 +336,7 @@ class Comparison:
             since = self.old.date()
             visits = self.new.get("previous_travel.visits") or []
             later = [v for v in visits if isinstance(v, dict) and since is not None
-                     and (_to_date(v.get("arrived")) or dt.date.min) > since]
+                     and (to_date(v.get("arrived")) or dt.date.min) > since]
             if later:
                 return f"a visit since the old application is listed ({later[0].get('arrived')})"
         return None
@@ -342,7 +354,7 @@ class Comparison:
             return True
         seen = None
         if isinstance(item, dict):
-            seen = _to_date(item.get("date_to")) or _to_date(item.get("date_from"))
+            seen = to_date(item.get("date_to")) or to_date(item.get("date_from"))
         seen = seen or self.old.date()
         return seen is None or seen >= start
 
@@ -436,8 +448,8 @@ class Comparison:
     def _check_history_facts(self) -> None:
         for fact in self.compare.history_facts:
             if fact.newer_when_later:
-                before = _to_date(self.old.get(fact.newer_when_later))
-                after = _to_date(self.new.get(fact.newer_when_later))
+                before = to_date(self.old.get(fact.newer_when_later))
+                after = to_date(self.new.get(fact.newer_when_later))
                 if before and after and after > before:
                     continue
             for key in fact.fields:
@@ -605,7 +617,7 @@ class Comparison:
     def _check_timing(self) -> None:
         filed = self.new.date()
         refusal = self.facts.refusal
-        refused_on = _to_date(refusal.date) if refusal and refusal.date else None
+        refused_on = to_date(refusal.date) if refusal and refusal.date else None
         if refused_on is None and "application.submitted_at" in self.old.facts:
             # The refusal came after the first filing (known from its confirmation page):
             # fewer days since that filing means fewer days since the refusal too.

@@ -66,6 +66,8 @@ class Finding:
     action: str
     evidence: tuple[Evidence, ...] = ()
     reason: str | None = None
+    # The answer the form should give, for a finding about the answer itself (a hidden refusal).
+    expected: str | None = None
 
     def sort_key(self) -> tuple[Any, ...]:
         return (severity_rank(self.severity), self.code.value, self.field or "", self.message)
@@ -82,6 +84,7 @@ class Finding:
             "reason": self.reason,
             "message": self.message,
             "action": self.action,
+            "expected": self.expected,
             "evidence": [e.to_dict() for e in self.evidence],
         }
 
@@ -193,10 +196,21 @@ class Notice:
 
 
 # Notice codes (findings.md): about the case, never counted as findings.
+ORDER_REVERSED = "ORDER_REVERSED"
+SAME_APPLICATION = "SAME_APPLICATION"
+DIFFERENT_APPLICANTS = "DIFFERENT_APPLICANTS"
 DOCUMENT_UNREADABLE = "DOCUMENT_UNREADABLE"
 DOCUMENT_NOT_UNDERSTOOD = "DOCUMENT_NOT_UNDERSTOOD"
-NOTICE_CODES = ("ORDER_REVERSED", "SAME_APPLICATION", "DIFFERENT_APPLICANTS", DOCUMENT_UNREADABLE,
-                DOCUMENT_NOT_UNDERSTOOD, "REFUSAL_SOURCES_DISAGREE")
+REFUSAL_SOURCES_DISAGREE = "REFUSAL_SOURCES_DISAGREE"
+NOTICE_CODES = (ORDER_REVERSED, SAME_APPLICATION, DIFFERENT_APPLICANTS, DOCUMENT_UNREADABLE,
+                DOCUMENT_NOT_UNDERSTOOD, REFUSAL_SOURCES_DISAGREE)
+# Notices that put the whole comparison in doubt, and how the verdict says so.
+VERDICT_DOUBTS = {
+    SAME_APPLICATION: "check the files first: OLD and NEW are the same application",
+    DIFFERENT_APPLICANTS: "check the files first: OLD and NEW are two different people",
+    ORDER_REVERSED: "check the files first: OLD and NEW look the wrong way round",
+    DOCUMENT_UNREADABLE: "check incomplete: a document could not be read",
+}
 
 
 @dataclass(frozen=True)
@@ -220,6 +234,34 @@ class DocumentEntry:
 
 
 @dataclass(frozen=True)
+class ApplicationFacts:
+    """What tells one application apart in a report's header: its ID, its date, where it was filed."""
+
+    file: str
+    application_id: str | None = None
+    date: str | None = None
+    # How the date is known: "submitted" (the form or its confirmation page) or "printed".
+    date_source: str | None = None
+    location: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "application_id": self.application_id, "date": self.date,
+                "date_source": self.date_source, "location": self.location}
+
+
+@dataclass(frozen=True)
+class CaseHeader:
+    """Whose case this is: the applicant as the new application names them, and both applications."""
+
+    applicant: str | None
+    old: ApplicationFacts
+    new: ApplicationFacts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"applicant": self.applicant, "old": self.old.to_dict(), "new": self.new.to_dict()}
+
+
+@dataclass(frozen=True)
 class ChecklistItem:
     item: str
     status: str
@@ -239,6 +281,7 @@ class Report:
     what_changed: list[str]
     checklist: list[ChecklistItem]
     notices: list[Notice] = dataclass_field(default_factory=list)
+    case: CaseHeader | None = None
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(SEVERITIES, 0)
@@ -248,10 +291,10 @@ class Report:
 
     @property
     def verdict(self) -> str:
-        counts = self.counts()
-        incomplete = any(n.code == DOCUMENT_UNREADABLE for n in self.notices)
-        verdict = self._verdict(counts)
-        return f"{verdict} (check incomplete: a document could not be read)" if incomplete else verdict
+        verdict = self._verdict(self.counts())
+        given = {n.code for n in self.notices}
+        doubts = [doubt for code, doubt in VERDICT_DOUBTS.items() if code in given]
+        return f"{verdict} ({'; '.join(doubts)})" if doubts else verdict
 
     @staticmethod
     def _verdict(counts: dict[str, int]) -> str:
@@ -271,6 +314,7 @@ class Report:
         return {
             "schema": REPORT_SCHEMA,
             "tool": {"name": "ds160check", "version": self.tool_version},
+            "case": self.case.to_dict() if self.case else None,
             "documents": [d.to_dict() for d in self.documents],
             "refusal": self.refusal.to_dict() if self.refusal else None,
             "notices": [n.to_dict() for n in self.notices],

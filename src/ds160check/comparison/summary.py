@@ -13,7 +13,7 @@ from ds160check.comparison.model import (
     ChecklistItem,
     Report,
 )
-from ds160check.render.text import describe
+from ds160check.wording import describe
 
 DONE, MISSING, UNKNOWN = "done", "missing", "unknown"
 # Findings that are about changes, not about the form contradicting itself.

@@ -20,7 +20,8 @@ from ds160check.application import Application
 from ds160check.comparison.codes import SEVERITIES
 from ds160check.comparison.model import Change, Finding, Report
 from ds160check.render.report_text import SOURCE_NAMES, refusal_summary
-from ds160check.render.text import SECTION_TITLES, describe
+from ds160check.render.text import SECTION_TITLES
+from ds160check.wording import describe
 
 TITLE = "DS-160 re-application check"
 MAX_EVIDENCE = 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ds160check.application import Application
+from ds160check.wording import describe
 
 SECTION_TITLES = {
     "application": "Application",
@@ -22,23 +23,6 @@ SECTION_TITLES = {
 }
 KIND_NAMES = {"print": "DS-160 print-out", "confirmation": "DS-160 confirmation page"}
 LABEL_WIDTH = 34
-NULL_TEXT = "(does not apply)"
-
-
-def describe(value: Any) -> str:
-    """One value as a person reads it."""
-    if value is None:
-        return NULL_TEXT
-    if isinstance(value, bool):
-        return "YES" if value else "NO"
-    if isinstance(value, dict) and set(value) == {"amount", "currency"}:
-        amount = f"{value['amount']:,.2f}".removesuffix(".00")
-        return f"{amount} {value['currency'] or '(currency unknown)'}"
-    if isinstance(value, dict) and set(value) == {"value", "unit"}:
-        return f"{value['value']} {value['unit']}(S)"
-    if isinstance(value, dict):
-        return " · ".join(f"{k.replace('_', ' ')}: {describe(v)}" for k, v in value.items())
-    return str(value)
 
 
 def _title(key: str) -> str:

@@ -12,7 +12,7 @@ from ds160check.rules.source import Node, Source, key_line, keys_of, plain
 
 SCALAR_MATCHERS = tuple(SCALAR)
 ITEM_MATCHERS = tuple(ITEM_SCORERS)
-CODE_KEYS = ("severity", "action", "message", "doc", "variants")
+CODE_KEYS = ("severity", "action", "message", "doc", "variants", "expected")
 # A variant of a code: the same code told otherwise in a known situation.
 VARIANT_KEYS = ("severity", "action", "message")
 FIELDS_FILE_KEYS = (
@@ -39,6 +39,9 @@ class CodeSpec:
     # name -> (severity, action, message): e.g. DECLARATION_NEW_YES when the
     # case itself explains the new YES (``honest``).
     variants: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # The answer the new application should give (UNDISCLOSED_REFUSAL: YES): reports show
+    # the answer given as the problem, not as a change.
+    expected: str | None = None
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,7 @@ def load_codes(src: Source) -> dict[Code, CodeSpec]:
             message=reader.text(entry.get("message"), "message", line),
             doc=reader.text(entry.get("doc"), "doc", line),
             variants=_variants(reader, entry.get("variants"), line),
+            expected=reader.text(entry["expected"], "expected", line) if "expected" in entry else None,
         )
     for code in Code:
         if code not in specs:
