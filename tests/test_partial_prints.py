@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pagebuilder import TITLE, Cell, make_page
 
+from ds160check import extract
 from ds160check.application import Application, DocumentInfo
+from ds160check.cli import cli
 from ds160check.errors import NotDs160Error
 from ds160check.extraction import MIN_PRINT_FIELDS, PRINT, document_kind, parse_flow
 from ds160check.layout import Flow, build_flow
@@ -19,6 +22,7 @@ from ds160check.rules import check_rules, load_rules
 from ds160check.rules_path import rules_dir
 
 SHORT = ["Surname: DOE", "Given Names: JANE", "Sex: FEMALE"]
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def flow_of(*lines: Sequence[Cell] | str, header: bool = False) -> Flow:
@@ -131,6 +135,29 @@ def test_review_travel_page_reads_travel_answers() -> None:
     fields = app.to_dict()["fields"]
     assert fields["travel.purpose"] == "TEMP. BUSINESS PLEASURE VISITOR (B)"
     assert fields["travel.specific_plans"] is False
+
+
+# --- as PDFs, on the command line and in the API ------------------------------------------------
+
+
+def test_first_page_of_a_print_is_read_with_warnings_naming_what_it_lacks() -> None:
+    result = CliRunner().invoke(cli, ["extract", str(FIXTURES / "bad" / "partial-print-first-page.pdf")])
+    assert result.exit_code == 0
+    warnings = result.output.split("Warnings", 1)[1]
+    assert "read as a partial print for its title 'Online Nonimmigrant Visa Application (DS-160)'" in warnings
+    for missing in ("Travel Information", "Security and Background"):
+        assert f"section not found (a partial print?): {missing}" in warnings
+    for key in ("personal.date_of_birth", "personal.nationality", "passport.number"):
+        assert f"answer not found (a partial print?): {key}" in warnings
+    assert "ASANOV" in result.output and "application.id" not in warnings
+
+
+def test_review_page_saved_as_pdf_is_read_as_a_print_out() -> None:
+    app = extract(FIXTURES / "print" / "kz-akhmetova-review-personal.pdf")
+    assert app.document.kind == PRINT
+    assert app.fields["personal.surnames"].value == "AKHMETOVA"
+    assert app.fields["personal.nationality"].span is not None
+    assert "answer not found (a partial print?): passport.number" in app.warnings
 
 
 # --- the rules behind them ---------------------------------------------------------------------
