@@ -126,7 +126,7 @@ def test_every_case_folder_has_a_summary_row(first_run: Any, tree: Any) -> None:
     assert set(_rows(first_run)) == {*roles, UNREADABLE_ONLY}
     summary = json.loads((first_run.output / "summary.json").read_text(encoding="utf-8"))
     assert [c["folder"] for c in summary["cases"]] == [r["folder"] for r in first_run.rows]
-    with open(first_run.output / "summary.csv", encoding="utf-8", newline="") as handle:
+    with open(first_run.output / "summary.csv", encoding="utf-8-sig", newline="") as handle:
         csv_rows = list(csv.DictReader(handle))
     assert [r["folder"] for r in csv_rows] == [r["folder"] for r in first_run.rows]
     assert summary["totals"]["cases"] == len(roles) + 1
@@ -198,9 +198,11 @@ def test_broken_files_mark_only_themselves_and_the_case_is_still_checked(first_r
     assert "scan.pdf: named .pdf but the content is neither" in problems
 
 
-def test_a_folder_of_unreadable_files_is_reported_not_dropped(first_run: Any) -> None:
+def test_a_folder_of_unreadable_files_is_reported_as_an_error_naming_the_file(first_run: Any) -> None:
     row = _rows(first_run)[UNREADABLE_ONLY]
-    assert row["status"] == "no_ds160"
+    # The broken PDF may be an application: "no DS-160 found" would send the broker looking for it.
+    assert row["status"] == "error"
+    assert row["verdict"] == "not checked: ds160.pdf: the PDF is damaged or truncated and cannot be read"
     assert row["error"].startswith("ds160.pdf: ")
     taken = _taken(_report(first_run.output, UNREADABLE_ONLY))
     assert taken == {"ds160.pdf": "unreadable", "notes.txt": "ignored"}
@@ -256,14 +258,22 @@ def test_same_bytes_with_one_or_two_jobs_and_any_listing_order(
         first_run: Any, tree: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root, _ = tree
     one = run_batch(root, tmp_path / "one", BatchOptions(jobs=1, cache=False, progress=False))
-    real_walk = os.walk
+    real_scandir = os.scandir
 
-    def reversed_walk(top: Any, **kwargs: Any) -> Any:
-        for current, dirs, names in real_walk(top, **kwargs):
-            dirs.reverse()
-            yield current, dirs, list(reversed(names))
+    class Reversed(list[Any]):
+        """The folder's entries in reverse order, usable as ``with os.scandir(...)`` too."""
 
-    monkeypatch.setattr(discover_module.os, "walk", reversed_walk)
+        def __enter__(self) -> Reversed:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    def reversed_scandir(path: Any = ".") -> Reversed:
+        with real_scandir(path) as entries:
+            return Reversed(sorted(entries, key=lambda e: e.name, reverse=True))
+
+    monkeypatch.setattr(discover_module.os, "scandir", reversed_scandir)
     shuffled = run_batch(root, tmp_path / "shuffled", BatchOptions(jobs=2, cache=False, progress=False))
     assert _outputs(one.output) == _outputs(first_run.output)
     assert _outputs(shuffled.output) == _outputs(first_run.output)
@@ -458,7 +468,7 @@ def test_links_leading_outside_the_root_and_system_files_are_not_read(tmp_path: 
     assert sorted(f.name for f in case.files) == ["inside-link.pdf", "old.pdf"]
     assert sorted(passed_over) == [
         "client-a/.hidden.pdf: hidden file",
-        "client-a/Thumbs.db: system file",
+        "client-a/Thumbs.db: system file: Windows thumbnail cache",
         "client-a/loop/: link to a folder, not followed",
         "client-a/outside-link.pdf: link leading outside the batch folder, not followed",
     ]

@@ -23,7 +23,8 @@ from ds160check.batch.store import private_dir, write_private
 from ds160check.files import file_sha256
 from ds160check.rules_path import rules_dir
 
-CACHE_FORMAT = "ds160check.batch-cache/1"
+# 2: files keyed by their path (a client with sub-folders per application has two DS160.pdf).
+CACHE_FORMAT = "ds160check.batch-cache/2"
 CACHE_DIR_NAME = ".ds160check-cache"
 
 
@@ -47,7 +48,7 @@ def case_key(display: str, files: Sequence[Path], passwords: Sequence[str]) -> s
             content = file_sha256(path)
         except OSError as exc:
             content = f"unreadable:{exc.strerror}"
-        digest.update(f"{path.name}\0{content}\0".encode())
+        digest.update(f"{path}\0{content}\0".encode())
     return digest.hexdigest()
 
 
@@ -55,9 +56,9 @@ def mtimes(files: Sequence[Path]) -> dict[str, float]:
     out = {}
     for path in files:
         try:
-            out[path.name] = os.stat(path).st_mtime
+            out[str(path)] = os.stat(path).st_mtime
         except OSError:
-            out[path.name] = 0.0
+            out[str(path)] = 0.0
     return out
 
 

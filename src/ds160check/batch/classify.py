@@ -25,10 +25,16 @@ DOCUMENT_SUFFIXES = (".pdf", ".docx", ".doc")
 
 @dataclass(frozen=True)
 class Found:
-    """A DS-160 (print-out or confirmation page) read from ``path``."""
+    """A DS-160 (print-out or confirmation page) read from ``path``; ``name`` is its path within
+    the case folder (``2026 new/DS160.pdf`` when the client keeps applications in sub-folders)."""
 
     path: Path
     app: Application
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.path.name)
 
 
 @dataclass
@@ -42,6 +48,10 @@ class Classified:
     ignored: list[tuple[Path, str]] = field(default_factory=list)
     settings: Path | None = None
     password: str | None = None
+    folder: Path | None = None
+
+    def name(self, path: Path) -> str:
+        return name_in(path, self.folder)
 
 
 def is_candidate(path: Path) -> bool:
@@ -50,11 +60,18 @@ def is_candidate(path: Path) -> bool:
             or file_kind(path) is not None)
 
 
+def name_in(path: Path, folder: Path | None) -> str:
+    """``path`` as named within its case folder (sub-folders included), else its file name."""
+    if folder is not None and path.is_relative_to(folder):
+        return path.relative_to(folder).as_posix()
+    return path.name
+
+
 def classify(paths: Sequence[Path], *, passwords: Sequence[str] = (),
-             rules: Rules | None = None) -> Classified:
-    out = Classified()
+             rules: Rules | None = None, folder: Path | None = None) -> Classified:
+    out = Classified(folder=folder)
     for path in paths:
-        if path.name == SETTINGS_FILE:
+        if path.name == SETTINGS_FILE and path.parent == (folder or path.parent):
             out.settings = path
             continue
         kind = file_kind(path)
@@ -87,9 +104,9 @@ def _classify_pdf(path: Path, passwords: Sequence[str], rules: Rules | None, out
     if used is not None and out.password is None:
         out.password = used
     if app.document.kind == PRINT:
-        out.prints.append(Found(path, app))
+        out.prints.append(Found(path, app, out.name(path)))
     elif app.document.kind == CONFIRMATION:
-        out.confirmations.append(Found(path, app))
+        out.confirmations.append(Found(path, app, out.name(path)))
 
 
 def read_with_passwords(path: Path, passwords: Sequence[str], rules: Rules | None = None

@@ -1,63 +1,169 @@
 """The client folders under a root: every folder that directly holds documents is one case.
 
 A folder is a case when it holds a PDF or Word file (by content or by name) or
-a ``case.toml``; nested folders are cases of their own. Hidden and system
-files and folders, symbolic links to folders, links to files outside the root,
-and the batch's own output are skipped.
+a ``case.toml``. Its sub-folders named like an application ("2025 refused/",
+"2026 new/", "отказ/", "DS-160 old/") belong to it, and so do sub-folders of
+supporting documents ("scans/") of a folder that is a client: one client, one
+case, however its files are filed (``batch/folders.py`` reads the names). Any
+other nested folder is a case of its own. Hidden and system files and folders,
+Office lock files, symbolic links to folders, links to files outside the root
+and the batch's own output are passed over, each with the reason.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ds160check.batch.classify import is_candidate
+from ds160check.batch.folders import APPLICATION, DOCUMENTS, folder_kind
+
+
+@dataclass(frozen=True)
+class PassedOver:
+    """A file or folder of a case that was not read: its path within the case, and why."""
+
+    name: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "reason": self.reason}
 
 
 @dataclass(frozen=True)
 class CaseFolder:
-    """A case to check: its folder, its path relative to the root (``.`` for the root) and files."""
+    """A case to check: its folder, its path relative to the root (``.`` for the root), its files
+    (sub-folders of its applications included) and what was passed over in them."""
 
     path: Path
     rel: str
     files: tuple[Path, ...]
+    passed_over: tuple[PassedOver, ...] = ()
+
+
+@dataclass
+class _Listing:
+    """One folder's entries: files to read, sub-folders to look into, and what was passed over."""
+
+    files: list[Path] = field(default_factory=list)
+    dirs: list[Path] = field(default_factory=list)
+    passed_over: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def discover(root: Path, skip: Iterable[Path] = (), passed_over: list[str] | None = None) -> list[CaseFolder]:
     """Case folders under ``root`` in a stable order (by relative path).
 
-    ``passed_over`` collects ``"PATH: reason"`` for every hidden, system or linked entry not read.
+    ``passed_over`` collects ``"PATH: reason"`` (relative to ``root``) for every hidden, system,
+    lock or linked entry not read, in a case or not.
     """
-    skipped = {_real(p) for p in skip}
+    own = {_real(p) for p in skip}
     noted = passed_over if passed_over is not None else []
     cases = []
-    for current, dirs, names in os.walk(root, followlinks=False):
-        here = Path(current)
-        kept_dirs = []
-        for d in sorted(dirs):
-            reason = _dir_skip(here / d, skipped)
-            if reason is None:
-                kept_dirs.append(d)
-            elif reason:
-                noted.append(f"{(here / d).relative_to(root).as_posix()}/: {reason}")
-        dirs[:] = kept_dirs
-        kept = []
-        for name in sorted(names):
-            reason = _file_skip(here / name, root)
-            if reason is None:
-                kept.append(here / name)
-            else:
-                noted.append(f"{(here / name).relative_to(root).as_posix()}: {reason}")
-        files = tuple(kept)
-        if any(is_candidate(f) for f in files):
-            cases.append(CaseFolder(here, here.relative_to(root).as_posix(), files))
+    pending = [root]
+    while pending:
+        here = pending.pop()
+        files, skipped, walk_on, client = _folder(here, root, own)
+        noted.extend(f"{_rel(p, root)}{'/' if p.is_dir() else ''}: {why}" for p, why in skipped)
+        if client:
+            cases.append(_case(here, root, files, skipped))
+        pending.extend(sorted(walk_on, reverse=True))
     return sorted(cases, key=lambda c: c.rel.split("/") if c.rel != "." else [])
 
 
-# Files operating systems and archivers leave in folders: never a client's document.
-SYSTEM_FILES = frozenset({"thumbs.db", "desktop.ini", "icon\r", "ehthumbs.db"})
+def case_folder(folder: Path, root: Path | None = None) -> CaseFolder:
+    """The case of one folder as ``discover`` would take it (for ``check_case`` on its own); a
+    folder without documents gives its files all the same, to be listed."""
+    files, passed, _, _ = _folder(folder, root or folder, set())
+    return _case(folder, root or folder, files, passed)
+
+
+def _case(here: Path, root: Path, files: list[Path], skipped: list[tuple[Path, str]]) -> CaseFolder:
+    passed = tuple(PassedOver(_rel(p, here) + ("/" if p.is_dir() else ""), why) for p, why in skipped)
+    return CaseFolder(here, _rel(here, root), tuple(sorted(files)), passed)
+
+
+def _folder(here: Path, root: Path, own: set[Path]
+            ) -> tuple[list[Path], list[tuple[Path, str]], list[Path], bool]:
+    """The files of the case ``here`` would be, what was passed over in them, the sub-folders
+    still to walk, and whether ``here`` is a case at all."""
+    listing = _list(here, root, own)
+    kinds = {d: _kind(d, root, own) for d in listing.dirs}
+    client = any(is_candidate(f) for f in listing.files) or APPLICATION in kinds.values()
+    merged = [d for d, kind in kinds.items() if kind == APPLICATION or (client and kind == DOCUMENTS)]
+    files, skipped = list(listing.files), list(listing.passed_over)
+    for sub in merged:
+        sub_files, sub_skipped = _subtree(sub, root, own)
+        files += sub_files
+        skipped += sub_skipped
+    return files, skipped, [d for d in listing.dirs if d not in merged], client
+
+
+def _kind(folder: Path, root: Path, own: set[Path]) -> str | None:
+    """APPLICATION or DOCUMENTS for a sub-folder that is part of its parent's case: named so, it
+    holds documents, and every folder inside it holding documents is named so too."""
+    kind = folder_kind(folder.name)
+    if kind is None:
+        return None
+    listing = _list(folder, root, own)
+    inner = [_kind(d, root, own) for d in listing.dirs]
+    holds = any(is_candidate(f) for f in listing.files) or any(k is not None for k in inner)
+    for sub, sub_kind in zip(listing.dirs, inner, strict=True):
+        if sub_kind is None and _holds_documents(sub, root, own):
+            return None  # "2025/Ivanova/": a folder of clients, not an application
+    return kind if holds else None
+
+
+def _holds_documents(folder: Path, root: Path, own: set[Path]) -> bool:
+    listing = _list(folder, root, own)
+    return any(is_candidate(f) for f in listing.files) or any(_holds_documents(d, root, own)
+                                                             for d in listing.dirs)
+
+
+def _subtree(folder: Path, root: Path, own: set[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    listing = _list(folder, root, own)
+    files, skipped = list(listing.files), list(listing.passed_over)
+    for sub in listing.dirs:
+        sub_files, sub_skipped = _subtree(sub, root, own)
+        files += sub_files
+        skipped += sub_skipped
+    return files, skipped
+
+
+def _list(here: Path, root: Path, own: set[Path]) -> _Listing:
+    out = _Listing()
+    try:
+        entries = sorted(os.scandir(here), key=lambda e: e.name)
+    except OSError as exc:
+        out.passed_over.append((here, f"the folder cannot be listed: {exc.strerror or exc}"))
+        return out
+    for entry in entries:
+        path = here / entry.name
+        if entry.is_dir(follow_symlinks=False) or (path.is_symlink() and path.is_dir()):
+            reason = _dir_skip(path, own)
+            if reason is None:
+                out.dirs.append(path)
+            elif reason:
+                out.passed_over.append((path, reason))
+            continue
+        reason = file_skip(path, root)
+        if reason is None:
+            out.files.append(path)
+        else:
+            out.passed_over.append((path, reason))
+    return out
+
+
+# Files operating systems leave in folders, and why they are never a client's document.
+SYSTEM_FILES = {
+    "thumbs.db": "Windows thumbnail cache", "ehthumbs.db": "Windows thumbnail cache",
+    "desktop.ini": "Windows folder settings", ".ds_store": "macOS folder settings",
+    "icon\r": "macOS folder icon",
+}
+OFFICE_LOCK = "Office lock file (Word or Excel leaves it while the document is open)"
+LIBREOFFICE_LOCK = "LibreOffice lock file (left while the document is open)"
+MAC_RESOURCE = "macOS resource file (a copy's metadata, not a document)"
 
 
 def _dir_skip(path: Path, own_output: set[Path]) -> str | None:
@@ -71,17 +177,29 @@ def _dir_skip(path: Path, own_output: set[Path]) -> str | None:
     return None
 
 
-def _file_skip(path: Path, root: Path) -> str | None:
-    """Why a file is not read, or None: hidden, system, a link outside ROOT, not a regular file."""
-    if path.name.startswith("."):
+def file_skip(path: Path, root: Path) -> str | None:
+    """Why a file is not read, or None: a lock, system or hidden file, a link outside ROOT, not a
+    regular file."""
+    name = path.name
+    if name.casefold() in SYSTEM_FILES:
+        return f"system file: {SYSTEM_FILES[name.casefold()]}"
+    if name.startswith("~$"):
+        return OFFICE_LOCK
+    if name.startswith(".~lock.") and name.endswith("#"):
+        return LIBREOFFICE_LOCK
+    if name.startswith("._"):
+        return MAC_RESOURCE
+    if name.startswith("."):
         return "hidden file"
-    if path.name.casefold() in SYSTEM_FILES:
-        return "system file"
     if path.is_symlink() and not _real(path).is_relative_to(_real(root)):
         return "link leading outside the batch folder, not followed"
     if not path.is_file():
         return "not a regular file (a pipe, device or broken link)"
     return None
+
+
+def _rel(path: Path, base: Path) -> str:
+    return path.relative_to(base).as_posix() if path != base else "."
 
 
 def _real(path: Path) -> Path:

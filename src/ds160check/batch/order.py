@@ -6,8 +6,9 @@ Tried in turn, the first that tells every application apart wins:
 2. the dates: the submission date of the confirmation page with the same
    Application ID, else the date printed on the print-out (the browser's print
    header);
-3. name hints: ``old``/``prior``/``previous``/``first``/``refused`` against
-   ``new``/``current``/``second``/``latest``;
+3. name hints in the file's path within the case: ``old``/``prior``/``first``/
+   ``refused``/``отказ`` against ``new``/``current``/``second``/``новая`` (the words
+   of ``field_rules/batch/folders.yaml``), so ``2025 refused/DS160.pdf`` is the old one;
 4. the files' modification times;
 5. the file names (said to be a guess).
 """
@@ -18,15 +19,12 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ds160check.batch.classify import Found
+from ds160check.batch.folders import hint
 from ds160check.batch.model import Order
 
-OLD_HINTS = frozenset({"old", "older", "prior", "previous", "first", "1st", "refused", "earlier",
-                       "original"})
-NEW_HINTS = frozenset({"new", "newer", "current", "second", "2nd", "latest", "final", "reapply",
-                       "reapplication", "updated"})
 PRINT_HEADER = "print header"
 
 
@@ -43,7 +41,7 @@ def application_date(found: Found, confirmations: Sequence[Found]) -> Dated | No
     for page in confirmations:
         submitted = page.app.get("application.submitted_at")
         if app_id and submitted and page.app.get("application.id") == app_id:
-            return Dated(str(submitted), f"submitted (confirmation page {page.path.name})")
+            return Dated(str(submitted), f"submitted (confirmation page {page.name})")
     own = found.app.fields.get("application.submitted_at")
     if own is None or own.value is None:
         return None
@@ -51,12 +49,10 @@ def application_date(found: Found, confirmations: Sequence[Found]) -> Dated | No
     return Dated(str(own.value), "printed" if printed else "submitted")
 
 
-def name_hint(path: Path) -> str | None:
-    words = set(re.split(r"[^a-z0-9]+", path.stem.casefold()))
-    old, new = bool(words & OLD_HINTS), bool(words & NEW_HINTS)
-    if old == new:
-        return None
-    return "old" if old else "new"
+def name_hint(name: str | Path) -> str | None:
+    """``old`` or ``new`` when the path of a file within its case says which it is."""
+    path = PurePosixPath(Path(name).as_posix())
+    return hint(path.with_suffix("").as_posix())
 
 
 def decide_order(prints: Sequence[Found], confirmations: Sequence[Found]) -> tuple[list[Found], Order]:
@@ -65,8 +61,8 @@ def decide_order(prints: Sequence[Found], confirmations: Sequence[Found]) -> tup
         decided = attempt(prints, confirmations)
         if decided is not None:
             return decided
-    ordered = sorted(prints, key=lambda f: f.path.name)
-    names = ", ".join(f.path.name for f in ordered)
+    ordered = sorted(prints, key=lambda f: f.name)
+    names = ", ".join(f.name for f in ordered)
     return ordered, Order("file name", f"No dates, name hints or modification times tell the applications "
                                        f"apart; taken in file-name order ({names}): check it, or name them "
                                        f"in case.toml.")
@@ -87,12 +83,12 @@ def _by_date(prints: Sequence[Found], confirmations: Sequence[Found]) -> tuple[l
     sources = {d.source.split(" ")[0] for _, d in dated if d is not None}
     method = {frozenset({"submitted"}): "submission date", frozenset({"printed"}): "print date"}.get(
         frozenset(sources), "date")
-    told = "; ".join(f"{f.path.name} {d.source} {d.date}" for f, d in dated if d is not None)
+    told = "; ".join(f"{f.name} {d.source} {d.date}" for f, d in dated if d is not None)
     return [f for f, _ in dated], Order(method, f"Ordered by {method}: {told}.")
 
 
 def _by_name(prints: Sequence[Found], confirmations: Sequence[Found]) -> tuple[list[Found], Order] | None:
-    hints = {f.path: name_hint(f.path) for f in prints}
+    hints = {f.path: name_hint(f.name) for f in prints}
     newest = [f for f in prints if hints[f.path] == "new"]
     oldest = [f for f in prints if hints[f.path] == "old"]
     if len(newest) == 1 and (len(oldest) == len(prints) - 1 or len(prints) == 2):
@@ -102,7 +98,7 @@ def _by_name(prints: Sequence[Found], confirmations: Sequence[Found]) -> tuple[l
     else:
         return None
     earlier = sorted((f for f in prints if f is not new), key=_mtime_then_name)
-    hinted = ", ".join(f"{f.path.name} ({hints[f.path]})" for f in prints if hints[f.path])
+    hinted = ", ".join(f"{f.name} ({hints[f.path]})" for f in prints if hints[f.path])
     return [*earlier, new], Order("file name hints", f"The dates do not tell the applications apart; "
                                                      f"the file names do: {hinted}.")
 
@@ -123,7 +119,7 @@ def _by_mtime(prints: Sequence[Found], confirmations: Sequence[Found]) -> tuple[
     if len(set(times)) != len(times):
         return None
     ordered = sorted(prints, key=_mtime_then_name)
-    names = " before ".join(f.path.name for f in ordered)
+    names = " before ".join(f.name for f in ordered)
     return ordered, Order("modification time", f"Neither dates nor file names tell the applications "
                                                f"apart; by the files' modification times: {names}. "
                                                f"Check it, or name them in case.toml.")

@@ -32,7 +32,7 @@ from ds160check import __version__
 from ds160check.batch import guard
 from ds160check.batch import model as m
 from ds160check.batch.cache import CACHE_DIR_NAME, Cache, case_key, mtimes
-from ds160check.batch.discover import CaseFolder, discover
+from ds160check.batch.discover import CaseFolder, PassedOver, discover
 from ds160check.batch.progress import Progress
 from ds160check.batch.store import private_dir, write_private
 from ds160check.comparison.codes import SEVERITIES, at_or_above, severity_rank
@@ -105,6 +105,8 @@ class Task:
     passwords: tuple[str, ...]
     formats: tuple[str, ...]
     redact: bool = False
+    passed_over: tuple[PassedOver, ...] = ()
+    link_base: str | None = None
 
 
 @dataclass
@@ -178,7 +180,7 @@ def run_task(task: Task) -> Outcome:
     try:
         with guard.case_budget(guard.CASE_CPU_SECONDS):
             case = check_case(task.folder, passwords=task.passwords, files=task.files,
-                              display=task.display)
+                              display=task.display, passed_over=task.passed_over, link_base=task.link_base)
     except MemoryError:
         case = m.CaseResult(task.display, m.FAILED, errors=[OUT_OF_MEMORY])
         outputs = render_outputs(case, task.formats, task.redact)
@@ -237,18 +239,24 @@ class Batch:
     def _serve_cached(self) -> list[tuple[CaseFolder, Task]]:
         pending = []
         for folder in self.folders:
-            # Redacted and plain reports of one folder are different outputs: never serve one for the other.
-            label = f"{folder.path}#redacted" if self.options.redact else str(folder.path)
-            key = case_key(label, folder.files, self.options.passwords)
+            key = case_key(self._label(folder), folder.files, self.options.passwords)
             self.keys[folder.rel] = key
             entry = self.cache.get(key, self.options.formats, folder.files)
             if entry is not None:
                 self._finish(folder, entry["row"], entry["outputs"], cached=True)
                 continue
             task = Task(folder.path, display_name(self.root, folder), folder.files, self.options.passwords,
-                        self.options.formats, self.options.redact)
+                        self.options.formats, self.options.redact, folder.passed_over, str(self.output))
             pending.append((folder, task))
         return pending
+
+    def _label(self, folder: CaseFolder) -> str:
+        """What the cached outputs of a folder depend on besides its files' content: the folder,
+        where the reports go (their paths are relative to it), what was passed over, --redact
+        (redacted and plain reports are different outputs: never serve one for the other)."""
+        passed = "\0".join(f"{p.name}:{p.reason}" for p in folder.passed_over)
+        base = os.path.relpath(os.path.abspath(folder.path), os.path.abspath(self.output))
+        return "\0".join((str(folder.path), base, passed, "redacted" if self.options.redact else ""))
 
     def _compute(self, pending: list[tuple[CaseFolder, Task]]) -> None:
         if not pending:
@@ -316,15 +324,23 @@ class Batch:
         from ds160check.render.case import render_index_html
         from ds160check.render.json import dumps
 
-        rows = [self.rows.get(f.rel) or m.interrupted_row(display_name(self.root, f)) for f in self.folders]
+        rows = m.sort_rows([self.rows.get(f.rel) or m.interrupted_row(display_name(self.root, f))
+                          for f in self.folders])
         self.result.rows = rows
         summary = {"schema": BATCH_SCHEMA, "tool": {"name": "ds160check", "version": __version__},
-                   "interrupted": self.result.interrupted, "totals": totals(rows), "cases": rows,
+                   "interrupted": self.result.interrupted, "order": m.ROW_ORDER, "totals": totals(rows),
+                   "cases": rows,
                    "passed_over": {"count": len(self.passed_over), "entries": self.passed_over}}
         write_private(self.output / "summary.json", dumps(summary))
         write_private(self.output / "summary.csv", summary_csv(rows))
-        index = render_index_html(rows, interrupted=self.result.interrupted)
+        index = render_index_html(rows, interrupted=self.result.interrupted, passed_over=self.outside_cases())
         write_private(self.output / "index.html", index)
+
+    def outside_cases(self) -> list[str]:
+        """What was passed over outside every case folder (the cases' own are on their rows)."""
+        inside = {f"{'' if f.rel == '.' else f.rel + '/'}{p.name}: {p.reason}"
+                  for f in self.folders for p in f.passed_over}
+        return [entry for entry in self.passed_over if entry not in inside]
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -349,13 +365,30 @@ def totals(rows: Sequence[dict[str, Any]]) -> dict[str, int]:
 def _csv_cell(value: Any) -> Any:
     if value is None:
         return ""
+    if isinstance(value, list):
+        value = "; ".join(_csv_item(v) for v in value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 
 
+def _csv_item(value: Any) -> str:
+    """A list item in one cell: a notice as ``CODE: message``, a file passed over as ``name (reason)``."""
+    if isinstance(value, dict) and "code" in value:
+        return f"{value['code']}: {value['message']}"
+    if isinstance(value, dict) and "reason" in value:
+        return f"{value['name']} ({value['reason']})"
+    return str(value)
+
+
+# Excel takes a CSV without a byte-order mark for the local code page and turns Cyrillic into
+# mojibake; with it, Excel (and LibreOffice, Python's utf-8-sig) read UTF-8.
+CSV_BOM = "\ufeff"
+
+
 def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
     buffer = io.StringIO()
+    buffer.write(CSV_BOM)
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(m.SUMMARY_COLUMNS)
     for row in rows:

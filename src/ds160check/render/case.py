@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from ds160check.batch.model import ROW_ORDER, row_rank
 from ds160check.render.report_html import esc, html_page, report_body, table, verdict_banner
 from ds160check.render.report_md import render_markdown
 from ds160check.render.report_text import render_report
@@ -20,19 +21,19 @@ if TYPE_CHECKING:
 
 CASE_TITLE = "DS-160 re-application check"
 INDEX_TITLE = "ds160check batch: all clients"
-# Columns of index.html: (summary key, heading).
+# Columns of index.html: (summary key, heading). "client" and "problems" gather several keys.
 INDEX_COLUMNS = (
-    ("folder", "Client folder"), ("verdict", "Verdict"), ("critical", "Critical"), ("high", "High"),
-    ("medium", "Medium"), ("low", "Low"), ("info", "Info"), ("refusal_type", "Refusal"),
+    ("client", "Client"), ("verdict", "Notices and verdict"), ("critical", "Critical"), ("high", "High"),
+    ("medium", "Medium"), ("low", "Low"), ("info", "Info"),
+    ("contradicted", "Contradicted by documents"), ("refusal_type", "Refusal"),
     ("undisclosed_refusal", "Refusal hidden"), ("changes_supported", "Changes proven"),
-    ("changes_unsupported", "Changes unproven"), ("error", "Problems"),
+    ("changes_unsupported", "Changes unproven"), ("problems", "Problems and files passed over"),
 )
-# Sort a verdict column by how bad it is, not alphabetically.
-STATUS_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3, "info": 4, "": 5}
 
 
 def _case_header(case: CaseResult) -> str:
     parts = [f"<h1>{esc(CASE_TITLE)}</h1>", f'<p class="files">Client folder: <b>{esc(case.folder)}</b></p>']
+    parts += [f"<p>{esc(line)}</p>" for line in _who_lines(case)]
     if not case.comparisons:
         parts.append(verdict_banner(case.verdict, None, None))
     if case.order is not None:
@@ -41,6 +42,22 @@ def _case_header(case: CaseResult) -> str:
         items = [*case.notes, *(f"Problem: {e}" for e in case.errors)]
         parts.append('<div class="notes"><ul>' + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul></div>")
     return "\n".join(parts)
+
+
+def _who_lines(case: CaseResult) -> list[str]:
+    """The applicant and the two applications compared, by their path within the folder (two
+    sub-folders may each hold a DS160.pdf) and Application ID."""
+    from ds160check.batch.model import NEW, OLD
+
+    lines = [f"Applicant: {case.person.applicant}"] if case.person.applicant else []
+    named = {f.taken_as: f.name for f in case.files if f.taken_as in (OLD, NEW)}
+    if OLD in named and NEW in named:
+        old = f"{named[OLD]} (Application ID {case.person.old_id or 'not read'})"
+        new = f"{named[NEW]} (Application ID {case.person.new_id or 'not read'})"
+        lines.append(f"Compared: {old} → {new}")
+    elif case.person.application_ids:
+        lines.append(f"DS-160 Application ID(s) found: {', '.join(case.person.application_ids)}")
+    return lines
 
 
 def _files_table(case: CaseResult) -> str:
@@ -67,6 +84,7 @@ def _name(path: str) -> str:
 
 def _case_lines(case: CaseResult) -> list[str]:
     lines = [f"Client folder: {case.folder}", f"Status: {case.status}", f"Verdict: {case.verdict}"]
+    lines += _who_lines(case)
     if case.order is not None:
         lines.append(f"Order: {case.order.explanation}")
     lines += [f"Note: {n}" for n in case.notes] + [f"Problem: {e}" for e in case.errors]
@@ -106,11 +124,21 @@ INDEX_CSS = """
 @page { size: A4 landscape; }
 body { max-width: 277mm; }
 table.index th { cursor: pointer; user-select: none; }
+table.index { font-size: 9.5pt; }
 table.index td, table.index th { overflow-wrap: normal; }
-table.index td:nth-child(2) { min-width: 48mm; }
+table.index td:nth-child(1) { min-width: 40mm; }
+table.index td:nth-child(2) { min-width: 50mm; }
+table.index td:last-child { min-width: 48mm; overflow-wrap: anywhere; }
 table.index th[aria-sort=ascending]::after { content: " ▲"; }
 table.index th[aria-sort=descending]::after { content: " ▼"; }
 table.index td.num { text-align: right; }
+table.index .who { font-weight: bold; }
+table.index .ids, table.index .passed { font-size: 8.5pt; color: #444; }
+table.index .notice { background: #fff4d6; border-left: 1mm solid #b26a00; padding: 1mm 2mm;
+  margin-bottom: 1.5mm; }
+table.index .notice b { font-size: 8pt; letter-spacing: .02em; }
+table.index .problem { color: #8e1b1b; }
+table.index ul { margin: 0; padding-left: 4mm; }
 tr.w-critical td:first-child, tr.w-high td:first-child { border-left: 2mm solid #c62828; }
 tr.w-medium td:first-child { border-left: 2mm solid #b26a00; }
 tr.w-none td:first-child { border-left: 2mm solid #2e7d32; }
@@ -140,6 +168,8 @@ document.querySelectorAll("table.index th").forEach(function (th, col) {
   });
 });
 """
+# The summary's refusal types as a broker reads them; "not given" and "unknown" stay apart.
+REFUSAL_WORDS = {"214b": "214(b)", "221g": "221(g)", "212a": "212(a)"}
 
 
 def _worst(row: dict[str, Any]) -> str:
@@ -148,29 +178,92 @@ def _worst(row: dict[str, Any]) -> str:
     return next((s for s in ("critical", "high", "medium", "low", "info") if row.get(s)), "none")
 
 
+def _href(path: str) -> str:
+    return esc(quote(path, safe="/"))
+
+
+def _client_cell(row: dict[str, Any]) -> str:
+    """The folder (a link to its report), the applicant, and both Application IDs (links to the
+    print-outs)."""
+    folder = esc(row["folder"])
+    parts = [f'<a href="{_href(row["report"])}">{folder}</a>' if row.get("report") else folder]
+    if row.get("applicant"):
+        parts.append(f'<div class="who">{esc(row["applicant"])}</div>')
+    parts.append(f'<div class="ids">{_ids(row)}</div>')
+    return f'<td data-sort="{esc(row.get("applicant") or row["folder"])}">{"".join(parts)}</td>'
+
+
+def _ids(row: dict[str, Any]) -> str:
+    if row.get("old_application_id") or row.get("new_application_id"):
+        old = _linked(row.get("old_application_id") or "ID not read", row.get("old_file"))
+        new = _linked(row.get("new_application_id") or "ID not read", row.get("new_file"))
+        return f"old {old} → new {new}"
+    ids = row.get("application_ids") or []
+    if not ids:
+        return "no DS-160 read"
+    return ("only one DS-160: " if len(ids) == 1 else "DS-160s: ") + esc(", ".join(ids))
+
+
+def _linked(text: str, path: str | None) -> str:
+    return f'<a href="{_href(path)}">{esc(text)}</a>' if path else esc(text)
+
+
+def _verdict_cell(row: dict[str, Any]) -> str:
+    """The case's notices first (the case is not what it seems), then the verdict."""
+    notices = "".join(f'<div class="notice"><b>{esc(n["code"])}</b><br>{esc(n["message"])}</div>'
+                      for n in row.get("notices") or ())
+    return f'<td data-sort="{row_rank(row):g}">{notices}{esc(row.get("verdict"))}</td>'
+
+
+def _problems_cell(row: dict[str, Any]) -> str:
+    errors = row.get("errors") or []
+    problems = "".join(f'<li class="problem">{esc(e)}</li>' for e in errors)
+    passed = "".join(f'<li><b>{esc(p["name"])}</b>: {esc(p["reason"])}</li>'
+                     for p in row.get("passed_over") or ())
+    parts = [f"<ul>{problems}</ul>" if problems else "",
+             f'<div class="passed">Passed over:<ul>{passed}</ul></div>' if passed else ""]
+    return f"<td>{''.join(parts)}</td>" if problems or passed else "<td>—</td>"
+
+
 def _index_cell(key: str, row: dict[str, Any]) -> str:
-    value = row.get(key)
-    if key == "folder" and row.get("report"):
-        href = quote(str(row["report"]), safe="/")
-        return f'<td data-sort="{esc(value)}"><a href="{esc(href)}">{esc(value)}</a></td>'
+    if key == "client":
+        return _client_cell(row)
     if key == "verdict":
-        rank = STATUS_RANK.get(_worst(row), 6)
-        return f'<td data-sort="{rank}">{esc(value)}</td>'
+        return _verdict_cell(row)
+    if key == "problems":
+        return _problems_cell(row)
+    value = row.get(key)
+    if key == "refusal_type" and isinstance(value, str):
+        value = REFUSAL_WORDS.get(value, value)
     if isinstance(value, int):
         return f'<td class="num">{value}</td>'
     return f"<td>{esc(value if value is not None else '—')}</td>"
 
 
-def render_index_html(rows: Sequence[dict[str, Any]], *, interrupted: bool = False) -> str:
+def _passed_over_section(entries: Sequence[str]) -> str:
+    if not entries:
+        return ""
+    items = "".join(f"<li>{esc(e)}</li>" for e in entries)
+    return (f"<h2>Passed over outside the client folders ({len(entries)})</h2>\n"
+            f'<ul class="passed">{items}</ul>')
+
+
+def render_index_html(rows: Sequence[dict[str, Any]], *, interrupted: bool = False,
+                      passed_over: Sequence[str] = ()) -> str:
+    """The batch index: one row per case in the order given (the summary's: most urgent first)."""
     checked = sum(1 for r in rows if r.get("status") == "checked")
+    passed = sum(len(r.get("passed_over") or ()) for r in rows) + len(passed_over)
     head = "".join(f'<th scope="col">{esc(title)}</th>' for _, title in INDEX_COLUMNS)
     body = "".join(
         f'<tr class="w-{_worst(row)}">' + "".join(_index_cell(key, row) for key, _ in INDEX_COLUMNS) + "</tr>"
         for row in rows)
     note = ("<p class=\"notes\">The batch was interrupted: cases marked “not checked” were not reached. "
             "Run it again to finish them (finished cases are not recomputed).</p>") if interrupted else ""
-    content = (f"<h1>{esc(INDEX_TITLE)}</h1>\n<p>{len(rows)} client folder(s), {checked} checked. "
-               f"Click a column heading to sort; click a folder to open its report.</p>\n{note}"
+    content = (f"<h1>{esc(INDEX_TITLE)}</h1>\n<p>{len(rows)} client folder(s), {checked} checked; "
+               f"{passed} file(s) passed over, each named with the reason. Most urgent first: "
+               f"{esc(ROW_ORDER)}. Click a column heading to sort otherwise; click a folder to open "
+               f"its report, an Application ID to open the print-out.</p>\n{note}"
                f'<table class="index"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
+               f"{_passed_over_section(passed_over)}"
                f"<script>{SORT_SCRIPT}</script>")
     return html_page(INDEX_TITLE, content, extra_css=INDEX_CSS)
