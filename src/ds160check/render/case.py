@@ -51,10 +51,8 @@ def _who_lines(case: CaseResult) -> list[str]:
 
     lines = [f"Applicant: {case.person.applicant}"] if case.person.applicant else []
     named = {f.taken_as: f.name for f in case.files if f.taken_as in (OLD, NEW)}
-    if OLD in named and NEW in named:
-        old = f"{named[OLD]} (Application ID {case.person.old_id or 'not read'})"
-        new = f"{named[NEW]} (Application ID {case.person.new_id or 'not read'})"
-        lines.append(f"Compared: {old} → {new}")
+    if OLD in named and NEW in named:  # the comparison's own header gives their IDs and dates
+        lines.append(f"Compared: {named[OLD]} (old) → {named[NEW]} (new)")
     elif case.person.application_ids:
         lines.append(f"DS-160 Application ID(s) found: {', '.join(case.person.application_ids)}")
     return lines
@@ -133,16 +131,25 @@ table.index th[aria-sort=ascending]::after { content: " ▲"; }
 table.index th[aria-sort=descending]::after { content: " ▼"; }
 table.index td.num { text-align: right; }
 table.index .who { font-weight: bold; }
-table.index .ids, table.index .passed { font-size: 8.5pt; color: #444; }
+table.index .ids, table.index .passed { font-size: .9em; color: #444; }
 table.index .notice { background: #fff4d6; border-left: 1mm solid #b26a00; padding: 1mm 2mm;
   margin-bottom: 1.5mm; }
-table.index .notice b { font-size: 8pt; letter-spacing: .02em; }
+table.index .notice b { font-size: .85em; letter-spacing: .02em; }
 table.index .problem { color: #8e1b1b; }
 table.index ul { margin: 0; padding-left: 4mm; }
 tr.w-critical td:first-child, tr.w-high td:first-child { border-left: 2mm solid #c62828; }
 tr.w-medium td:first-child { border-left: 2mm solid #b26a00; }
 tr.w-none td:first-child { border-left: 2mm solid #2e7d32; }
 tr.w-unchecked td:first-child { border-left: 2mm solid #555; }
+@media print {
+  @page { margin: 10mm; }
+  table.index { font-size: 7.5pt; }
+  table.index td:nth-child(1) { min-width: 30mm; }
+  table.index td:nth-child(2) { min-width: 40mm; }
+  table.index td:last-child { min-width: 36mm; }
+  table.index th { cursor: auto; }
+  table.index th[aria-sort]::after { content: ""; }
+}
 """
 # Sorts the table by the clicked column (numbers as numbers, else by data-sort or text). Inline:
 # the page loads nothing from anywhere.
