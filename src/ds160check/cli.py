@@ -175,8 +175,8 @@ FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
                    "new application.")
 @click.option("--min-days", type=click.IntRange(min=0), default=None,
               help="REAPPLIED_TOO_SOON below this many days after the refusal (default 30).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md", "html"]), default=None,
+              help="Report format (default: from the --output suffix .html/.json/.md, else text).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="high", show_default=True,
               help="Exit 1 when a finding at or above this severity is found ('none': never).")
 @click.option("--spacy-model", default=None, metavar="NAME",
@@ -188,7 +188,7 @@ FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
 @output_option
 @reports_errors
 def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | None,
-            refusal_date: str | None, min_days: int | None, fmt: str, fail_on: str,
+            refusal_date: str | None, min_days: int | None, fmt: str | None, fail_on: str,
             spacy_model: str | None, password: str | None, redact: bool, output: str) -> None:
     """Compare the refused DS-160 (OLD) with the new one (NEW).
 
@@ -199,6 +199,7 @@ def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | No
     from ds160check.comparison.case import compare as run_compare
     from ds160check.comparison.codes import at_or_above
 
+    fmt = fmt or format_of(output)
     date = _refusal_date(refusal_date)
     apps = _read_both(old, new, password) if fmt == "html" or redact else None
     first, second = apps or (old, new)
@@ -214,6 +215,14 @@ def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | No
     worst = report.worst()
     if fail_on != "none" and worst is not None and at_or_above(worst, fail_on):
         sys.exit(1)
+
+
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".md": "md", ".markdown": "md"}
+
+
+def format_of(output: str) -> str:
+    """``-o report.html`` writes HTML: the format an output file's suffix names, else text."""
+    return "text" if output == "-" else SUFFIX_FORMATS.get(Path(output).suffix.lower(), "text")
 
 
 def _refusal_date(text: str | None) -> str | None:

@@ -151,8 +151,7 @@ class Comparison:
             span = side.span(key)
             if span is not None and span.label and not self._shared_label(side, key, span.label):
                 return span.label.rstrip(":?")
-        name = key.split(".", 1)[-1].replace("_", " ")
-        return name[:1].upper() + name[1:]
+        return self.rules.title(key).rstrip(":?")
 
     @staticmethod
     def _shared_label(side: Side, key: str, label: str) -> bool:

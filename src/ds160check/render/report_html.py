@@ -18,14 +18,18 @@ from typing import Any
 from ds160check import __version__
 from ds160check.application import Application
 from ds160check.comparison.codes import SEVERITIES
-from ds160check.comparison.model import Change, Finding, Report
-from ds160check.render.report_text import SOURCE_NAMES, refusal_summary
+from ds160check.comparison.model import Finding, Report
+from ds160check.render import view
+from ds160check.render.report_text import refusal_summary
 from ds160check.render.text import SECTION_TITLES
 from ds160check.wording import describe
 
 TITLE = "DS-160 re-application check"
 MAX_EVIDENCE = 3
-MAX_LABEL = 80
+# Characters of a timeline title and detail that fit the drawing (12 px bold, 10 px): longer ones
+# end in an ellipsis and show in full on hover.
+MAX_LABEL = 70
+MAX_DETAIL = 95
 STATUS_MARK = {"done": "✔", "missing": "✘", "unknown": "?"}
 CHANGE_COLOURS = {"supported": "#2e7d32", "unsupported": "#b26a00", "contradicted": "#c62828"}
 # Meta keys worth a row in the side-by-side table; the rest are bookkeeping.
@@ -39,7 +43,6 @@ body { font: 10.5pt/1.4 "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; colo
 h1 { font-size: 17pt; margin: 0 0 2mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; border-bottom: 1px solid #bbb; padding-bottom: 1mm; }
 h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }
-.files { color: #555; margin: 0 0 3mm; overflow-wrap: anywhere; }
 .verdict { border-radius: 3mm; padding: 3mm 4mm; color: #fff; font-size: 13pt; font-weight: bold; }
 .verdict .tally { display: block; font-size: 9.5pt; font-weight: normal; margin-top: 1mm; }
 .v-critical, .v-high { background: #c62828; } .v-medium { background: #b26a00; }
@@ -55,8 +58,11 @@ h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }
 .finding.info { border-left-color: #1565c0; }
 .code { font-family: "DejaVu Sans Mono", Menlo, monospace; font-weight: bold; }
 .where { color: #555; font-size: 9pt; }
-.values { margin: 1mm 0; } .values .old { text-decoration: line-through; color: #8e0000; }
-.values .new { color: #1b5e20; font-weight: bold; }
+.values { margin: 1mm 0; } .values .old { color: #444; } .values .new { font-weight: bold; }
+.values .problem { color: #8e0000; font-weight: bold; background: #ffe0e0; padding: 0 1mm; }
+.header { margin: 0 0 3mm; } .header div { color: #444; overflow-wrap: anywhere; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
 .action { font-weight: bold; }
 .evidence { margin: 1mm 0 0; padding-left: 5mm; font-size: 9pt; color: #333; }
 .evidence q { font-style: italic; }
@@ -98,7 +104,9 @@ def html_page(title: str, body: str, *, extra_css: str = "") -> str:
 def render_html(report: Report, old: Application | None = None, new: Application | None = None,
                 *, title: str = TITLE) -> str:
     """The report as a page; with both applications it has the side-by-side table."""
-    return html_page(title, f"<h1>{esc(title)}</h1>\n" + report_body(report, old, new))
+    applicant = view.header(report).applicant
+    return html_page(f"{title}: {applicant}", f"<h1>{esc(title)}: {esc(applicant)}</h1>\n"
+                     + report_body(report, old, new))
 
 
 def report_body(report: Report, old: Application | None = None, new: Application | None = None) -> str:
@@ -126,9 +134,10 @@ def _role_path(report: Report, role: str) -> str:
 
 
 def _files_line(report: Report) -> str:
-    old, new = _role_path(report, "old"), _role_path(report, "new")
-    return (f'<p class="files">Refused application: <b>{esc(_name(old))}</b> → new application: '
-            f"<b>{esc(_name(new))}</b></p>")
+    """Whose case and which two applications: printed reports of twelve clients must not look alike."""
+    sides = "".join(f"<div>{esc(side.line())}</div>" for side in view.header(report).sides)
+    return f'<div class="header">{sides}</div>'
+
 
 
 def verdict_banner(verdict: str, worst: str | None, counts: dict[str, int] | None) -> str:
@@ -144,11 +153,9 @@ def _refusal(report: Report) -> str:
     if refusal is None:
         return ("<h2>Refusal</h2>\n<p>Not known: bring the refusal letter (214(b) or 221(g)), "
                 "or state it with <code>--refused</code>.</p>")
-    source = "stated by hand" if refusal.source == "option" else \
-        f"the {SOURCE_NAMES.get(refusal.source, refusal.source)}"
     out = [f"<h2>Refusal</h2>\n<p><b>{esc(refusal_summary(refusal))}</b> "
-           f"<span class=\"where\">(from {esc(source)})</span></p>"]
-    if refusal.evidence is not None and refusal.source != "option":
+           f"<span class=\"where\">(from {esc(view.refusal_source(report))})</span></p>"]
+    if refusal.evidence is not None:
         page = f", page {refusal.evidence.page}" if refusal.evidence.page else ""
         out.append(f"<blockquote>{esc(refusal.evidence.text)} <span class=\"where\">"
                    f"({esc(_name(refusal.evidence.file))}{esc(page)})</span></blockquote>")
@@ -173,25 +180,32 @@ def _findings(report: Report) -> str:
     if not report.findings:
         return out[0] + "\n<p>No findings: the two applications tell the same story.</p>"
     for severity in SEVERITIES:
-        group = [f for f in report.findings if f.severity == severity]
-        if group:
-            out.append(f'<h3><span class="pill s-{severity}">{severity}</span> {len(group)}</h3>')
-            out += [_finding(f) for f in group]
+        cards, told = view.finding_cards(report, severity)
+        if not cards and not told:
+            continue
+        heading = f'<h3><span class="pill s-{severity}">{severity}</span> {len(cards) + told}</h3>'
+        shown = [_finding(f) for f in cards]
+        if told:
+            shown.append(f'<p class="where">+ {told} about the changes: told under '
+                         "<i>What changed since last time?</i></p>")
+        # The heading never ends a printed page alone: it is kept with its first card.
+        out.append(f'<div class="keep">{heading}{shown[0]}</div>')
+        out += shown[1:]
     return "\n".join(out)
 
 
 def _finding(finding: Finding) -> str:
     where = " · ".join(esc(p) for p in (finding.trap_field, finding.field) if p)
     values = ""
-    if finding.old is not None or finding.new is not None:
-        before = finding.old.raw if finding.old and finding.old.raw else "—"
-        after = finding.new.raw if finding.new and finding.new.raw else "—"
-        values = (f'<div class="values"><span class="old">{esc(before)}</span> → '
-                  f'<span class="new">{esc(after)}</span></div>')
-    seen = [e for e in finding.evidence if e.text][:MAX_EVIDENCE]
-    evidence = "".join(
-        f"<li>{esc(_name(e.file))}{' p.' + esc(e.page) if e.page is not None else ''}: "
-        f"<q>{esc(e.text)}</q></li>" for e in seen)
+    shown = view.values(finding)
+    if shown is not None and shown.expected is not None:
+        values = (f'<div class="values">answered <span class="problem">{esc(shown.after)}</span>; '
+                  f"should be <b>{esc(shown.expected)}</b></div>")
+    elif shown is not None:
+        values = (f'<div class="values"><span class="old">{esc(shown.before)}</span> → '
+                  f'<span class="new">{esc(shown.after)}</span></div>')
+    evidence = "".join(f"<li>{esc(where)}: <q>{esc(quote)}</q></li>"
+                       for where, quote in view.evidence_lines(finding, MAX_EVIDENCE))
     return (f'<div class="finding {esc(finding.severity)}">'
             f'<span class="code">{esc(finding.code.value)}</span> '
             f'<span class="where">{where}</span>{values}<div>{esc(finding.message)}</div>'
@@ -201,27 +215,31 @@ def _finding(finding: Finding) -> str:
 
 def _what_changed(report: Report) -> str:
     out = ["<h2>What changed since last time?</h2>",
-           "<p><i>The officer will ask. Answer with these, documents in hand:</i></p>", "<ul>"]
-    out += [f"<li>{esc(s)}</li>" for s in report.what_changed]
-    out.append("</ul>")
-    if report.changes:
+           "<p><i>The officer will ask. Answer with these, documents in hand:</i></p>"]
+    changes = view.changes(report)
+    if not any(c.material for c in changes):
+        out.append("<p>Nothing material has changed since the refused application yet.</p>")
+    if changes:
         out += ["<table><thead><tr><th>Change</th><th>Before</th><th>Now</th><th>Proof</th></tr></thead>",
                 "<tbody>"]
-        out += [_change_row(c) for c in report.changes]
+        out += [_change_row(c) for c in changes]
         out.append("</tbody></table>")
     return "\n".join(out)
 
 
-def _change_row(change: Change) -> str:
-    before = change.old.raw if change.old and change.old.raw else "—"
-    after = change.new.raw if change.new and change.new.raw else "—"
-    files = ", ".join(sorted({_name(e.file) for e in change.evidence}))
-    colour = CHANGE_COLOURS.get(change.evidence_status, "#555")
-    proof = f'<b style="color:{colour}">{esc(change.evidence_status)}</b>'
-    if files:
-        proof += f": {esc(files)}"
-    return (f"<tr><td>{esc(change.title)}</td><td>{esc(before)}</td><td>{esc(after)}</td>"
-            f"<td>{proof}</td></tr>")
+def _change_row(change: view.ChangeView) -> str:
+    colour = CHANGE_COLOURS.get(change.status, "#555")
+    proof = f'<b style="color:{colour}">{esc(change.status_words)}</b>'
+    if change.proof:
+        proof += ": " + esc(", ".join(change.proof))
+    if change.bring:
+        proof += "<br>bring one of: " + esc(", ".join(change.bring))
+    codes = [f.code.value for f in change.findings if f.code.value != "CIRCUMSTANCE_CHANGED"]
+    if codes:
+        proof += f'<br><span class="code">{esc(", ".join(codes))}</span>'
+    title = esc(change.title) + ("" if change.material else ' <span class="where">(not material)</span>')
+    return (f"<tr><td>{title}</td><td>{'<br>'.join(map(esc, change.before))}</td>"
+            f"<td>{'<br>'.join(map(esc, change.after))}</td><td>{proof}</td></tr>")
 
 
 def _checklist(report: Report) -> str:
@@ -252,8 +270,10 @@ def _cell_text(value: Any) -> str:
 
 
 def _field_title(key: str) -> str:
-    name = key.split(".", 1)[-1].replace("_", " ")
-    return name[:1].upper() + name[1:]
+    """The question as the form prints it (the catalogue's title), not the key."""
+    from ds160check.rules import load_rules
+
+    return load_rules().title(key)
 
 
 def _ordered_keys(old: Application, new: Application) -> list[str]:
@@ -309,6 +329,11 @@ def _short(text: str, limit: int = MAX_LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _hover(text: str, limit: int = MAX_LABEL) -> str:
+    """The full text of a shortened label, shown on hover."""
+    return f"<title>{esc(text)}</title>" if len(text) > limit else ""
+
+
 def _app_date(app: Application | None) -> str:
     value = app.get("application.submitted_at") if app is not None else None
     return str(value)[:10] if value else "date unknown"
@@ -328,9 +353,8 @@ def timeline_events(report: Report, old: Application | None, new: Application | 
         events.append(("?", "Refusal", "not documented: bring the letter", EVENT_COLOURS["refusal"]))
     for change in (c for c in report.changes if c.material):
         files = ", ".join(sorted({_name(e.file) for e in change.evidence})) or "no document yet"
-        before = change.old.raw if change.old and change.old.raw else "—"
-        after = change.new.raw if change.new and change.new.raw else "—"
-        events.append(("", f"{change.title}: {before} → {after}", f"proof: {files}",
+        events.append(("", f"{change.title}: {view.shown(change.old)} → {view.shown(change.new)}",
+                       f"proof: {files}",
                        CHANGE_COLOURS.get(change.evidence_status, "#555")))
     events.append((_app_date(new), "New application", _name(_role_path(report, "new")),
                    EVENT_COLOURS["application"]))
@@ -350,10 +374,10 @@ def timeline_svg(report: Report, old: Application | None = None, new: Applicatio
         out.append(f'<text x="{AXIS_X - 14}" y="{y + 4}" text-anchor="end" font-size="11" fill="#333">'
                    f"{esc(date)}</text>")
         out.append(f'<text x="{AXIS_X + 16}" y="{y + 4}" font-size="12" font-weight="bold" fill="{colour}">'
-                   f"{esc(_short(title))}</text>")
+                   f"{_hover(title)}{esc(_short(title))}</text>")
         if detail:
             out.append(f'<text x="{AXIS_X + 16}" y="{y + 18}" font-size="10" fill="#555">'
-                       f"{esc(_short(detail, 95))}</text>")
+                       f"{_hover(detail, MAX_DETAIL)}{esc(_short(detail, MAX_DETAIL))}</text>")
     out.append("</svg>")
     return "\n".join(out)
 

@@ -9,9 +9,13 @@ import click
 
 from ds160check.comparison.codes import SEVERITIES
 from ds160check.comparison.model import Finding, Refusal, Report
+from ds160check.render import view
+from ds160check.wording import date_words
 
 COLOURS = {"critical": "red", "high": "red", "medium": "yellow", "low": "cyan", "info": "blue"}
 STATUS_MARK = {"done": "[x]", "missing": "[ ]", "unknown": "[?]"}
+MAX_SEEN = 2
+MAX_QUOTE = 90
 SUBTYPES = {
     "documents": "documents requested",
     "administrative_processing": "administrative processing",
@@ -28,28 +32,28 @@ def _styler(color: bool) -> Callable[..., str]:
 def render_report(report: Report, *, color: bool = False) -> str:
     style = _styler(color)
     counts = report.counts()
-    old = next((d.path for d in report.documents if d.role == "old"), "?")
-    new = next((d.path for d in report.documents if d.role == "new"), "?")
     tally = " · ".join(f"{s} {counts[s]}" for s in SEVERITIES)
     worst = report.worst()
     verdict = style(report.verdict.upper(), fg=COLOURS.get(worst or "", "green"), bold=True)
-    lines = [f"ds160check: {old} → {new}", f"Verdict: {verdict}   ({tally})", ""]
+    top = view.header(report)
+    lines = [f"ds160check: {top.applicant}", *(f"  {side.line()}" for side in top.sides),
+             f"Verdict: {verdict}   ({tally})", ""]
     lines += _notice_lines(report, style)
     lines += _refusal_lines(report)
     for severity in SEVERITIES:
-        found = [f for f in report.findings if f.severity == severity]
-        if found:
-            lines.append(
-                style(f"{severity.upper()} ({len(found)})", fg=COLOURS[severity], bold=True)
-            )
-            for finding in found:
-                lines += _finding_lines(finding, style)
-            lines.append("")
+        cards, told = view.finding_cards(report, severity)
+        if not cards and not told:
+            continue
+        count = len(cards) + told
+        lines.append(style(f"{severity.upper()} ({count})", fg=COLOURS[severity], bold=True))
+        for finding in cards:
+            lines += _finding_lines(finding, style)
+        if told:
+            lines.append(f"  + {told} about the changes: told under \"What changed since last time?\"")
+        lines.append("")
     if not report.findings:
         lines += ["No findings.", ""]
     lines += _change_lines(report)
-    lines.append("What changed since last time?")
-    lines += [f"  - {sentence}" for sentence in report.what_changed]
     lines += ["", "Checklist"]
     lines += [f"  {STATUS_MARK[c.status]} {c.item}: {c.detail}" for c in report.checklist]
     return "\n".join(lines) + "\n"
@@ -63,7 +67,7 @@ def refusal_summary(refusal: Refusal) -> str:
     parts = [refusal.name if refusal.type else "type unknown"]
     if refusal.subtype:
         parts.append(SUBTYPES.get(refusal.subtype, refusal.subtype))
-    parts += [p for p in (refusal.date, refusal.post) if p]
+    parts += [p for p in (date_words(refusal.date or "") or refusal.date, refusal.post) if p]
     return ", ".join(parts)
 
 
@@ -71,13 +75,13 @@ def _refusal_lines(report: Report) -> list[str]:
     refusal = report.refusal
     if refusal is None:
         return ["Refusal: not known (pass the refusal letter, or --refused 214b|221g)", ""]
-    source = SOURCE_NAMES.get(refusal.source, refusal.source)
-    lines = [f"Refusal: {refusal_summary(refusal)} (from the {source})"]
-    if refusal.evidence is not None and refusal.source != "option":
+    lines = [f"Refusal: {refusal_summary(refusal)} (from {view.refusal_source(report)})"]
+    if refusal.evidence is not None:
         page = f", page {refusal.evidence.page}" if refusal.evidence.page else ""
         lines.append(f'  "{refusal.evidence.text}" ({Path(refusal.evidence.file).name}{page})')
     if refusal.requested:
-        lines.append("  requested: " + "; ".join(refusal.requested))
+        lines.append("  requested:")
+        lines += [f"    - {item}" for item in refusal.requested]
     if refusal.note:
         lines.append(f"  {refusal.note}")
     lines.append(f"  {refusal.to_dict()['meaning']}")
@@ -96,25 +100,43 @@ def _finding_lines(finding: Finding, style: Callable[..., str]) -> list[str]:
     head = f"  {style(finding.code.value, bold=True)}"
     where = " · ".join(p for p in (finding.trap_field, finding.field) if p)
     lines = [f"{head}  {where}" if where else head]
-    if finding.old is not None or finding.new is not None:
-        before = finding.old.raw if finding.old and finding.old.raw else "—"
-        after = finding.new.raw if finding.new and finding.new.raw else "—"
-        lines.append(f"    {before} → {after}")
+    shown = view.values(finding)
+    if shown is not None:
+        lines.append(f"    {shown.text()}")
     lines.append(f"    {finding.message}")
     lines.append(f"    action: {finding.action}")
-    seen = [e for e in finding.evidence if e.page is not None][:2]
-    for evidence in seen:
-        name = evidence.file.rsplit("/", 1)[-1]
-        lines.append(f"    seen: {name} p.{evidence.page}: {evidence.text[:80]!r}")
+    for where_seen, quote in view.evidence_lines(finding, MAX_SEEN):
+        lines.append(f"    seen: {where_seen}: {_quote(quote)}")
     return lines
 
 
+def _quote(text: str) -> str:
+    """A quote on one line, cut with an ellipsis, printable characters only."""
+    flat = " ".join(text.split())
+    flat = flat if len(flat) <= MAX_QUOTE else flat[: MAX_QUOTE - 1] + "…"
+    return f"\"{flat}\""
+
+
 def _change_lines(report: Report) -> list[str]:
-    if not report.changes:
-        return []
-    lines = ["Changes"]
-    for change in report.changes:
-        before = change.old.raw if change.old and change.old.raw else "—"
-        after = change.new.raw if change.new and change.new.raw else "—"
-        lines.append(f"  - {change.title}: {before} → {after} [{change.evidence_status}]")
-    return lines + [""]
+    lines = ["What changed since last time?"]
+    changes = view.changes(report)
+    if not any(c.material for c in changes):
+        lines.append("  Nothing material has changed since the refused application yet.")
+    for change in changes:
+        lines += _one_change(change)
+    return lines
+
+
+def _one_change(change: view.ChangeView) -> list[str]:
+    before, after = "; ".join(change.before), "; ".join(change.after)
+    note = "" if change.material else " (not material)"
+    lines = [f"  - {change.title}: {before} → {after}{note}"]
+    status = change.status_words
+    codes = ", ".join(f"{f.code.value} ({f.severity})" for f in change.findings
+                      if f.code.value != "CIRCUMSTANCE_CHANGED")
+    if change.proof:
+        status += ": " + ", ".join(change.proof)
+    if change.bring:
+        status += "; bring one of: " + ", ".join(change.bring)
+    lines.append(f"    {status}" + (f"   [{codes}]" if codes else ""))
+    return lines

@@ -26,8 +26,10 @@ LABEL_WIDTH = 34
 
 
 def _title(key: str) -> str:
-    name = key.split(".", 1)[1].replace("_", " ")
-    return name[:1].upper() + name[1:]
+    """The question as the form prints it (the catalogue's title), not the key."""
+    from ds160check.rules import load_rules
+
+    return load_rules().title(key)
 
 
 def render_application(app: Application) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from re import Pattern
 from typing import TYPE_CHECKING
@@ -151,6 +153,28 @@ class LayoutRules:
     required: tuple[str, ...] = ()
 
 
+# Words of a field key a person writes otherwise (``us_ssn`` → "U.S. SSN").
+KEY_WORDS = {"us": "U.S.", "ssn": "SSN", "id": "ID", "ids": "IDs", "ds": "DS", "dob": "date of birth"}
+
+
+APPLICANT_SECTION = "personal."
+SECTION_WORDS = {"us_contact": "U.S. contact", "contact": "Applicant", "travel": "Trip",
+                 "previous_travel": "Previous travel", "work": "Work", "family": "Family"}
+
+
+def section_title(key: str, title: str) -> str:
+    section = key.split(".", 1)[0]
+    word = SECTION_WORDS.get(section, section.replace("_", " ").capitalize())
+    return f"{word}: {title[:1].lower() + title[1:] if not title[:2].isupper() else title}"
+
+
+def key_title(key: str) -> str:
+    """A title made from a key, for keys no printed question names: ``personal.us_ssn`` → "U.S. SSN"."""
+    words = [KEY_WORDS.get(w, w) for w in key.split(".", 1)[-1].split("_")]
+    text = " ".join(words)
+    return text[:1].upper() + text[1:]
+
+
 @dataclass(frozen=True)
 class Rules:
     """Everything loaded from ``field_rules/``."""
@@ -160,3 +184,23 @@ class Rules:
     confirmation: LabelSet
     layout: LayoutRules
     compare: CompareRules
+
+    @functools.cached_property
+    def _titles(self) -> dict[str, str]:
+        printed: dict[str, str] = {}
+        for label_set in (*self.printout, self.confirmation):
+            for row in label_set.rows:
+                if row.key and not (row.ignore or row.item or row.sets or row.part or row.parse) \
+                        and row.labels and "{" not in row.key:
+                    printed.setdefault(row.key, row.labels[0].rstrip(":"))
+        # A label several keys share ("Surnames" of the applicant, the father, the spouse) names
+        # none of them alone: those keys are titled from the key, with their section if need be.
+        # The applicant's own answer keeps the plain label ("Surnames" is the applicant's).
+        uses = Counter(printed.values())
+        return {k: (t if uses[t] == 1 or k.startswith(APPLICANT_SECTION) else section_title(k, key_title(k)))
+                for k, t in printed.items()}
+
+    def title(self, key: str) -> str:
+        """The question as the form prints it ("U.S. Social Security Number", "Have you been
+        ten-printed?"), else a title made from the key."""
+        return self._titles.get(key) or key_title(key)

@@ -1,0 +1,182 @@
+"""What every report format shows, decided once: the header, values in words, each change once.
+
+The text, Markdown and HTML reports differ in markup only; what a line says
+comes from here, so the three always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ds160check.comparison.codes import Code
+from ds160check.comparison.model import Change, Finding, Report, Value
+from ds160check.wording import MISSING_TEXT, describe, describe_lines
+
+# Findings that are the change itself: each change is told once, under "what changed".
+CHANGE_CODES = frozenset({Code.CIRCUMSTANCE_CHANGED, Code.CHANGE_UNSUPPORTED})
+STATUS_WORDS = {"supported": "proven", "unsupported": "not proven yet", "contradicted": "contradicted"}
+
+
+def file_name(path: str) -> str:
+    return Path(path.replace("\\", "/")).name
+
+
+def shown(value: Value | None) -> str:
+    """A value as a person writes it: money with its currency, dates in words, a list item by item."""
+    return "; ".join(shown_lines(value))
+
+
+def shown_lines(value: Value | None) -> list[str]:
+    if value is None or (value.raw is None and value.normalized is None):
+        return [MISSING_TEXT]
+    normal = value.normalized
+    if isinstance(normal, (list, dict, bool)) or (isinstance(normal, str) and describe(normal) != normal):
+        return describe_lines(normal)
+    return [value.raw or describe(normal)]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One application in the header."""
+
+    role: str  # "Refused application" or "New application"
+    file: str
+    application_id: str | None
+    when: str | None  # "submitted 22 April 2025" / "printed 22 April 2025"
+    location: str | None
+
+    def line(self) -> str:
+        parts = [self.application_id or "Application ID not read", self.when or "date not known"]
+        if self.location:
+            parts.append(self.location)
+        return f"{self.role}: {', '.join(parts)} ({self.file})"
+
+
+@dataclass(frozen=True)
+class Header:
+    applicant: str
+    sides: tuple[Side, Side]
+
+
+def header(report: Report) -> Header:
+    """Whose case, and which two applications: twelve printed reports must not look alike."""
+    old = next((d.path for d in report.documents if d.role == "old"), "?")
+    new = next((d.path for d in report.documents if d.role == "new"), "?")
+    case = report.case
+    if case is None:
+        return Header("applicant not named", (Side("Refused application", file_name(old), None, None, None),
+                                              Side("New application", file_name(new), None, None, None)))
+    sides = []
+    for role, facts in (("Refused application", case.old), ("New application", case.new)):
+        when = f"{facts.date_source} {describe(facts.date)}" if facts.date else None
+        sides.append(Side(role, file_name(facts.file), facts.application_id, when, facts.location))
+    return Header(case.applicant or "applicant not named", (sides[0], sides[1]))
+
+
+@dataclass(frozen=True)
+class Values:
+    """The values line of a finding: a difference (before → after), or a wrong answer."""
+
+    before: str | None
+    after: str
+    expected: str | None  # set when the answer itself is the problem
+
+    def text(self) -> str:
+        if self.expected is not None:
+            return f"answered {self.after}; should be {self.expected}"
+        return f"{self.before} → {self.after}"
+
+
+def values(finding: Finding) -> Values | None:
+    if finding.old is None and finding.new is None:
+        return None
+    if finding.expected is not None:
+        return Values(None, shown(finding.new), finding.expected)
+    return Values(shown(finding.old), shown(finding.new), None)
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """One change, told once: what it was, whether a document proves it, and what to do."""
+
+    title: str
+    before: list[str]
+    after: list[str]
+    status: str  # supported | unsupported | contradicted
+    material: bool
+    proof: list[str]  # "employment letter (letter.pdf p.1)"
+    bring: list[str]  # document types that would prove it
+    findings: list[Finding]
+
+    @property
+    def status_words(self) -> str:
+        return STATUS_WORDS.get(self.status, self.status)
+
+
+def changes(report: Report) -> list[ChangeView]:
+    """The changes, material ones first, each with the findings that are about it."""
+    kinds = {d.path: d.kind for d in report.documents}
+    about = [f for f in report.findings if f.code in CHANGE_CODES]
+    views = [_change_view(c, kinds, [f for f in about if f.field == c.field]) for c in report.changes]
+    return sorted(views, key=lambda v: not v.material)
+
+
+def _change_view(change: Change, kinds: dict[str, str], findings: list[Finding]) -> ChangeView:
+    names = _document_names()
+    proof = []
+    for evidence in sorted(change.evidence, key=lambda e: (file_name(e.file), e.page or 0)):
+        kind = names.get(kinds.get(evidence.file, ""))
+        where = file_name(evidence.file) + (f" p.{evidence.page}" if evidence.page else "")
+        entry = f"{kind} ({where})" if kind else where
+        if entry not in proof:
+            proof.append(entry)
+    bring = _provers(change.name) if change.evidence_status == "unsupported" else []
+    title = change.title[:1].upper() + change.title[1:]
+    return ChangeView(title, shown_lines(change.old), shown_lines(change.new), change.evidence_status,
+                      change.material, proof, bring, findings)
+
+
+def _document_names() -> dict[str, str]:
+    from ds160check.evidence.rules import load_evidence_rules
+
+    return {t.key: t.name for t in load_evidence_rules().types.types}
+
+
+def _provers(change: str) -> list[str]:
+    from ds160check.evidence.rules import load_evidence_rules
+
+    return [t.name for t in load_evidence_rules().types.types if change in t.proves]
+
+
+def finding_cards(report: Report, severity: str) -> tuple[list[Finding], int]:
+    """The findings of a severity shown as cards, and how many are told under the changes instead."""
+    group = [f for f in report.findings if f.severity == severity]
+    told = {c.field for c in report.changes}
+    cards = [f for f in group if not (f.code in CHANGE_CODES and f.field in told)]
+    return cards, len(group) - len(cards)
+
+
+def evidence_lines(finding: Finding, limit: int) -> list[tuple[str, str]]:
+    """(where, quote) of the first ``limit`` quotes: ``new.pdf p.2``, ``'NO'``."""
+    out = []
+    for evidence in finding.evidence:
+        if not evidence.text or evidence.text in ("[]", "{}"):
+            continue
+        where = file_name(evidence.file) + (f" p.{evidence.page}" if evidence.page is not None else "")
+        out.append((where, evidence.text))
+        if len(out) == limit:
+            break
+    return out
+
+
+def refusal_source(report: Report) -> str:
+    """Where the refusal comes from, as a person says it."""
+    refusal = report.refusal
+    if refusal is None:
+        return ""
+    if refusal.source == "option":
+        return "stated with --refused/--refusal-date"
+    name = {"letter": "the refusal letter", "ceac_status": "the CEAC status page"}.get(refusal.source,
+                                                                                      refusal.source)
+    return name
