@@ -24,8 +24,7 @@ from pathlib import Path, PurePosixPath
 from ds160check.batch.classify import Found
 from ds160check.batch.folders import hint
 from ds160check.batch.model import Order
-
-PRINT_HEADER = "print header"
+from ds160check.extraction import PRINT_HEADER
 
 
 @dataclass(frozen=True)
