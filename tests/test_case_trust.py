@@ -197,3 +197,39 @@ def test_refusal_date_against_the_letters_date_gives_a_notice() -> None:
     assert "--refusal-date 2025-06-02 disagrees with refusal-letter.pdf, which says dated 2025-05-14" in \
         report.notices[0].message
     assert report.refusal is not None and report.refusal.date == "2025-06-02"
+
+
+# --- the output file -----------------------------------------------------------------------------
+
+
+def test_output_through_a_symbolic_link_is_refused_and_its_target_kept(tmp_path: Path) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "report.html"
+    link.symlink_to(target)
+    result = run_cli("compare", OLD, NEW, "-o", link)
+    assert result.returncode == 2
+    assert result.stderr == (f"Error: {link}: is a symbolic link; not writing through it "
+                             "(remove it or give another name)\n")
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+# --- terminal escapes in file names --------------------------------------------------------------
+
+ESCAPES = "\x1b]0;owned\x07\x1b[2J\u202e"
+
+
+def test_terminal_escapes_in_a_file_name_are_shown_not_obeyed_in_errors(tmp_path: Path) -> None:
+    result = run_cli("compare", OLD, NEW, tmp_path / f"letter{ESCAPES}.pdf")
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr and "\x07" not in result.stderr
+    assert "letter\\x1b]0;owned\\x07\\x1b[2J\\u202e.pdf" in result.stderr
+
+
+def test_terminal_escapes_in_a_file_name_are_shown_not_obeyed_in_the_text_report(tmp_path: Path) -> None:
+    named = tmp_path / f"letter{ESCAPES}.pdf"
+    shutil.copy(LETTER, named)
+    result = run_cli("compare", OLD, NEW, named)
+    assert result.returncode == 1, result.stderr
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "letter\\x1b]0;owned" in result.stdout

@@ -46,7 +46,7 @@ FIXTURES = ROOT / "fixtures" / "documents"
 GENERATOR = FIXTURES / "generate.py"
 LETTERS = sorted(p for p in (FIXTURES / "refusal").iterdir() if p.suffix in (".pdf", ".docx"))
 PARTS = FIXTURES / "parts" / "all_parts.docx"
-CORPUS = Path("/work/shared/corpus")
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # beside the repository
 CORPUS_FILES = sorted(
     p for folder in ("real-docx", "real-pdf") if (CORPUS / folder).is_dir()
     for p in (CORPUS / folder).iterdir() if p.is_file()
@@ -282,7 +282,7 @@ def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
 # --- real documents written by others ---------------------------------------------------------
 
 
-@pytest.mark.skipif(not CORPUS_FILES, reason="no corpus at /work/shared/corpus")
+@pytest.mark.skipif(not CORPUS_FILES, reason="the shared corpus is not beside the repository")
 @pytest.mark.parametrize("path", CORPUS_FILES,
                          ids=[f"{p.parent.name}/{p.name}" for p in CORPUS_FILES])
 def test_real_document_loads_quickly_and_is_no_refusal(path: Path) -> None:

@@ -25,7 +25,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str) -> None:
-    click.echo(f"Error: {message}", err=True)
+    from ds160check.wording import printable
+
+    # A file name may carry terminal escapes: shown, never obeyed.
+    click.echo(f"Error: {printable(message)}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -83,8 +86,13 @@ def write_output(text: str, output: str) -> None:
         click.echo(text, nl=False)
         return
     path = Path(output)
+    if path.is_symlink():
+        # Writing through a link would overwrite whatever it points at (another report, a dotfile).
+        raise Ds160CheckError(f"{output}: is a symbolic link; not writing through it "
+                              "(remove it or give another name)")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # O_NOFOLLOW: a link put in place after the check above is refused too.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
         _owner_only(fd)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

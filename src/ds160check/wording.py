@@ -27,6 +27,25 @@ _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2})
 _UNIT_WORDS: Final = {"HOUR": "hour", "DAY": "day", "WEEK": "week", "MONTH": "month", "YEAR": "year"}
 
 
+# Control characters (C0 but tab and newline, DEL, C1) and the bidirectional overrides: in a file
+# name or document text they would move the cursor, retitle the terminal (OSC), make links or
+# reorder what is shown. Colour codes of our own (SGR) may be kept.
+_UNSAFE = re.compile(r"(\x1b\[[0-9;]*m)"
+                     r"|([\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069])")
+
+
+def printable(text: str, *, keep_colour: bool = False) -> str:
+    """``text`` safe for a terminal: every control character shown as ``\\xNN`` (``\\u202e``)."""
+
+    def shown(match: re.Match[str]) -> str:
+        if match.group(1):
+            return match.group(1) if keep_colour else "\\x1b" + match.group(1)[1:]
+        char = match.group(2)
+        return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+
+    return _UNSAFE.sub(shown, text)
+
+
 def describe(value: Any) -> str:
     """One value as a person reads it: dates in words, money with its currency, lists item by item."""
     if value is None:
@@ -91,4 +110,4 @@ def _describe_mapping(value: dict[str, Any]) -> str:
 
 
 __all__ = ["MISSING_TEXT", "NONE_TEXT", "NULL_TEXT", "date_words", "describe", "describe_lines",
-           "duration_words", "money_words"]
+           "duration_words", "money_words", "printable"]

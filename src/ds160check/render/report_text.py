@@ -10,7 +10,7 @@ import click
 from ds160check.comparison.codes import SEVERITIES
 from ds160check.comparison.model import Finding, Refusal, Report
 from ds160check.render import view
-from ds160check.wording import date_words
+from ds160check.wording import date_words, printable
 
 COLOURS = {"critical": "red", "high": "red", "medium": "yellow", "low": "cyan", "info": "blue"}
 STATUS_MARK = {"done": "[x]", "missing": "[ ]", "unknown": "[?]"}
@@ -56,7 +56,8 @@ def render_report(report: Report, *, color: bool = False) -> str:
     lines += _change_lines(report)
     lines += ["", "Checklist"]
     lines += [f"  {STATUS_MARK[c.status]} {c.item}: {c.detail}" for c in report.checklist]
-    return "\n".join(lines) + "\n"
+    # File names and document text may carry terminal escapes: shown, never obeyed.
+    return printable("\n".join(lines) + "\n", keep_colour=color)
 
 
 SOURCE_NAMES = {"letter": "refusal letter", "ceac_status": "CEAC status page", "option": "--refused"}

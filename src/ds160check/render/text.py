@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ds160check.application import Application
-from ds160check.wording import describe
+from ds160check.wording import describe, printable
 
 SECTION_TITLES = {
     "application": "Application",
@@ -47,7 +47,7 @@ def render_application(app: Application) -> str:
         lines.extend(_field_lines(key, field.value))
     if app.warnings:
         lines += ["", "Warnings"] + [f"  - {w}" for w in app.warnings]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")  # terminal escapes in the file are shown, not obeyed
 
 
 def _field_lines(key: str, value: Any) -> list[str]:
