@@ -147,3 +147,15 @@ def test_markdown_cells_keep_document_text_literal(hostile: str) -> None:
     assert "](" not in cell.replace("\\](", "")
     assert "<" not in cell and "\n" not in cell
     assert not re.search(r"(?<!\\)[*`~|]", cell)
+
+
+def test_markdown_report_keeps_a_hostile_file_name_literal(tmp_path: Path) -> None:
+    named = tmp_path / "[x](javascript:alert(1)) <script>alert(1)\n# own heading.pdf"
+    named.write_bytes((SAMPLE / "refusal-letter.pdf").read_bytes())
+    out = subprocess.run([sys.executable, "-m", "ds160check", "compare", *map(str, ARGS[:2]), str(named),
+                          "--format", "md", "--fail-on", "none"], capture_output=True, text=True,
+                         check=True).stdout
+    assert "<script>" not in out
+    assert not re.search(r"(?<!\\)\]\(javascript:", out)  # a live link would be ](… unescaped
+    assert not any(line.startswith("# own heading") for line in out.splitlines())
+    assert "\\[x\\](javascript:alert(1)) &lt;script&gt;" in out
