@@ -32,14 +32,14 @@ def _file_name(path: str) -> str:
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _document_names() -> Mapping[str, str]:
+def document_names() -> Mapping[str, str]:
     """Document type → its name, and change → the names of the types that prove it."""
     from ds160check.evidence.rules import load_evidence_rules
 
     return {t.key: t.name for t in load_evidence_rules().types.types}
 
 
-def _provers(change: str) -> list[str]:
+def provers(change: str) -> list[str]:
     from ds160check.evidence.rules import load_evidence_rules
 
     return [t.name for t in load_evidence_rules().types.types if change in t.proves]
@@ -47,7 +47,7 @@ def _provers(change: str) -> list[str]:
 
 def _documents(change: Change, kinds: Mapping[str, str]) -> str:
     """The documents quoted for a change, each with its type: "employment letter (letter.pdf)"."""
-    names = _document_names()
+    names = document_names()
     shown = []
     for path in sorted({e.file for e in change.evidence}, key=_file_name):
         kind = names.get(kinds.get(path, ""))
@@ -67,8 +67,8 @@ def change_sentence(change: Change, kinds: Mapping[str, str] | None = None) -> s
     if change.evidence_status == "contradicted":
         which = _documents(change, kinds) or "a document"
         return f"{sentence}, but {which} contradicts it: fix this before the interview."
-    provers = _provers(change.name)
-    bring = f": bring one of: {', '.join(provers)}" if provers else ""
+    types = provers(change.name)
+    bring = f": bring one of: {', '.join(types)}" if types else ""
     return f"{sentence} (no document proves it yet{bring})."
 
 

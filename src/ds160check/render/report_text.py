@@ -60,9 +60,6 @@ def render_report(report: Report, *, color: bool = False) -> str:
     return printable("\n".join(lines) + "\n", keep_colour=color)
 
 
-SOURCE_NAMES = {"letter": "refusal letter", "ceac_status": "CEAC status page", "option": "--refused"}
-
-
 def refusal_summary(refusal: Refusal) -> str:
     """``214(b), 2025-03-12, ASTANA`` — the refusal in one line, as every format shows it."""
     parts = [refusal.name if refusal.type else "type unknown"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ds160check.comparison.codes import Code
 from ds160check.comparison.model import Change, Finding, Report, Value
+from ds160check.comparison.summary import document_names, provers
 from ds160check.wording import MISSING_TEXT, describe, describe_lines
 
 # Findings that are the change itself: each change is told once, under "what changed".
@@ -123,7 +124,7 @@ def changes(report: Report) -> list[ChangeView]:
 
 
 def _change_view(change: Change, kinds: dict[str, str], findings: list[Finding]) -> ChangeView:
-    names = _document_names()
+    names = document_names()
     proof = []
     for evidence in sorted(change.evidence, key=lambda e: (file_name(e.file), e.page or 0)):
         kind = names.get(kinds.get(evidence.file, ""))
@@ -131,22 +132,10 @@ def _change_view(change: Change, kinds: dict[str, str], findings: list[Finding])
         entry = f"{kind} ({where})" if kind else where
         if entry not in proof:
             proof.append(entry)
-    bring = _provers(change.name) if change.evidence_status == "unsupported" else []
+    bring = provers(change.name) if change.evidence_status == "unsupported" else []
     title = change.title[:1].upper() + change.title[1:]
     return ChangeView(title, shown_lines(change.old), shown_lines(change.new), change.evidence_status,
                       change.material, proof, bring, findings)
-
-
-def _document_names() -> dict[str, str]:
-    from ds160check.evidence.rules import load_evidence_rules
-
-    return {t.key: t.name for t in load_evidence_rules().types.types}
-
-
-def _provers(change: str) -> list[str]:
-    from ds160check.evidence.rules import load_evidence_rules
-
-    return [t.name for t in load_evidence_rules().types.types if change in t.proves]
 
 
 def finding_cards(report: Report, severity: str) -> tuple[list[Finding], int]:
