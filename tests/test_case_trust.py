@@ -233,3 +233,12 @@ def test_terminal_escapes_in_a_file_name_are_shown_not_obeyed_in_the_text_report
     assert result.returncode == 1, result.stderr
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
     assert "letter\\x1b]0;owned" in result.stdout
+
+
+def test_order_reversed_by_print_dates_says_a_print_date_is_weak_evidence() -> None:
+    report = ds160check.compare(NEW, OLD)  # both dated only by their browser print headers
+    assert [n.code for n in report.notices] == ["ORDER_REVERSED"]
+    message = report.notices[0].message
+    assert message.startswith("OLD (new.pdf, printed 16 December 2025) is later than NEW "
+                              "(old.pdf, printed 22 April 2025)")
+    assert "a print date only says when the page was printed" in message

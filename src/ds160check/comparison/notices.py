@@ -71,9 +71,11 @@ def order_reversed(old: Side, new: Side, refusal: Refusal | None) -> Notice | No
     old_date, new_date = old.date(), new.date()
     files = (old.file, new.file)
     if old_date and new_date and old_date > new_date:
+        printed = "printed" in (old.date_source(), new.date_source())
+        hedge = " (a print date only says when the page was printed: check it)" if printed else ""
         return Notice(ORDER_REVERSED, f"OLD ({Path(old.file).name}, {_when(old)}) is later than NEW "
-                      f"({Path(new.file).name}, {_when(new)}): they look the wrong way round. Give the "
-                      "refused application first.", files)
+                      f"({Path(new.file).name}, {_when(new)}): they look the wrong way round{hedge}. "
+                      "Give the refused application first.", files)
     refused_on = _refusal_date(refusal)
     if old_date is None and new_date and refused_on and new_date < refused_on and refusal is not None:
         where = Path(refusal.evidence.file).name if refusal.evidence else "the refusal"
