@@ -275,7 +275,7 @@ EXIT_INTERRUPTED = 130
 
 
 @cli.command()
-@click.argument("root", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("root", type=click.Path(file_okay=False, readable=False, path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of CPUs).")
 @click.option("--output", "-o", "output_dir", type=click.Path(file_okay=False, path_type=Path),

@@ -7,6 +7,8 @@ the one-line errors of a file that cannot be opened at all.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 from typing import Final, Literal
 
@@ -28,9 +30,15 @@ def read_head(file: Path, what: str = "file") -> bytes:
     A pipe or device is refused before it is opened: reading its head would block, or
     consume what the reader needs.
     """
-    if file.is_dir():
+    try:
+        info = os.stat(file)
+    except FileNotFoundError:
+        raise FileMissingError(file, "no such file") from None
+    except OSError as error:  # its folder may not be searched: the same reason as for the file
+        raise InputError(file, cannot_read(error)) from None
+    if stat.S_ISDIR(info.st_mode):
         raise FileMissingError(file, f"this is a folder, not a {what}")
-    if file.exists() and not file.is_file():
+    if not stat.S_ISREG(info.st_mode):
         noun = what.removesuffix(" file")
         raise FileMissingError(file, f"not a regular file; save the {noun} to a file first")
     try:
@@ -38,10 +46,29 @@ def read_head(file: Path, what: str = "file") -> bytes:
             return stream.read(SIGNATURE_WINDOW)
     except FileNotFoundError:
         raise FileMissingError(file, "no such file") from None
-    except PermissionError:
-        raise InputError(file, "cannot read the file: permission denied") from None
     except OSError as error:
-        raise InputError(file, f"cannot read the file: {error.strerror or error}") from None
+        raise InputError(file, cannot_read(error)) from None
+
+
+def is_regular_file(path: str | Path) -> bool:
+    """``Path.is_file`` that says False, not PermissionError, for a file its folder hides."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def is_folder(path: str | Path) -> bool:
+    """``Path.is_dir`` that says False, not PermissionError, for a folder its parent hides."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def cannot_read(error: OSError) -> str:
+    """``cannot read the file: permission denied``: the system's reason, in the words of a report."""
+    return f"cannot read the file: {(error.strerror or type(error).__name__).lower()}"
 
 
 def kind_of_head(head: bytes) -> FileKind | None:
@@ -56,7 +83,7 @@ def kind_of_head(head: bytes) -> FileKind | None:
 def file_kind(path: str | Path) -> FileKind | None:
     """The format of a regular file by its content, or None (unreadable, not a file, other)."""
     file = Path(path)
-    if not file.is_file():
+    if not is_regular_file(file):
         return None
     try:
         return kind_of_head(read_head(file))

@@ -21,9 +21,9 @@ from ds160check.batch.model import CaseResult
 from ds160check.batch.order import decide_order
 from ds160check.batch.settings import CaseSettings, load_settings
 from ds160check.comparison.case import compare
-from ds160check.comparison.model import Report
+from ds160check.comparison.model import DOCUMENT_UNREADABLE, Notice, Report
 from ds160check.errors import Ds160CheckError, FileMissingError, InputError
-from ds160check.files import file_kind, file_sha256
+from ds160check.files import file_kind, file_sha256, is_folder
 from ds160check.rules import Rules, load_rules
 
 DOCUMENT_KINDS = {"refusal_letter": m.REFUSAL_LETTER, "ceac_status": m.CEAC_STATUS, "other": m.SUPPORTING,
@@ -54,9 +54,11 @@ def check_case(
     """
     folder = Path(folder)
     if files is None:
-        if not folder.is_dir():
+        if not is_folder(folder):
             raise FileMissingError(folder, "no such folder")
         listed = case_folder(folder)
+        if listed.error is not None:
+            return m.CaseResult(display or str(folder), m.FAILED, errors=[listed.error])
         files, passed_over = listed.files, passed_over if passed_over is not None else listed.passed_over
     rules = rules or load_rules()
     result = m.CaseResult(display or str(folder), m.CHECKED)
@@ -70,6 +72,7 @@ def check_case(
         roles = _roles(prints)
         password = found.password or (passwords[0] if passwords else None)
         _compare_all(result, prints, found, settings, password, rules)
+    _unopened_folders(result, folder, passed_over or ())
     _list_files(result, found, roles, result.primary, locate)
     result.files = sorted([*result.files, *(_passed_entry(folder, p, locate) for p in passed_over or ())],
                           key=lambda e: e.name)
@@ -94,8 +97,18 @@ def _locator(link_base: str | Path | None) -> Callable[[Path], str]:
 
 
 def _passed_entry(folder: Path, passed: PassedOver, locate: Callable[[Path], str]) -> m.FileEntry:
-    return m.FileEntry(passed.name, locate(folder / passed.name.rstrip("/")), None, m.PASSED_OVER,
-                       passed.reason)
+    return m.FileEntry(passed.name, locate(folder / passed.name.rstrip("/")), None,
+                       m.UNREADABLE if passed.unreadable else m.PASSED_OVER, passed.reason)
+
+
+def _unopened_folders(result: m.CaseResult, folder: Path, passed_over: Sequence[PassedOver]) -> None:
+    """A sub-folder of the case that could not be opened may hold what proves or contradicts the
+    form: every comparison says its check is incomplete, as for a document that cannot be read."""
+    for passed in (p for p in passed_over if p.unreadable):
+        notice = Notice(DOCUMENT_UNREADABLE, f"{passed.name}: {passed.reason}; the documents in it were "
+                        "not checked", (str(folder / passed.name.rstrip("/")),))
+        for comparison in result.comparisons:
+            comparison.report.notices.append(notice)
 
 
 def _person(found: Classified, prints: list[Found], roles: dict[Path, str],

@@ -15,7 +15,7 @@ from pathlib import Path
 from ds160check.application import Application
 from ds160check.errors import EncryptedPdfError, InputError, NotDs160Error
 from ds160check.extraction import CONFIRMATION, PRINT, extract
-from ds160check.files import file_kind
+from ds160check.files import file_kind, read_head
 from ds160check.rules import Rules
 
 SETTINGS_FILE = "case.toml"
@@ -87,6 +87,10 @@ def classify(paths: Sequence[Path], *, passwords: Sequence[str] = (),
 
 
 def _not_a_document_reason(path: Path) -> str:
+    try:
+        read_head(path)
+    except InputError as exc:  # not read at all (permission denied): that is the reason
+        return exc.reason
     if path.suffix.lower() == ".doc":
         return "an old Word .doc file: save it as DOCX or PDF"
     return f"named {path.suffix.lower()} but the content is neither a PDF nor a Word (DOCX) file"

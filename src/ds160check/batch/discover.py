@@ -8,6 +8,12 @@ case, however its files are filed (``batch/folders.py`` reads the names). Any
 other nested folder is a case of its own. Hidden and system files and folders,
 Office lock files, symbolic links to folders, links to files outside the root
 and the batch's own output are passed over, each with the reason.
+
+Nothing is lost in silence: a folder that cannot be opened (no permission, an
+I/O error) is a case of its own that says so, or, named as a part of a case
+("scans/"), an unreadable entry of that case; a file that cannot be examined
+(its folder lists names but may not be searched) stays in its case, where
+reading it gives the reason.
 """
 
 from __future__ import annotations
@@ -23,10 +29,12 @@ from ds160check.batch.folders import APPLICATION, DOCUMENTS, folder_kind
 
 @dataclass(frozen=True)
 class PassedOver:
-    """A file or folder of a case that was not read: its path within the case, and why."""
+    """A file or folder of a case that was not read: its path within the case, and why.
+    ``unreadable``: it may hold the case's documents but could not be opened (not a choice)."""
 
     name: str
     reason: str
+    unreadable: bool = False
 
     def to_dict(self) -> dict[str, str]:
         return {"name": self.name, "reason": self.reason}
@@ -35,12 +43,14 @@ class PassedOver:
 @dataclass(frozen=True)
 class CaseFolder:
     """A case to check: its folder, its path relative to the root (``.`` for the root), its files
-    (sub-folders of its applications included) and what was passed over in them."""
+    (sub-folders of its applications included) and what was passed over in them. ``error``: why
+    the folder itself could not be opened (then it has no files)."""
 
     path: Path
     rel: str
     files: tuple[Path, ...]
     passed_over: tuple[PassedOver, ...] = ()
+    error: str | None = None
 
 
 @dataclass
@@ -50,6 +60,10 @@ class _Listing:
     files: list[Path] = field(default_factory=list)
     dirs: list[Path] = field(default_factory=list)
     passed_over: list[tuple[Path, str]] = field(default_factory=list)
+    # Why the folder could not be listed at all, or None.
+    unlisted: str | None = None
+    # Sub-folders of the case that could not be opened, and why.
+    unreadable: list[tuple[Path, str]] = field(default_factory=list)
 
 
 def discover(root: Path, skip: Iterable[Path] = (), passed_over: list[str] | None = None) -> list[CaseFolder]:
@@ -64,40 +78,49 @@ def discover(root: Path, skip: Iterable[Path] = (), passed_over: list[str] | Non
     pending = [root]
     while pending:
         here = pending.pop()
-        files, skipped, walk_on, client = _folder(here, root, own)
-        noted.extend(f"{_rel(p, root)}{'/' if p.is_dir() else ''}: {why}" for p, why in skipped)
-        if client:
-            cases.append(_case(here, root, files, skipped))
-        pending.extend(sorted(walk_on, reverse=True))
+        found = _folder(here, root, own)
+        noted.extend(f"{_rel(p, root)}{'/' if _is_dir(p) else ''}: {why}" for p, why in found.passed_over)
+        if found.unlisted is not None:
+            cases.append(CaseFolder(here, _rel(here, root), (), (), error=found.unlisted))
+        elif found.client:
+            cases.append(_case(here, root, found))
+        pending.extend(sorted(found.dirs, reverse=True))
     return sorted(cases, key=lambda c: c.rel.split("/") if c.rel != "." else [])
 
 
 def case_folder(folder: Path, root: Path | None = None) -> CaseFolder:
     """The case of one folder as ``discover`` would take it (for ``check_case`` on its own); a
     folder without documents gives its files all the same, to be listed."""
-    files, passed, _, _ = _folder(folder, root or folder, set())
-    return _case(folder, root or folder, files, passed)
+    found = _folder(folder, root or folder, set())
+    if found.unlisted is not None:
+        return CaseFolder(folder, _rel(folder, root or folder), (), (), error=found.unlisted)
+    return _case(folder, root or folder, found)
 
 
-def _case(here: Path, root: Path, files: list[Path], skipped: list[tuple[Path, str]]) -> CaseFolder:
-    passed = tuple(PassedOver(_rel(p, here) + ("/" if p.is_dir() else ""), why) for p, why in skipped)
-    return CaseFolder(here, _rel(here, root), tuple(sorted(files)), passed)
+def _case(here: Path, root: Path, found: _Found) -> CaseFolder:
+    passed = [PassedOver(_rel(p, here) + ("/" if _is_dir(p) else ""), why) for p, why in found.passed_over]
+    passed += [PassedOver(_rel(p, here) + "/", why, unreadable=True) for p, why in found.unreadable]
+    return CaseFolder(here, _rel(here, root), tuple(sorted(found.files)), tuple(passed))
 
 
-def _folder(here: Path, root: Path, own: set[Path]
-            ) -> tuple[list[Path], list[tuple[Path, str]], list[Path], bool]:
-    """The files of the case ``here`` would be, what was passed over in them, the sub-folders
-    still to walk, and whether ``here`` is a case at all."""
+@dataclass
+class _Found(_Listing):
+    """A folder as a case would take it: its files with those of the sub-folders that belong to
+    it; ``dirs`` the sub-folders still to walk; ``client`` whether it is a case at all."""
+
+    client: bool = False
+
+
+def _folder(here: Path, root: Path, own: set[Path]) -> _Found:
     listing = _list(here, root, own)
     kinds = {d: _kind(d, root, own) for d in listing.dirs}
     client = any(is_candidate(f) for f in listing.files) or APPLICATION in kinds.values()
     merged = [d for d, kind in kinds.items() if kind == APPLICATION or (client and kind == DOCUMENTS)]
-    files, skipped = list(listing.files), list(listing.passed_over)
+    found = _Found(list(listing.files), [d for d in listing.dirs if d not in merged],
+                   list(listing.passed_over), listing.unlisted, client=client)
     for sub in merged:
-        sub_files, sub_skipped = _subtree(sub, root, own)
-        files += sub_files
-        skipped += sub_skipped
-    return files, skipped, [d for d in listing.dirs if d not in merged], client
+        _subtree(sub, root, own, found)
+    return found
 
 
 def _kind(folder: Path, root: Path, own: set[Path]) -> str | None:
@@ -107,6 +130,8 @@ def _kind(folder: Path, root: Path, own: set[Path]) -> str | None:
     if kind is None:
         return None
     listing = _list(folder, root, own)
+    if listing.unlisted is not None:
+        return kind  # "scans/" that cannot be opened: still the case's, and its case says so
     inner = [_kind(d, root, own) for d in listing.dirs]
     holds = any(is_candidate(f) for f in listing.files) or any(k is not None for k in inner)
     for sub, sub_kind in zip(listing.dirs, inner, strict=True):
@@ -121,14 +146,15 @@ def _holds_documents(folder: Path, root: Path, own: set[Path]) -> bool:
                                                              for d in listing.dirs)
 
 
-def _subtree(folder: Path, root: Path, own: set[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+def _subtree(folder: Path, root: Path, own: set[Path], into: _Found) -> None:
+    """Add the files of ``folder`` and all its sub-folders to the case ``into``."""
     listing = _list(folder, root, own)
-    files, skipped = list(listing.files), list(listing.passed_over)
+    if listing.unlisted is not None:
+        into.unreadable.append((folder, listing.unlisted))
+    into.files += listing.files
+    into.passed_over += listing.passed_over
     for sub in listing.dirs:
-        sub_files, sub_skipped = _subtree(sub, root, own)
-        files += sub_files
-        skipped += sub_skipped
-    return files, skipped
+        _subtree(sub, root, own, into)
 
 
 def _list(here: Path, root: Path, own: set[Path]) -> _Listing:
@@ -136,23 +162,42 @@ def _list(here: Path, root: Path, own: set[Path]) -> _Listing:
     try:
         entries = sorted(os.scandir(here), key=lambda e: e.name)
     except OSError as exc:
-        out.passed_over.append((here, f"the folder cannot be listed: {exc.strerror or exc}"))
+        out.unlisted = f"the folder cannot be opened: {_why(exc)}"
         return out
     for entry in entries:
         path = here / entry.name
-        if entry.is_dir(follow_symlinks=False) or (path.is_symlink() and path.is_dir()):
-            reason = _dir_skip(path, own)
-            if reason is None:
-                out.dirs.append(path)
-            elif reason:
-                out.passed_over.append((path, reason))
+        try:
+            is_dir = entry.is_dir(follow_symlinks=False) or (entry.is_symlink() and path.is_dir())
+            reason = _dir_skip(path, own) if is_dir else file_skip(path, root)
+        except OSError as exc:
+            # Listed but not examinable (the folder may be read, not searched): a document by
+            # its name stays in the case, where reading it tells why it could not be read.
+            if is_candidate(path):
+                out.files.append(path)
+            else:
+                out.passed_over.append((path, f"cannot be examined: {_why(exc)}"))
             continue
-        reason = file_skip(path, root)
-        if reason is None:
-            out.files.append(path)
-        else:
+        if is_dir and reason is None:
+            out.dirs.append(path)
+        elif is_dir and reason:
             out.passed_over.append((path, reason))
+        elif not is_dir and reason is None:
+            out.files.append(path)
+        elif not is_dir:
+            out.passed_over.append((path, reason or ""))
     return out
+
+
+def _why(exc: OSError) -> str:
+    """``permission denied``, ``input/output error``: the system's reason, in lower case."""
+    return (exc.strerror or type(exc).__name__).lower()
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 # Files operating systems leave in folders, and why they are never a client's document.

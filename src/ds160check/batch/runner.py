@@ -37,6 +37,7 @@ from ds160check.batch.progress import Progress
 from ds160check.batch.store import private_dir, write_private
 from ds160check.comparison.codes import SEVERITIES, at_or_above, severity_rank
 from ds160check.errors import InputError
+from ds160check.files import is_folder
 
 BATCH_SCHEMA = "ds160check.batch/1"
 FORMAT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md", "text": "report.txt"}
@@ -239,6 +240,11 @@ class Batch:
     def _serve_cached(self) -> list[tuple[CaseFolder, Task]]:
         pending = []
         for folder in self.folders:
+            if folder.error is not None:  # the folder could not be opened: nothing to read or cache
+                case = m.CaseResult(display_name(self.root, folder), m.FAILED, errors=[folder.error])
+                self._finish(folder, case.summary_row(), render_outputs(case, self.options.formats,
+                                                                        self.options.redact), cached=False)
+                continue
             key = case_key(self._label(folder), folder.files, self.options.passwords)
             self.keys[folder.rel] = key
             entry = self.cache.get(key, self.options.formats, folder.files)
@@ -407,9 +413,11 @@ def run_batch(root: str | Path, output: str | Path, options: BatchOptions | None
     unknown = [f for f in options.formats if f not in FORMAT_FILES]
     if unknown or not options.formats:
         raise ValueError(f"unknown report format(s) {unknown}; use: {', '.join(FORMAT_FILES)}")
-    if not root.is_dir():
+    if not is_folder(root):
         raise InputError(root, "no such folder")
     batch = Batch(root, output, options, on_case)
+    if len(batch.folders) == 1 and batch.folders[0].rel == "." and batch.folders[0].error:
+        raise InputError(root, batch.folders[0].error)
     if not batch.folders:
         raise InputError(root, "no PDF or Word document in this folder or its subfolders")
     return batch.run()

@@ -32,7 +32,7 @@ from ds160check.comparison.summary import checklist, what_changed
 from ds160check.errors import FileMissingError, InputError, LimitExceededError, NotDs160Error, OptionError
 from ds160check.extraction import CONFIRMATION
 from ds160check.extraction import extract as extract_application
-from ds160check.files import file_kind, file_sha256
+from ds160check.files import cannot_read, file_kind, file_sha256, is_regular_file
 from ds160check.rules import Rules, load_rules
 from ds160check.values import parse_date
 
@@ -210,8 +210,7 @@ def read_documents(paths: Sequence[str | Path], *, password: str | None = None,
         except InputError as exc:
             docs.entries.append(_unreadable(path, exc))
         except OSError as exc:  # permission denied, an I/O error: this document, not the case
-            reason = f"cannot read the file: {exc.strerror or type(exc).__name__}"
-            docs.entries.append(_unreadable(path, InputError(path, reason.lower())))
+            docs.entries.append(_unreadable(path, InputError(path, cannot_read(exc))))
     return docs
 
 
@@ -219,7 +218,7 @@ def _unreadable(path: str, exc: InputError) -> DocumentEntry:
     # A file over a limit is not read at all, not even to hash it.
     # Nor a pipe or device: hashing would block.
     sha = ""
-    if not isinstance(exc, LimitExceededError) and Path(path).is_file():
+    if not isinstance(exc, LimitExceededError) and is_regular_file(path):
         try:
             sha = file_sha256(path)
         except (OSError, InputError):
@@ -228,8 +227,10 @@ def _unreadable(path: str, exc: InputError) -> DocumentEntry:
 
 
 def _read_one(path: Path, docs: Documents, password: str | None) -> None:
-    if not os.path.lexists(path):
-        raise FileMissingError(path, "the document does not exist")
+    try:
+        os.lstat(path)
+    except FileNotFoundError:  # not lexists(): it says False for a file its folder hides too
+        raise FileMissingError(path, "the document does not exist") from None
     if path.is_dir():
         raise FileMissingError(path, "this is a folder, not a document: name the files in it")
     if not path.is_file():
