@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import random
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -258,6 +259,109 @@ def docx_without_content_types() -> bytes:
         )
 
 
+# --- DOCX with a damaged ZIP directory ------------------------------------------
+# The fields patched, by their offset in the ZIP records (PKWARE APPNOTE 4.3.7,
+# 4.3.12, 4.3.16) and struct format: central directory entry, local file header,
+# end of central directory.
+_CENTRAL_SIGNATURE, _END_SIGNATURE = b"PK\x01\x02", b"PK\x05\x06"
+_CD_FIELDS: dict[str, tuple[int, str]] = {
+    "version": (6, "<B"), "flags": (8, "<H"), "method": (10, "<H"), "packed": (20, "<I"),
+    "unpacked": (24, "<I"), "offset": (42, "<I"),
+}
+_LH_FIELDS: dict[str, tuple[int, str]] = {"version": (4, "<B"), "flags": (6, "<H"), "method": (8, "<H")}
+_END_FIELDS: dict[str, tuple[int, str]] = {"directory size": (12, "<I"), "directory offset": (16, "<I")}
+# Members a damage is put on: the body python-docx parses, and the page count read on its own.
+DAMAGED_MEMBERS = ("word/document.xml", "docProps/app.xml")
+_ENCRYPTED_FLAG = 0x1
+_AES_METHOD = 99
+_FAR = 0xFFFF_FF00  # an offset far beyond any test file (0xFFFFFFFF itself would mean ZIP64)
+
+
+def _patch(data: bytearray, record: int, field: tuple[int, str], value: int) -> None:
+    offset, fmt = field
+    struct.pack_into(fmt, data, record + offset, value)
+
+
+def _central_record(data: bytes, member: str) -> int:
+    """Where ``member``'s entry starts in the central directory (walked from the end record)."""
+    at = struct.unpack_from("<I", data, data.rindex(_END_SIGNATURE) + 16)[0]
+    while data[at : at + 4] == _CENTRAL_SIGNATURE:
+        name_length, extra_length, comment_length = struct.unpack_from("<3H", data, at + 28)
+        if data[at + 46 : at + 46 + name_length] == member.encode():
+            return at
+        at += 46 + name_length + extra_length + comment_length
+    raise KeyError(member)
+
+
+def _local_record(data: bytes, member: str) -> int:
+    return struct.unpack_from("<I", data, _central_record(data, member) + 42)[0]
+
+
+def damaged_member_docx(member: str, changes: dict[str, int], *, local: bool = False,
+                        base: Path = BASE_DOCX[0]) -> bytes:
+    """``base`` with fields of ``member``'s central directory entry set (and of its local header).
+
+    ``changes`` maps a field ("version", "flags", "method", "packed", "unpacked",
+    "offset") to the value it gets.
+    """
+    data = bytearray(base.read_bytes())
+    central, header = _central_record(data, member), _local_record(data, member)
+    for name, value in changes.items():
+        _patch(data, central, _CD_FIELDS[name], value)
+        if local and name in _LH_FIELDS:
+            _patch(data, header, _LH_FIELDS[name], value)
+    return bytes(data)
+
+
+def damaged_directory_docx(changes: dict[str, int], base: Path = BASE_DOCX[0]) -> bytes:
+    """``base`` with fields of its end of central directory record set.
+
+    ``changes`` maps "directory size" or "directory offset" to the value it gets.
+    """
+    data = bytearray(base.read_bytes())
+    end = data.rindex(_END_SIGNATURE)
+    for name, value in changes.items():
+        _patch(data, end, _END_FIELDS[name], value)
+    return bytes(data)
+
+
+def _member_info(member: str, base: Path = BASE_DOCX[0]) -> zipfile.ZipInfo:
+    with zipfile.ZipFile(base) as archive:
+        return archive.getinfo(member)
+
+
+def damaged_docx_makers() -> dict[str, Callable[[], bytes]]:
+    """Every damaged-container DOCX by file name (without .docx): each a way the ZIP directory can lie."""
+    base_size = BASE_DOCX[0].stat().st_size
+    makers: dict[str, Callable[[], bytes]] = {
+        # Every member's offset becomes negative once zipfile subtracts the gap: "negative seek value".
+        "zip-directory-offset-huge": lambda: damaged_directory_docx({"directory offset": _FAR}),
+        "zip-directory-size-huge": lambda: damaged_directory_docx({"directory size": _FAR}),
+        # A smaller lie: the members of the first few kB start before the file, the rest in wrong places.
+        "zip-directory-offset-past-members": lambda: damaged_directory_docx(
+            {"directory offset": _member_info(DAMAGED_MEMBERS[0]).header_offset + base_size}
+        ),
+    }
+    for member in DAMAGED_MEMBERS:
+        slug = member.replace("/", "-").removesuffix(".xml")
+        info = _member_info(member)
+        per_member: dict[str, Callable[[], bytes]] = {
+            "method-99": lambda m=member: damaged_member_docx(m, {"method": _AES_METHOD}, local=True),
+            "encrypted-flag": lambda m=member, i=info: damaged_member_docx(
+                m, {"flags": i.flag_bits | _ENCRYPTED_FLAG}, local=True
+            ),
+            "version-255": lambda m=member: damaged_member_docx(m, {"version": 255}),
+            "offset-huge": lambda m=member: damaged_member_docx(m, {"offset": _FAR}),
+            "offset-inside-other-member": lambda m=member: damaged_member_docx(m, {"offset": 100}),
+            "packed-size-lies": lambda m=member, i=info: damaged_member_docx(
+                m, {"packed": i.compress_size + 20_000}
+            ),
+            "unpacked-size-lies": lambda m=member: damaged_member_docx(m, {"unpacked": 10}),
+        }
+        makers.update({f"zip-{slug}-{name}": make for name, make in per_member.items()})
+    return makers
+
+
 # --- mutations of the fixtures -------------------------------------------------------
 
 
@@ -305,6 +409,8 @@ def make_all(folder: Path) -> list[Path]:
     write("zip-of-spreadsheet.docx", zip_of({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<w/>"}))
     write("docx-binary-document-xml.docx", docx_with_binary_document())
     write("docx-without-content-types.docx", docx_without_content_types())
+    for name, make in damaged_docx_makers().items():
+        write(f"{name}.docx", make())
     write("empty.pdf", b"")
     write("empty.docx", b"")
     write("wrong-extension-pdf.docx", BASE_PDFS[0].read_bytes())

@@ -2,10 +2,12 @@
 
 The inputs: the fixtures cut at seeded offsets and with seeded byte flips,
 wrong extensions, empty files, ZIPs that are not Word files, DOCX files with
-entity bombs and external entities, a zip bomb, PDFs with looping and
-100,000-deep structures, 2,000 blank pages, a file over the size limit, a
-symlink loop, a named pipe (``hostile_files.py``), and every file of the shared
-real-world corpus when it is beside the repository.
+entity bombs and external entities, a zip bomb, DOCX files whose ZIP directory
+lies (compression method 99, the encrypted flag, version 25.5, a directory or
+member offset outside the file, sizes the member's own header contradicts),
+PDFs with looping and 100,000-deep structures, 2,000 blank pages, a file over
+the size limit, a symlink loop, a named pipe (``hostile_files.py``), and every
+file of the shared real-world corpus when it is beside the repository.
 
 Each goes through the command line twice: ``extract FILE`` and
 ``compare OLD NEW FILE`` (as a supporting document, which must never stop the

@@ -40,6 +40,7 @@ from docx.package import Package
 from docx.parts.document import DocumentPart
 from lxml import etree
 
+from ds160check.container import open_zip
 from ds160check.errors import (
     CorruptDocumentError,
     InputError,
@@ -232,7 +233,7 @@ def _segments(line: Sequence[Word]) -> list[list[Word]]:
 
 def _load_docx(file: Path) -> TextDocument:
     data = _read_bytes(file)
-    with _open_zip(file, data) as archive:
+    with open_zip(file, data) as archive:  # every member checked readable as declared
         _check_word_package(file, archive)
         _check_unpacked_size(file, archive, current_limits())
         _refuse_dtds(file, archive)
@@ -248,15 +249,6 @@ def _read_bytes(file: Path) -> bytes:
         return file.read_bytes()
     except OSError as error:
         raise InputError(file, f"cannot read the file: {error.strerror or error}") from None
-
-
-def _open_zip(file: Path, data: bytes) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, EOFError, ValueError, struct.error):
-        raise CorruptDocumentError(
-            file, "the DOCX is damaged or truncated: its ZIP directory cannot be read"
-        ) from None
 
 
 def _check_word_package(file: Path, archive: zipfile.ZipFile) -> None:
@@ -303,8 +295,8 @@ def _refuse_dtds(file: Path, archive: zipfile.ZipFile) -> None:
             continue
         try:
             has_dtd = _has_doctype(archive, info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError):
-            continue  # a damaged part: python-docx reports it, if it is a part it reads
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            continue  # a bad CRC or deflate stream: python-docx reports it, if it is a part it reads
         if has_dtd:
             raise CorruptDocumentError(
                 file,

@@ -6,9 +6,9 @@ parser error: the first bytes usually say.
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
+from ds160check.container import DamagedZipError, read_zip_directory
 from ds160check.errors import NotAPdfError
 from ds160check.files import PDF_SIGNATURE, ZIP_SIGNATURES, read_head
 
@@ -62,9 +62,11 @@ def describe(file: Path, head: bytes) -> str:
 
 def _describe_zip(file: Path) -> str:
     try:
-        with zipfile.ZipFile(file) as archive:
+        with read_zip_directory(file) as archive:  # the names say what it is; members are not read
             names = archive.namelist()
-    except (zipfile.BadZipFile, OSError):
+    except DamagedZipError as error:
+        return f"this is a damaged ZIP archive ({error.detail})"
+    except OSError:
         return "this is a ZIP archive"
     for prefix, what in _OFFICE_PARTS:
         if any(name.startswith(prefix) for name in names):
