@@ -314,3 +314,105 @@ def test_explain_under_an_unknown_question_is_not_given_to_the_question_before()
     )
     assert fields["security.voted_unlawfully"] is False
     assert "security.voted_unlawfully_explanation" not in fields
+
+
+# --- a wrapped value whose next line holds a colon (issue 14, item 14) --------------------------
+# Initials ("A", "K."), "U.S." or "J" start a label as readily as a value: a wrapped line
+# "WORD: REST" is a new row when the rules know WORD, else more of the value above it when it
+# stands in the value's place or is written in capitals as values are.
+
+WORK = ["Present Work/Education/Training Information", "Primary Occupation: BUSINESS"]
+
+
+def read_work(*lines: Sequence[Cell] | str) -> dict[str, Any]:
+    result = read([make_page([TITLE, PERSONAL, *FILLER, *WORK, *lines])])
+    unknown = [w for w in result["warnings"] if "label not recognised" in w]
+    assert unknown == [], unknown
+    return result["fields"]  # type: ignore[no-any-return]
+
+
+def test_wrapped_employer_with_a_colon_on_its_second_line_continues_in_a_flowing_print() -> None:
+    fields = read_work(
+        "Present Employer or School Name: EMBASSY OF THE UNITED STATES OF AMERICA, BLOCK",
+        "A: CONSULAR SECTION",
+        "Street Address (Line 1): 41 SAMAL-2",
+    )
+    assert fields["work.present_employer"] == (
+        "EMBASSY OF THE UNITED STATES OF AMERICA, BLOCK A: CONSULAR SECTION"
+    )
+    assert fields["work.present_employer_address"].startswith("41 SAMAL-2")
+
+
+def test_employer_printed_below_its_label_with_a_colon_is_its_value() -> None:
+    fields = read_work(
+        "Present Employer or School Name:",
+        "K. I. SATPAYEV KAZAKH NATIONAL TECHNICAL UNIVERSITY",
+        "J: INSTITUTE OF GEOLOGY AND MINING",
+        "Street Address (Line 1): 22 SATPAYEV STREET",
+    )
+    assert fields["work.present_employer"] == (
+        "K. I. SATPAYEV KAZAKH NATIONAL TECHNICAL UNIVERSITY J: INSTITUTE OF GEOLOGY AND MINING"
+    )
+    assert fields["work.present_employer_address"].startswith("22 SATPAYEV STREET")
+
+
+def test_the_line_below_a_label_without_a_value_is_its_value_though_it_reads_like_a_label() -> None:
+    fields = read_work(
+        "Present Employer or School Name:",
+        "Astana Branch: TOO KAZAKH ENGINEERING GROUP",
+        "Street Address (Line 1): 22 SATPAYEV STREET",
+    )
+    assert fields["work.present_employer"] == "Astana Branch: TOO KAZAKH ENGINEERING GROUP"
+
+
+def test_wrapped_address_line_with_a_colon_continues_in_the_value_column() -> None:
+    fields = read_work(
+        [(40, "Present Employer or School Name:"), (250, "STEPPE CARGO LOGISTICS LLP")],
+        [(40, "Street Address (Line 1):"), (250, "MICRODISTRICT ZHETYSU-3, BLOCK")],
+        [(250, "A: ENTRANCE 2, OFFICE 14")],
+        [(40, "City:"), (250, "ALMATY")],
+        [(40, "Country/Region:"), (250, "KAZAKHSTAN")],
+    )
+    # The wrap reads as the address's unlabeled line 2 does: with a comma.
+    assert fields["work.present_employer_address"] == (
+        "MICRODISTRICT ZHETYSU-3, BLOCK, A: ENTRANCE 2, OFFICE 14, ALMATY, KAZAKHSTAN"
+    )
+
+
+def test_wrapped_duties_in_the_value_column_keep_a_line_written_like_a_label() -> None:
+    # In a two-column print the value column decides, whatever the line's case.
+    fields = read_work(
+        [(40, "Present Employer or School Name:"), (250, "STEPPE CARGO LOGISTICS LLP")],
+        [(40, "Briefly describe your duties:"), (250, "I PLAN RAIL AND TRUCK ROUTES.")],
+        [(250, "Main tasks: rates, customs brokers")],
+        [(250, "AND THE MONTHLY TRANSPORT BUDGET.")],
+        [(40, "Monthly Income in Local Currency (if employed):"), (250, "650,000")],
+    )
+    assert fields["work.duties"] == (
+        "I PLAN RAIL AND TRUCK ROUTES. Main tasks: rates, customs brokers AND THE MONTHLY TRANSPORT BUDGET."
+    )
+    assert fields["work.monthly_income"] == {"amount": 650000.0, "currency": "KZT"}
+
+
+def test_wrapped_school_name_with_a_colon_continues() -> None:
+    fields = read_work(
+        "Have you attended any educational institutions at a secondary level or above? YES",
+        "Name of Institution: KAZAKH NATIONAL TECHNICAL UNIVERSITY, CORPUS",
+        "F: AMERICAN STUDIES CENTRE",
+        "Course of Study: FINANCE",
+    )
+    assert fields["education.institutions"][0]["name"] == (
+        "KAZAKH NATIONAL TECHNICAL UNIVERSITY, CORPUS F: AMERICAN STUDIES CENTRE"
+    )
+    assert fields["education.institutions"][0]["course"] == "FINANCE"
+
+
+def test_unknown_mixed_case_label_in_the_label_column_still_ends_a_wrapped_value() -> None:
+    result = read([make_page([
+        TITLE, PERSONAL, *FILLER, *WORK,
+        [(40, "Present Employer or School Name:"), (250, "STEPPE CARGO")],
+        [(250, "LOGISTICS LLP")],
+        [(40, "Some Unknown Row:"), (250, "SOMETHING ELSE")],
+    ])])
+    assert result["fields"]["work.present_employer"] == "STEPPE CARGO LOGISTICS LLP"
+    assert "page 1: label not recognised: 'Some Unknown Row'" in result["warnings"]

@@ -12,7 +12,11 @@ How a label is found, whatever the layout:
 
 Its value is what follows the label on its line, then every following line
 that does not start another label or a heading (continuation rows, page
-breaks). Which field a label means depends on the section and the sub-block
+breaks). Text the rules do not know as a label (``A: ASTANA OFFICE``,
+``U.S.: …`` on a wrapped employer's second line) goes on the value above it
+when it is laid out as more of that value: in its value column, in the cell
+beside its label, or written in CAPITALS as values are (labels are in mixed
+case). Which field a label means depends on the section and the sub-block
 (a heading, a marker such as ``Father's Full Name``, or the last YES/NO
 question answered), as declared in ``field_rules/``.
 """
@@ -63,6 +67,8 @@ class Row_:
     section: str | None
     block: str | None
     tokens: list[Token] = field(default_factory=list)
+    # The line the label ends on (its value may start beside it).
+    line: int = -1
 
 
 @dataclass
@@ -87,6 +93,12 @@ def _is_value_like(token: Token, index: LabelIndex) -> bool:
 def _balanced(tokens: Sequence[Token]) -> bool:
     text = "".join(t.text for t in tokens)
     return text.count("(") == text.count(")")
+
+
+def _written_as_value(tokens: Sequence[Token]) -> bool:
+    """Letters and no lower-case one: how values print (``A``, ``U.S.``), not labels (``Duties``)."""
+    text = "".join(t.text for t in tokens)
+    return any(ch.isalpha() for ch in text) and not any(ch.islower() for ch in text)
 
 
 def _starts_label(token: Token, index: LabelIndex) -> bool:
@@ -279,23 +291,25 @@ class Walker:
         k = 0
         tokens = line.tokens
         while k < len(tokens):
-            row, end_line, end_k = self._try_label(line_no, k, first=(k == 0))
+            row, end_line, end_k = self._try_label(line_no, k, current)
             if row is not None:
                 current = row
                 if end_line != line_no:
                     return current, self._finish_wrapped(current, end_line, end_k)
                 k = end_k
                 continue
-            if k == 0 and current is not None and self._unknown_heading(line, current):
+            if k == 0 and current is not None and self._unknown_heading(line_no, current):
                 return None, line_no + 1
             if current is not None:
                 current.tokens.append(tokens[k])
             k += 1
         return current, line_no + 1
 
-    def _unknown_heading(self, line: Line, current: Row_) -> bool:
-        """A mixed-case line under a CAPITALS value (a heading we do not know, a note) is not more value."""
-        if not _starts_label(line.tokens[0], self.index):
+    def _unknown_heading(self, line_no: int, current: Row_) -> bool:
+        """A mixed-case line under a CAPITALS value (a heading we do not know, a note) is not more value,
+        unless it stands in the value's column: a heading or note is not printed there."""
+        line = self.lines[line_no]
+        if not _starts_label(line.tokens[0], self.index) or self._in_value_place(current, line_no, 0):
             return False
         value = " ".join(t.text for t in current.tokens)
         if not value or any(ch.islower() for ch in value):
@@ -308,9 +322,10 @@ class Walker:
         row.tokens.extend(self.lines[end_line].tokens[end_k:])
         return end_line + 1
 
-    def _try_label(self, line_no: int, k: int, first: bool) -> tuple[Row_ | None, int, int]:
+    def _try_label(self, line_no: int, k: int, current: Row_ | None) -> tuple[Row_ | None, int, int]:
         tokens = self.lines[line_no].tokens
         token = tokens[k]
+        first = k == 0
         at_cell_start = first or self._cell_of[line_no][k] != self._cell_of[line_no][k - 1]
         if not at_cell_start or not _starts_label(token, self.index):
             return None, line_no, k
@@ -320,12 +335,43 @@ class Walker:
         number, entries, _ = self._lookup(hit)
         if not entries and not self._plausible_unknown(hit):
             return None, line_no, k
+        if not entries and self._continues_value(current, line_no, k, hit):
+            return None, line_no, k
         if not first and not hit.terminated:
             return None, line_no, k
         number, end_k = self._index_after(hit, number)
         row = self._open_row(hit, entries, number)
+        row.line = hit.end_line
         row.tokens.extend(hit.deferred)
         return row, hit.end_line, end_k
+
+    def _continues_value(self, current: Row_ | None, line_no: int, k: int, hit: _Hit) -> bool:
+        """Is text no rule knows as a label, at ``line_no``/``k``, laid out as more of the open row's value?
+
+        Only a field's row goes on (not a question, whose answer is one word, nor a
+        marker). It does where the text stands in the value's place
+        (:meth:`_in_value_place`), or where it is written as values are: capitals,
+        initials or the capital words labels also use (``A``, ``U.S.``, ``J``),
+        no lower-case letter; labels print in mixed case.
+        """
+        if current is None or current.entry is None or not isinstance(current.entry.rule, Row):
+            return False
+        if current.label_tokens and current.label_tokens[-1].text.endswith("?"):
+            return False
+        return _written_as_value(hit.label_tokens) or self._in_value_place(current, line_no, k)
+
+    def _in_value_place(self, current: Row_, line_no: int, k: int) -> bool:
+        """Where the open row's value goes: the cell right after its label, the line below a label
+        that has no value beside it, or a line that starts at the left edge of the value's column
+        where that column is not the label's (a two-column print)."""
+        if not current.tokens:
+            return current.line == (line_no if k > 0 else line_no - 1)
+        if k > 0 or not current.label_tokens:
+            return False
+        value_x = current.tokens[0].box.x0
+        tolerance = WRAP_INDENT_EM * max(current.tokens[0].size, 1.0)
+        own_column = abs(value_x - current.label_tokens[0].box.x0) > tolerance
+        return own_column and abs(self.lines[line_no].x0 - value_x) <= tolerance
 
     def _index_after(self, hit: _Hit, number: int | None) -> tuple[int | None, int]:
         """``Label: (1): VALUE`` puts the item number after the colon."""
