@@ -13,8 +13,11 @@ Redaction works in two passes, so that a value is masked wherever it shows:
 1. **collect** the values of the personal fields (typed value, the text it was
    printed as, an unreadable value quoted in a warning) with their masks;
 2. **scrub** every string of the result: a collected value, in any spacing or
-   punctuation (``N 1583-9204``), a date of birth in the usual printed forms,
-   and any email address are replaced by their masks.
+   punctuation (``N 1583-9204``, ``N_15839204``) and glued to a prefix
+   (``IIN880412450318``), a date of birth in any spelling ``values.parse_date``
+   reads (``12.04.88``, ``1988 April 12``, ``12 апреля 1988 г.``, ``19880412``:
+   one date grammar for reading and for hiding, :func:`values.find_dates`),
+   and any email address are replaced by their masks. Other dates stay.
 
 Both passes work on the objects (:class:`Application`, :class:`Report`) the
 renderers take, and on their JSON dicts, so every output format is covered.
@@ -27,7 +30,6 @@ from __future__ import annotations
 
 import ast
 import dataclasses
-import datetime as dt
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -40,7 +42,7 @@ from ds160check.application import Application
 from ds160check.errors import RuleError
 from ds160check.rules.source import Source, key_line, keys_of, load_source
 from ds160check.rules_path import rules_dir
-from ds160check.values import is_null_text
+from ds160check.values import DASHES, DATE_FILLER_WORDS, date_readings, find_dates, is_null_text
 
 PRIVACY_FILE: Final = "privacy.yaml"
 BULLET: Final = "•"
@@ -52,30 +54,24 @@ MASKS: Final = ("id", "phone", "email", "birth_date")
 MIN_SEARCHED_LENGTH: Final = 5
 # The lengths of a phone number without its country code (9 digits in Uzbekistan, 10 in Kazakhstan or India).
 NATIONAL_DIGITS: Final = (10, 9)
-# Characters a number may be printed with between its digits: N 1583-9204, +7 (701) 555 01 42.
-_SEPARATORS: Final = r"[\s\-./()]*"
-_SEPARATOR_CHARS: Final = re.compile(r"[\s\-./()]+")
-_ALNUM_RUN: Final = re.compile(r"[^\W_]+")
-_EMAIL: Final = re.compile(r"[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}")
+# Characters a number may be printed with between its digits: N 1583-9204, +7 (701) 555 01 42,
+# N_15839204 in a file name; the dashes are those values.parse_id reads.
+_SEPARATOR_CLASS: Final = rf"[\s{DASHES}./()_]"
+_SEPARATORS: Final = f"{_SEPARATOR_CLASS}*"
+_SEPARATOR_CHARS: Final = re.compile(f"{_SEPARATOR_CLASS}+")
+# A run of digits or of letters: what a date's mask hides one at a time (12APR1988 is three).
+_DATE_RUN: Final = re.compile(r"\d+|[^\W\d_]+")
+# Starting only where a run of address characters starts: tried at every character of a long
+# run without "@", the search took quadratic time (a minute for 50,000 letters).
+_EMAIL: Final = re.compile(r"(?<![\w.%+\-])[\w.%+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[^\W\d_]{2,}")
 _YEAR: Final = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
-_ISO_DATE: Final = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?)?$")
+_FULL_YEAR: Final = re.compile(r"1[89]\d\d|2\d\d\d")
+# A date printed as digits alone, with its year at one edge: 19880412, 12041988.
+_COMPACT_LENGTH: Final = 8
+_YEAR_DIGITS: Final = 4
 # The warning extraction writes for a value it could not read: "KEY: could not read 'RAW' (reason)".
 _UNREADABLE: Final = re.compile(
     r"^(?P<key>[a-z_]+\.[a-z_]+): could not read (?P<raw>'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")"
-)
-_MONTHS: Final = (
-    "JANUARY",
-    "FEBRUARY",
-    "MARCH",
-    "APRIL",
-    "MAY",
-    "JUNE",
-    "JULY",
-    "AUGUST",
-    "SEPTEMBER",
-    "OCTOBER",
-    "NOVEMBER",
-    "DECEMBER",
 )
 
 T = TypeVar("T")
@@ -110,15 +106,30 @@ def mask_email(text: str) -> str:
 def mask_birth_date(text: str) -> str:
     """``1988-04-12`` → ``1988-••-••``, ``12 APRIL 1988`` → ``•• •• 1988``: the year only.
 
-    Every other run of letters or digits becomes two bullets, whatever its length.
+    Every other run of letters or of digits becomes two bullets, whatever its
+    length, but for the words a date is written with (``•• OF •• 1988``,
+    ``•• •• 1988 г.``). A year printed inside digits stays at its edge
+    (``19880412`` → ``1988••``); a two-digit year is hidden (``••.••.••``).
     """
     year = _YEAR.search(text)
-    start, end = year.span() if year else (0, 0)
 
     def hide(run: re.Match[str]) -> str:
-        return run.group() if start <= run.start() < end else BULLET * 2
+        word = run.group()
+        if (year is not None and run.start() == year.start()) or word.upper() in DATE_FILLER_WORDS:
+            return word
+        if year is None and len(word) == _COMPACT_LENGTH and word.isdigit():
+            return _mask_compact_date(word)
+        return BULLET * 2
 
-    return _ALNUM_RUN.sub(hide, text)
+    return _DATE_RUN.sub(hide, text)
+
+
+def _mask_compact_date(digits: str) -> str:
+    if _FULL_YEAR.fullmatch(digits[:_YEAR_DIGITS]):
+        return digits[:_YEAR_DIGITS] + BULLET * 2
+    if _FULL_YEAR.fullmatch(digits[-_YEAR_DIGITS:]):
+        return BULLET * 2 + digits[-_YEAR_DIGITS:]
+    return BULLET * 2
 
 
 MASKERS: Final[Mapping[str, Callable[[str], str]]] = {
@@ -222,6 +233,7 @@ class Redactor:
     _pattern: re.Pattern[str] | None = field(default=None, repr=False)
     _masks: dict[str, str] = field(default_factory=dict, repr=False)
     _groups: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    _dates: frozenset[str] | None = field(default=None, repr=False)  # the dates of birth, ISO
 
     # collecting
 
@@ -230,7 +242,7 @@ class Redactor:
         like ``DOES NOT APPLY`` are no secret)."""
         if isinstance(value, str) and value.strip() and not is_null_text(value):
             self.secrets.setdefault(value.strip(), how)
-            self._pattern = None
+            self._pattern, self._dates = None, None
 
     def add_field(self, key: str, value: Any, sub_key: str | None = None) -> None:
         """A field's value (a list, an object item, a scalar) under its key's mask."""
@@ -312,6 +324,7 @@ class Redactor:
         pattern = self._compiled()
         if pattern is not None:
             text = pattern.sub(self._replacement, text)
+        text = _dates_masked(text, self._birth_dates())
         return _EMAIL.sub(lambda m: mask_email(m.group()), text)
 
     def apply(self, obj: T) -> T:
@@ -323,7 +336,16 @@ class Redactor:
             self._masks[value] = MASKERS[how](value)
         return self._masks[value]
 
+    def _birth_dates(self) -> frozenset[str]:
+        """The dates of birth as ``parse_date`` reads them (ISO), whichever way they were printed."""
+        if self._dates is None:
+            born = [secret for secret, how in self.secrets.items() if how == "birth_date"]
+            self._dates = frozenset(date for secret in born for date in date_readings(secret))
+        return self._dates
+
     def _compiled(self) -> re.Pattern[str] | None:
+        """One pattern for the collected values, longest first; dates of birth the date
+        grammar reads are left to :func:`_dates_masked`."""
         if self._pattern is None:
             self._groups = {}
             branches = []
@@ -332,6 +354,8 @@ class Redactor:
             )
             for number, secret in enumerate(searched):
                 how = self.secrets[secret]
+                if how == "birth_date" and date_readings(secret):
+                    continue
                 name = f"s{number}"
                 self._groups[name] = (secret, how)
                 branches.append(f"(?P<{name}>{_secret_pattern(secret, how)})")
@@ -348,10 +372,6 @@ class Redactor:
 
 
 def _secret_pattern(secret: str, how: str) -> str:
-    if how == "birth_date":
-        forms = _birth_date_forms(secret)
-        if forms:
-            return "|".join(forms)
     if how in ("id", "phone"):
         chars = [c for c in secret if c.isalnum()]
         if len(chars) >= MIN_SEARCHED_LENGTH:
@@ -360,7 +380,11 @@ def _secret_pattern(secret: str, how: str) -> str:
                 # Written at home without the country code, maybe after a trunk
                 # prefix: +7 701 555 0142 as 701 555 0142 or 8 701 555 0142.
                 bodies += [f"(?:[08]{_SEPARATORS})?{_spaced(chars[-n:])}" for n in NATIONAL_DIGITS]
-            return rf"(?<![^\W_])\+?(?:{'|'.join(bodies)})(?![^\W_])"
+            # Glued to a label (IIN880412450318, PASSPORTN15839204) is still the value;
+            # only more digits around its digits make it part of another number.
+            before = r"(?<!\d)" if chars[0].isdigit() else ""
+            after = r"(?!\d)" if chars[-1].isdigit() else ""
+            return rf"{before}\+?(?:{'|'.join(bodies)}){after}"
     return re.escape(secret)
 
 
@@ -369,30 +393,21 @@ def _spaced(chars: Sequence[str]) -> str:
     return _SEPARATORS.join(re.escape(c) for c in chars)
 
 
-def _birth_date_forms(secret: str) -> list[str]:
-    """The ISO date and the ways it is printed: 12 APR 1988, APRIL 12, 1988, 12.04.1988, 04/12/1988."""
-    found = _ISO_DATE.match(secret)
-    if not found or found[2] is None:
-        return [re.escape(secret)] if not found else []
-    year, month = found[1], int(found[2])
-    name = _MONTHS[month - 1] if 1 <= month <= 12 else None
-    months = f"(?:{name}|{name[:3]}\\.?)" if name else f"0?{month}"
-    if found[3] is None:
-        return [re.escape(secret), rf"\b{months}[\s,./-]*{year}\b"]
-    day = int(found[3])
-    try:
-        dt.date(int(year), month, day)
-    except ValueError:
-        return [re.escape(secret)]
-    d, m, sep = f"0?{day}", f"0?{month}", r"[\s./-]"
-    return [
-        re.escape(secret),
-        rf"\b{d}(?:ST|ND|RD|TH)?{sep}*{months}{sep}*,?\s*{year}\b",
-        rf"\b{months}{sep}*{d}(?:ST|ND|RD|TH)?,?{sep}*{year}\b",
-        rf"\b{d}{sep}{m}{sep}{year}\b",
-        rf"\b{m}{sep}{d}{sep}{year}\b",
-        rf"\b{year}{sep}{m}{sep}{d}\b",
-    ]
+def _dates_masked(text: str, dates: frozenset[str]) -> str:
+    """``text`` with every stretch the date grammar reads as one of ``dates`` masked."""
+    if not dates:
+        return text
+    spans: list[tuple[int, int]] = []
+    for found in find_dates(text):
+        if not found.readings & dates:
+            continue
+        if spans and found.start < spans[-1][1]:  # overlapping ("1988 APRIL 12" and "APRIL 12 ...")
+            spans[-1] = (spans[-1][0], max(spans[-1][1], found.end))
+        else:
+            spans.append((found.start, found.end))
+    for start, end in reversed(spans):
+        text = text[:start] + mask_birth_date(text[start:end]) + text[end:]
+    return text
 
 
 def _scrub(obj: Any, text: Callable[[str], str]) -> Any:

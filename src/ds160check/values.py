@@ -8,6 +8,10 @@ fine) and returns the value in the JSON form of ``docs/extraction.md``:
 - otherwise the typed value, or a :class:`ValueError` whose message quotes the
   text that could not be read.
 
+:func:`find_dates` finds in running text the dates :func:`parse_date` reads
+(``--redact`` hides a date of birth with it, so reading and hiding share one
+grammar).
+
 Nothing is read at import time; the country table (``field_rules/countries.yaml``)
 is loaded once, on first use.
 """
@@ -18,9 +22,9 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final, Literal, TypedDict
 
@@ -30,8 +34,11 @@ from ds160check.errors import RuleError
 from ds160check.rules_path import rules_dir
 
 __all__ = [
+    "DASHES",
+    "DATE_FILLER_WORDS",
     "NULL_TEXTS",
     "VALUE_TYPES",
+    "DateSpan",
     "Duration",
     "DurationUnit",
     "Money",
@@ -39,7 +46,9 @@ __all__ = [
     "canonical_country",
     "ceac_countries",
     "currency_of",
+    "date_readings",
     "duration_days",
+    "find_dates",
     "is_null_text",
     "parse_bool",
     "parse_country",
@@ -174,7 +183,7 @@ TWO_DIGIT_YEAR_PIVOT: Final = 50
 
 # Words that may stand between the parts of a written date ("15th of March 2020").
 # "3 декабря 2025 г.", "2025 yil 3 dekabr", "2025 жылғы 3 желтоқсан" too.
-_DATE_FILLER_WORDS: Final = frozenset({
+DATE_FILLER_WORDS: Final = frozenset({
     "OF", "DAY", "THE", "THIS", "Г", "ГОДА", "ГОД", "YIL", "YILDA", "YILNING", "ЖЫЛҒЫ", "ЖЫЛ", "ЖЫЛЫ",
     "ЙИЛ", "Ж",
 })
@@ -190,8 +199,12 @@ _MONTH_YEAR: Final = re.compile(r"([0-9]{1,2})[-/.]([0-9]{4})")
 _DAY_MONTH_YEAR: Final = re.compile(r"([0-9]{1,2})([-/.])([0-9]{1,2})\2([0-9]{4}|[0-9]{2})")
 
 _WORDED_DATE_CHARS: Final = re.compile(r"[A-Z0-9А-ЯЁӘҒҚҢӨҰҮҺІЎҲ ,./'-]+")
-_DATE_TOKEN: Final = re.compile(r"[0-9]+(?:ST|ND|RD|TH|-?ГО)?|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲ]+")
-_DAY_TOKEN: Final = re.compile(r"([0-9]{1,2})(?:ST|ND|RD|TH)?")
+# The ending of a day written as an ordinal: 1ST, 12TH, "12-го апреля".
+_ORDINAL_ENDING: Final = r"(?:ST|ND|RD|TH|-?ГО)"
+_DATE_TOKEN: Final = re.compile(rf"[0-9]+{_ORDINAL_ENDING}?|[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎҲ]+")
+_DAY_TOKEN: Final = re.compile(rf"([0-9]{{1,2}}){_ORDINAL_ENDING}?")
+# Dates printed as digits alone (file names, machine-readable lines): 19880412, 12041988, 880412.
+_COMPACT_DATE: Final = re.compile(r"[0-9]{8}|[0-9]{6}")
 _YEAR_TOKEN: Final = re.compile(r"[0-9]{4}|[0-9]{2}")
 
 _PRINT_HEADER: Final = re.compile(
@@ -254,6 +267,17 @@ def _parse_numeric_date(compact: str, text: str, dayfirst: bool) -> str:
     raise _date_error(text, "unknown numeric layout")
 
 
+def _parse_compact_date(digits: str, text: str, dayfirst: bool) -> str:
+    """Year first (``19880412``, ``880412``: ISO 8601's basic form) or, when that is no date,
+    year last (``12041988``, ``041288``) with day and month read as :func:`_day_and_month` does."""
+    year_digits = len(digits) - len("MMDD")
+    try:
+        return _iso(text, _full_year(digits[:year_digits]), int(digits[-4:-2]), int(digits[-2:]))
+    except ValueError:
+        day, month = _day_and_month(int(digits[:2]), int(digits[2:4]), dayfirst)
+        return _iso(text, _full_year(digits[4:]), month, day)
+
+
 def _day_from(token: str, text: str) -> int:
     match = _DAY_TOKEN.fullmatch(token)
     if match is None:
@@ -284,7 +308,7 @@ def _date_tokens(cleaned: str, text: str) -> tuple[list[str], int]:
     """The tokens of a written date and the index of its one month name."""
     if not _WORDED_DATE_CHARS.fullmatch(cleaned):
         raise _date_error(text, "unexpected characters")
-    tokens = [_without_case_ending(t) for t in _DATE_TOKEN.findall(cleaned) if t not in _DATE_FILLER_WORDS]
+    tokens = [_without_case_ending(t) for t in _DATE_TOKEN.findall(cleaned) if t not in DATE_FILLER_WORDS]
     words = [i for i, token in enumerate(tokens) if not token[0].isdigit()]
     unknown = [tokens[i] for i in words if tokens[i] not in MONTHS]
     if unknown:
@@ -369,7 +393,7 @@ def _numbers_in_words(text: str) -> str:
     return _NUMBER_WORD_RUN.sub(figures, text).strip()
 
 
-def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
+def parse_date(s: str, *, dayfirst: bool = False, compact: bool = False) -> str | None:
     """A printed date as ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when only that is printed.
 
     Written forms: ``07 FEBRUARY 2000``, ``15-JAN-1990``, ``15-JAN-90``,
@@ -381,6 +405,9 @@ def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
     unless ``dayfirst``; when only one reading is a valid date (``15/01/1990``)
     that one is taken whatever ``dayfirst`` says.  Two-digit years: 00-49 are
     20xx, 50-99 are 19xx.  Impossible dates (31 FEBRUARY) raise ``ValueError``.
+    With ``compact``, six or eight digits alone are a date too: ``19880412`` and
+    ``880412`` year first, else ``12041988`` year last (off by default: in a
+    document such a number is more often an account than a date).
     """
     text = _collapse(s)
     if is_null_text(text):
@@ -388,7 +415,10 @@ def parse_date(s: str, *, dayfirst: bool = False) -> str | None:
     cleaned = _WEEKDAY.sub("", _TRAILING_TIME.sub("", text.upper()).strip(" ,."))
     cleaned = _numbers_in_words(cleaned.replace("«", "").replace("»", "").replace('"', ""))
     if _NUMERIC_DATE.fullmatch(cleaned):
-        return _parse_numeric_date("".join(cleaned.split()), text, dayfirst)
+        digits = "".join(cleaned.split())
+        if compact and _COMPACT_DATE.fullmatch(digits):
+            return _parse_compact_date(digits, text, dayfirst)
+        return _parse_numeric_date(digits, text, dayfirst)
     return _parse_worded_date(cleaned, text)
 
 
@@ -402,6 +432,100 @@ def parse_print_header_date(s: str) -> str:
     if match is None:
         raise ValueError(f"not a browser print date: {text!r} (expected e.g. '11/26/26, 3:42 PM')")
     return _parse_numeric_date(match[1], text, dayfirst=False)
+
+
+# ---------------------------------------------------------------------------
+# Dates in running text
+
+# A date in running text is a run of the tokens parse_date reads: numbers (an
+# ordinal ending allowed), month names (a case ending and a full stop allowed)
+# and fillers, with a few spaces or marks between them. A month name may be
+# glued to letters before it (DOBAPRIL), a number to anything but digits.
+_MAX_DATE_PARTS: Final = 3  # day, month, year
+_MAX_DATE_TOKENS: Final = 7  # "THE 12TH DAY OF APRIL 1988 Г": the parts and the fillers between them
+_DATE_GAP: Final = re.compile(r"[\s,./'\"«»-]{0,4}")
+_ANY_DIGIT: Final = re.compile(r"[0-9]")
+_YEAR_LENGTH: Final = len("YYYY")
+# Stretches already read (a report repeats its dates); bounded, as the text may be anything.
+_READINGS_CACHE_SIZE: Final = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date found in running text, ``text[start:end]``, and what it may be: every reading
+    :func:`parse_date` gives it (``04/12/1988`` is 1988-04-12 or 1988-12-04)."""
+
+    start: int
+    end: int
+    readings: frozenset[str]
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _running_date_token() -> re.Pattern[str]:
+    month = rf"(?:{_alternatives(MONTHS)})(?:{_alternatives(_CASE_ENDINGS)})?\.?"
+    filler = rf"(?<![^\W\d_])(?:{_alternatives(DATE_FILLER_WORDS)})\.?"
+    number = rf"(?<![0-9])[0-9]{{1,8}}(?![0-9]){_ORDINAL_ENDING}?"
+    return re.compile(rf"(?P<number>{number})|(?:(?P<month>{month})|(?P<filler>{filler}))(?![^\W\d_])",
+                      re.IGNORECASE)  # fmt: skip
+
+
+@lru_cache(maxsize=_READINGS_CACHE_SIZE)
+def date_readings(span: str) -> frozenset[str]:
+    """Every date :func:`parse_date` reads ``span`` as, day first or not, digits alone
+    included (``compact``), when it names a month: ``04/12/1988`` → 1988-04-12 and
+    1988-12-04; ``1988`` and ``31 FEB 1988`` → none."""
+    found = set()
+    for dayfirst in (False, True):
+        try:
+            iso = parse_date(span, dayfirst=dayfirst, compact=True)
+        except ValueError:
+            continue
+        if iso is not None and len(iso) > _YEAR_LENGTH:
+            found.add(iso)
+    return frozenset(found)
+
+
+def find_dates(text: str) -> Iterator[DateSpan]:
+    """Every stretch of ``text`` that :func:`parse_date` reads as a date with at least its month.
+
+    Written as the parser reads it: ``12.04.88``, ``1988 April 12``, ``12 OF APRIL 1988``,
+    ``12 апреля 1988 г.``, ``19880412`` (digits alone, ``compact``). Stretches overlap
+    (``1988 APRIL`` and ``1988 APRIL 12`` are both given); a year alone is no date.
+    """
+    if _ANY_DIGIT.search(text) is None:  # every date has a number
+        return
+    tokens = list(_running_date_token().finditer(text))
+    for first, token in enumerate(tokens):
+        if token["filler"] is None:
+            yield from _dates_from(text, tokens[first : first + _MAX_DATE_TOKENS])
+
+
+def _dates_from(text: str, tokens: list[re.Match[str]]) -> Iterator[DateSpan]:
+    """The dates that start at the first of ``tokens``, shortest first."""
+    start, parts, named = tokens[0].start(), 0, False
+    for before, token in zip([None, *tokens], tokens, strict=False):
+        if before is not None and not _DATE_GAP.fullmatch(text, before.end(), token.start()):
+            return
+        if token["filler"] is not None:
+            continue
+        parts, named = parts + 1, named or token["month"] is not None
+        if parts > _MAX_DATE_PARTS:
+            return
+        span = text[start : token.end()]
+        if _may_be_date(span, parts, named) and (readings := date_readings(span)):
+            yield DateSpan(start, token.end(), readings)
+
+
+def _may_be_date(span: str, parts: int, named: bool) -> bool:
+    """Whether :func:`parse_date` can read ``span`` at all, decided before trying (most
+    runs of numbers cannot): a month name, digits alone, or numbers joined by ``-/.``."""
+    if named:
+        return True
+    return bool((_COMPACT_DATE if parts == 1 else _NUMERIC_DATE).fullmatch(span))
 
 
 # ---------------------------------------------------------------------------
@@ -422,8 +546,9 @@ def parse_bool(s: str) -> bool | None:
     return _BOOL_WORDS[word]
 
 
-_DASHES: Final = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_ID_SEPARATORS: Final = re.compile(rf"[\s{_DASHES}]+")
+# The dashes a number may be printed with, escaped for a character class.
+DASHES: Final = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_ID_SEPARATORS: Final = re.compile(rf"[\s{DASHES}]+")
 _COMPACT_NULL_TEXTS: Final = frozenset("".join(t.split()) for t in NULL_TEXTS if t)
 
 
@@ -440,7 +565,7 @@ def parse_id(s: str) -> str | None:
     return ident
 
 
-_PHONE: Final = re.compile(rf"\(?\+?[0-9 ()./{_DASHES}]*[0-9][0-9 ()./{_DASHES}]*")
+_PHONE: Final = re.compile(rf"\(?\+?[0-9 ()./{DASHES}]*[0-9][0-9 ()./{DASHES}]*")
 _NOT_DIGIT: Final = re.compile(r"[^0-9]")
 
 
