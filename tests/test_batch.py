@@ -26,6 +26,7 @@ from ds160check import check_case
 from ds160check.batch import BatchOptions, CaseDone, run_batch
 from ds160check.batch import discover as discover_module
 from ds160check.cli import cli
+from ds160check.limits import Limits
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -401,8 +402,11 @@ def test_a_case_that_kills_its_worker_or_spins_is_reported_and_the_rest_finish(
         return real(folder, **kwargs)
 
     monkeypatch.setattr(case_module, "check_case", faulty)
+    # the case budget: 1 s, and what documents held to --timeout 0.1 may add to it (under 1 s)
     monkeypatch.setattr(guard, "CASE_CPU_SECONDS", 1)
-    result = run_batch(clients, tmp_path / "out", BatchOptions(jobs=2, cache=False, progress=False))
+    monkeypatch.setattr(guard, "CPU_SLACK_S", 0)
+    result = run_batch(clients, tmp_path / "out", BatchOptions(jobs=2, cache=False, progress=False,
+                                                               limits=Limits(timeout_s=0.1)))
     rows = _rows(result)
     assert rows["client-0004"]["status"] == "checked"
     for name in ("client-0001", "client-0002"):

@@ -19,6 +19,7 @@ import click
 from ds160check import __version__
 from ds160check.cli_options import limit_options, redact_option
 from ds160check.errors import Ds160CheckError
+from ds160check.limits import current_limits
 
 EXIT_USAGE = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -291,6 +292,7 @@ EXIT_INTERRUPTED = 130
 @click.option("--no-cache", is_flag=True, help="Recompute every case, even unchanged ones.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where unchanged cases are remembered (default: OUTPUT/.ds160check-cache).")
+@limit_options
 @redact_option
 @reports_errors
 def batch(root: Path, jobs: int | None, output_dir: Path, formats: tuple[str, ...], fail_on: str,
@@ -307,7 +309,7 @@ def batch(root: Path, jobs: int | None, output_dir: Path, formats: tuple[str, ..
     from ds160check.batch.runner import DEFAULT_FORMATS, BatchOptions, run_batch
 
     options = BatchOptions(jobs=jobs, formats=formats or DEFAULT_FORMATS, passwords=passwords,
-                           cache=not no_cache, cache_dir=cache_dir, redact=redact)
+                           cache=not no_cache, cache_dir=cache_dir, redact=redact, limits=current_limits())
     result = run_batch(root, output_dir, options)
     totals: dict[str, int] = {}
     for row in result.rows:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Final, Literal
 
 from ds160check.errors import FileMissingError, InputError
+from ds160check.limits import check_size
 
 PDF_SIGNATURE: Final = b"%PDF-"
 # A ZIP (DOCX) starts with a first member, or is an empty archive.
@@ -92,7 +93,10 @@ def file_kind(path: str | Path) -> FileKind | None:
 
 
 def file_sha256(path: str | Path) -> str:
-    """The SHA-256 of a file's content, read in chunks."""
+    """The SHA-256 of a file's content, read in chunks. A file over ``--max-size`` is refused
+    (:class:`~ds160check.errors.LimitExceededError`) before a byte is read: hashing eight
+    gigabytes would take longer than checking a whole batch."""
+    check_size(path)
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         while chunk := handle.read(HASH_CHUNK):

@@ -24,6 +24,7 @@ an unexpected one carries the child's traceback as a note (``--debug`` shows it)
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import multiprocessing
 import os
@@ -44,6 +45,11 @@ T = TypeVar("T")
 
 # Set in a child: the document is isolated already, nested guards run in place.
 _in_child = False
+# Set in a batch worker (the isolation boundary itself): documents are read in place, each held
+# to the limits by a memory window and a timer instead of a child process (see _run_in_place).
+_boundary = False
+# glibc's malloc_trim, once looked up (False: not available).
+_malloc_trim: Any = None
 
 _OK: Final = "ok"
 _RAISED: Final = "raised"
@@ -56,14 +62,18 @@ _CRASH_SIGNALS: Final = frozenset(
 # CPU seconds a child may use beyond the time limit before the kernel stops it (see _limit_cpu).
 CPU_SLACK_S: Final = 5
 _VM_SIZE = re.compile(rb"^VmSize:\s+(\d+)\s+kB", re.MULTILINE)
+_VM_RSS = re.compile(rb"^VmRSS:\s+(\d+)\s+kB", re.MULTILINE)
+# A read in place that grew the worker by more than this is followed by a collection and a trim
+# of the heap (each costs milliseconds: not after every small letter).
+RETURN_FREED_ABOVE: Final = 64 * MB
 
 
 def isolated_already() -> None:
     """Mark this process as the isolation boundary itself (a batch worker, held to a CPU and memory
     budget of its own and replaced when it dies): documents are then read in place, without a
     child process each."""
-    global _in_child
-    _in_child = True
+    global _boundary
+    _boundary = True
 
 
 def run_limited(path: str | Path, func: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
@@ -78,6 +88,8 @@ def run_limited(path: str | Path, func: Callable[..., T], /, *args: Any, **kwarg
     check_size(path, limits)
     if _in_child or not (limits.timeout_s or limits.max_memory_mb):
         return func(*args, **kwargs)
+    if _boundary:
+        return _run_in_place(Path(path), limits, func, args, kwargs)
     if _single_threaded() and hasattr(os, "fork"):
         return _run_forked(Path(path), limits, func, args, kwargs)
     return _run_spawned(Path(path), limits, func, args, kwargs)
@@ -85,6 +97,100 @@ def run_limited(path: str | Path, func: Callable[..., T], /, *args: Any, **kwarg
 
 def _single_threaded() -> bool:
     return threading.active_count() == 1
+
+
+# --- in place, in a batch worker ------------------------------------------------
+
+
+class _TimeUp(BaseException):
+    """Raised by the timer of :func:`_run_in_place` (not an Exception: no reader may swallow it)."""
+
+
+def _run_in_place(path: Path, limits: Limits, func: Callable[..., T], args: Any, kwargs: Any) -> T:
+    """``func`` in this process, held to the document's limits: its address space may grow by
+    ``max_memory_mb`` (``RLIMIT_AS`` lowered for the read and put back after: an allocation past
+    it fails here, as a MemoryError), and a timer stops it at ``timeout_s``. The timer runs
+    between Python bytecodes only; a loop inside C code is ended by the worker's CPU budget for
+    the case (``batch/guard.py``), which costs the case, not the batch."""
+    global _in_child
+    _in_child = True  # documents read by func (a print-out's pages) are within this one
+    before = _resident_bytes()
+    try:
+        with _memory_window(limits.max_memory_mb), _timer(limits.timeout_s):
+            return func(*args, **kwargs)
+    except MemoryError:
+        if limits.max_memory_mb:
+            raise _memory_error(path, limits) from None
+        raise
+    except _TimeUp:
+        raise _timeout_error(path, limits) from None
+    finally:
+        _in_child = False
+        after = _resident_bytes()
+        if before is not None and after is not None and after - before > RETURN_FREED_ABOVE:
+            _return_freed_memory()
+
+
+def _return_freed_memory() -> None:
+    """Give the heap a document's reading freed back to the system: python-docx's objects hold
+    each other in cycles (freed at the next collection, not on return), and glibc keeps freed
+    heap otherwise: a worker that read one 50 MB XML would hold 800 MB for the rest of the batch."""
+    global _malloc_trim
+    gc.collect()
+    if _malloc_trim is None:
+        try:
+            import ctypes
+
+            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (ImportError, OSError, AttributeError):  # not glibc: nothing to do
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+@contextlib.contextmanager
+def _memory_window(max_memory_mb: int) -> Any:
+    resource = _rlimits()
+    current = _address_space_bytes() if resource is not None and max_memory_mb else None
+    if resource is None or current is None:
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    window = current + max_memory_mb * MB
+    if soft != resource.RLIM_INFINITY:
+        window = min(window, soft)
+    resource.setrlimit(resource.RLIMIT_AS, (window, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@contextlib.contextmanager
+def _timer(timeout_s: float) -> Any:
+    in_main = threading.current_thread() is threading.main_thread()
+    if not timeout_s or not hasattr(signal, "setitimer") or not in_main:
+        yield
+        return
+
+    def time_up(_signum: int, _frame: Any) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, timeout_s)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _rlimits() -> Any:
+    try:
+        import resource
+    except ImportError:  # Windows: no rlimits
+        return None
+    return resource
 
 
 # --- the child ---------------------------------------------------------------
@@ -143,6 +249,15 @@ def _limit_cpu(timeout_s: float) -> None:
     if hard != resource.RLIM_INFINITY:
         seconds = min(seconds, hard)
     resource.setrlimit(resource.RLIMIT_CPU, (seconds, hard))
+
+
+def _resident_bytes() -> int | None:
+    try:
+        with open("/proc/self/status", "rb") as status:
+            found = _VM_RSS.search(status.read())
+    except OSError:
+        return None
+    return int(found.group(1)) * 1024 if found else None
 
 
 def _address_space_bytes() -> int | None:

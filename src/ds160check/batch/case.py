@@ -291,5 +291,5 @@ def _entry(path: Path, sha256: str | None, taken_as: str, detail: str) -> m.File
 def _sha(path: Path) -> str | None:
     try:
         return file_sha256(path)
-    except OSError:
+    except (OSError, InputError):  # unreadable, or over --max-size: not read to hash it
         return None

@@ -16,6 +16,7 @@ from ds160check.application import Application
 from ds160check.errors import EncryptedPdfError, InputError, NotDs160Error
 from ds160check.extraction import CONFIRMATION, PRINT, extract
 from ds160check.files import file_kind, read_head
+from ds160check.limits import check_size
 from ds160check.rules import Rules
 
 SETTINGS_FILE = "case.toml"
@@ -75,6 +76,12 @@ def classify(paths: Sequence[Path], *, passwords: Sequence[str] = (),
             out.settings = path
             continue
         kind = file_kind(path)
+        if kind is not None or path.suffix.lower() in DOCUMENT_SUFFIXES:
+            try:
+                check_size(path)  # over --max-size: that is the reason, whatever the content
+            except InputError as exc:
+                out.unreadable.append((path, exc.reason))
+                continue
         if kind == "pdf":
             _classify_pdf(path, passwords, rules, out)
         elif kind == "docx":

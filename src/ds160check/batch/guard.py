@@ -4,30 +4,38 @@ Outside a batch every document is read in a child process of its own
 (``ds160check.isolation``), so that a hostile file cannot hang or exhaust the
 caller. A batch worker is already such a process: a fork per document on top
 (about 25-65 ms, ten times per case) would cost more than checking the case.
-So in a worker documents are read in place, and the kernel enforces the
-limits instead:
+So in a worker documents are read in place, each held to the document limits
+(``--timeout``, ``--max-memory``) by a timer and a memory window
+(``isolation._run_in_place``), and the kernel enforces the worker's:
 
 - CPU: before each case ``RLIMIT_CPU`` is set to the time used so far plus
-  :data:`CASE_CPU_SECONDS`; a case past it gets ``SIGXCPU``, whose default
+  :data:`CASE_CPU_SECONDS` (more when its documents may each take ``--timeout``);
+  a case past it gets ``SIGXCPU``, whose default
   action ends the worker even inside C code (pdfium, libxml2). The pool sees a
   dead worker, retries the cases it had one by one, and reports the one that
   dies again; no core file is written (``RLIMIT_CORE`` is 0).
 - Memory: ``RLIMIT_AS`` caps the worker at what it uses after loading plus
-  :data:`WORKER_MEMORY_MB`; an allocation past it fails in that worker only.
+  :data:`WORKER_MEMORY_MB` (or ``--max-memory`` and a margin, when that is more);
+  an allocation past it fails in that worker only. ``--jobs N`` workers use at
+  most N times that.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 # A case is about ten documents; one document may take up to 30 s before
 # ``ds160check.limits`` calls it pathological.
 CASE_CPU_SECONDS = 120
+# Beyond the budget a case's documents' time limits add up to: the applications and the rest.
+CPU_SLACK_S = 30
 WORKER_MEMORY_MB = 2048
+# What a worker holds besides the document it reads: the case's other documents, its reports.
+WORKER_MARGIN_MB = 512
 _VM_SIZE = re.compile(rb"^VmSize:\s+(\d+)\s+kB", re.MULTILINE)
 
 
@@ -37,6 +45,11 @@ def _resource() -> Any:
     except ImportError:  # Windows: no rlimits; the per-document isolation stays on
         return None
     return resource
+
+
+def worker_memory_mb(max_memory_mb: int) -> int:
+    """What a worker may add to its size after loading: 0 (no cap) with ``--max-memory 0``."""
+    return max(WORKER_MEMORY_MB, max_memory_mb + WORKER_MARGIN_MB) if max_memory_mb else 0
 
 
 def limit_worker_memory(extra_mb: int = WORKER_MEMORY_MB) -> None:
@@ -51,7 +64,7 @@ def limit_worker_memory(extra_mb: int = WORKER_MEMORY_MB) -> None:
             found = _VM_SIZE.search(status.read())
     except OSError:  # not Linux (macOS does not enforce RLIMIT_AS anyway)
         return
-    if found is None:
+    if found is None or not extra_mb:
         return
     cap = int(found.group(1)) * 1024 + extra_mb * 1024 * 1024
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -75,25 +88,17 @@ def _cpu_budget(seconds: int) -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
-@contextlib.contextmanager
-def documents_read_in_place() -> Iterator[None]:
-    """Turn the per-document child process off (the worker is the boundary), when it exists."""
-    try:
-        from ds160check.limits import current_limits, use_limits
-    except ImportError:
-        yield
-        return
-    limits = current_limits()
-    with use_limits(replace(limits, timeout_s=0, max_memory_mb=0)):
-        yield
+def case_cpu_seconds(documents: int, timeout_s: float) -> int:
+    """The CPU budget of a case: :data:`CASE_CPU_SECONDS`, or more when each of its documents may
+    take up to ``timeout_s`` (``--timeout``); 0 (no limit) with ``--timeout 0``."""
+    if not timeout_s:
+        return 0
+    return max(CASE_CPU_SECONDS, math.ceil(documents * timeout_s) + CPU_SLACK_S)
 
 
 @contextlib.contextmanager
 def case_budget(seconds: int = CASE_CPU_SECONDS) -> Iterator[None]:
-    """Run one case of a worker: CPU budget set, documents read in place."""
-    if _resource() is None:
-        yield
-        return
-    _cpu_budget(seconds)
-    with documents_read_in_place():
-        yield
+    """Run one case of a worker with its CPU budget set (``0``: none)."""
+    if _resource() is not None and seconds:
+        _cpu_budget(seconds)
+    yield

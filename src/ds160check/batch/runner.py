@@ -31,13 +31,15 @@ from typing import Any
 from ds160check import __version__
 from ds160check.batch import guard
 from ds160check.batch import model as m
-from ds160check.batch.cache import CACHE_DIR_NAME, Cache, case_key, mtimes
+from ds160check.batch.cache import CACHE_DIR_NAME, Cache, case_key, mtimes, signatures
+from ds160check.batch.classify import name_in
 from ds160check.batch.discover import CaseFolder, PassedOver, discover
 from ds160check.batch.progress import Progress
 from ds160check.batch.store import private_dir, write_private
 from ds160check.comparison.codes import SEVERITIES, at_or_above, severity_rank
 from ds160check.errors import InputError
 from ds160check.files import is_folder
+from ds160check.limits import DEFAULT_LIMITS, Limits, use_limits
 
 BATCH_SCHEMA = "ds160check.batch/1"
 FORMAT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md", "text": "report.txt"}
@@ -45,9 +47,10 @@ DEFAULT_FORMATS = ("json", "html")
 CASES_DIR = "cases"
 # Orders that do not depend on the files' modification times (the cache keys on content only).
 CONTENT_ORDERS = ("case.toml", "submission date", "print date", "date")
-CRASHED = ("the checker stopped while reading this folder (a damaged file, or more than "
-           f"{guard.CASE_CPU_SECONDS} s of CPU); it was retried once, alone")
-OUT_OF_MEMORY = f"reading this folder needed more than {guard.WORKER_MEMORY_MB} MB of memory"
+CRASHED = ("the checker stopped while reading this folder (a damaged file, or more CPU time than "
+           "its documents' time limits allow); it was retried once, alone")
+CHANGED_WHILE_READ = "A file changed while this case was checked (the report may mix its old and new content)"
+OUT_OF_MEMORY = "reading this folder needed more memory than a worker may use (see --max-memory)"
 # After a worker died, cases the broken pool had are retried in a fresh pool when there are more
 # than this many per worker, then each remaining one alone.
 RETRY_ALONE_PER_JOB = 2
@@ -64,6 +67,8 @@ class BatchOptions:
     cache_dir: Path | None = None
     progress: bool | None = None  # None: only when standard error is a terminal
     redact: bool = False
+    # Per document, as for compare (--max-size, --max-pages, --timeout, --max-memory, --max-unpacked).
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,10 @@ class Task:
     redact: bool = False
     passed_over: tuple[PassedOver, ...] = ()
     link_base: str | None = None
+    limits: Limits = DEFAULT_LIMITS
+    # What the reports depend on besides the files (Batch._label): part of the cache key; None
+    # when there is no cache.
+    label: str | None = None
 
 
 @dataclass
@@ -116,17 +125,19 @@ class Outcome:
     outputs: dict[str, str]
     mtimes: dict[str, float] | None
     cacheable: bool
+    # The cache key of what the worker read (None: not to be cached).
+    key: str | None = None
 
 
 # --- in the worker ------------------------------------------------------------------------------
 
 
-def init_worker() -> None:
+def init_worker(limits: Limits = DEFAULT_LIMITS) -> None:
     """Once per worker: Ctrl-C is the main process's business; load the rules (and the
     supporting-document pipeline, when installed), then cap the worker's memory."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
-    guard.limit_worker_memory()
+    guard.limit_worker_memory(guard.worker_memory_mb(limits.max_memory_mb))
     # The worker is the isolation boundary (CPU and memory budgets; a dead worker's case is
     # retried alone and reported): a child process per document would halve the throughput.
     from ds160check.isolation import isolated_already
@@ -175,11 +186,18 @@ def render_outputs(case: m.CaseResult, formats: Sequence[str], redact: bool = Fa
 
 
 def run_task(task: Task) -> Outcome:
-    """Check one folder and render its reports; never raises for what is in the folder."""
+    """Check one folder and render its reports; never raises for what is in the folder.
+
+    The cache key is made here, of the files as they are just before they are read: a file
+    replaced after the main process looked the case up is keyed by what was read. A file that
+    changes while the case is read is told in the report, which is then not cached."""
     from ds160check.batch.case import check_case
 
+    budget = guard.case_cpu_seconds(len(task.files), task.limits.timeout_s)
+    before = signatures(task.files)
+    key = case_key(task.label, task.files, task.passwords, task.limits) if task.label is not None else None
     try:
-        with guard.case_budget(guard.CASE_CPU_SECONDS):
+        with use_limits(task.limits), guard.case_budget(budget):
             case = check_case(task.folder, passwords=task.passwords, files=task.files,
                               display=task.display, passed_over=task.passed_over, link_base=task.link_base)
     except MemoryError:
@@ -190,9 +208,15 @@ def run_task(task: Task) -> Outcome:
         case = m.CaseResult(task.display, m.FAILED, errors=[f"internal error: {type(exc).__name__}: {exc}"])
         outputs = render_outputs(case, task.formats, task.redact)
         return Outcome(case.summary_row(), outputs, None, cacheable=False)
+    after = signatures(task.files)
+    changed = [path for path in task.files if after[path] != before[path]]
+    if changed:
+        case.notes.append(f"{CHANGED_WHILE_READ}: {', '.join(name_in(p, task.folder) for p in changed)}. "
+                          "Run the batch again when the folder is complete.")
     by_mtime = case.order is not None and case.order.method not in CONTENT_ORDERS
     return Outcome(case.summary_row(), render_outputs(case, task.formats, task.redact),
-                   mtimes(task.files) if by_mtime else None, cacheable=True)
+                   mtimes(task.files) if by_mtime else None, cacheable=not changed,
+                   key=None if changed else key)
 
 
 # --- in the main process ------------------------------------------------------------------------
@@ -221,9 +245,9 @@ class Batch:
         self.passed_over: list[str] = []
         self.folders = discover(root, skip=[output, cache_dir], passed_over=self.passed_over)
         self.rows: dict[str, dict[str, Any]] = {}
+        self.written: set[Path] = set()
         self.result = BatchResult(output)
         self.progress = Progress(len(self.folders), enabled=options.progress)
-        self.keys: dict[str, str] = {}
 
     def run(self) -> BatchResult:
         private_dir(self.output)
@@ -235,7 +259,19 @@ class Batch:
         finally:
             self.progress.close()
         self._write_summary()
+        if self.options.redact:
+            self._remove_unredacted()
         return self.result
+
+    def _remove_unredacted(self) -> None:
+        """After a ``--redact`` run nothing unredacted stays behind: not in the cache, not in the
+        reports of cases an earlier plain run wrote and this one did not."""
+        self.cache.remove_unredacted()
+        reports = set(FORMAT_FILES.values())
+        for path in (self.output / CASES_DIR).rglob("*"):
+            if path.name in reports and path not in self.written and not path.is_symlink():
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def _serve_cached(self) -> list[tuple[CaseFolder, Task]]:
         pending = []
@@ -245,14 +281,16 @@ class Batch:
                 self._finish(folder, case.summary_row(), render_outputs(case, self.options.formats,
                                                                         self.options.redact), cached=False)
                 continue
-            key = case_key(self._label(folder), folder.files, self.options.passwords)
-            self.keys[folder.rel] = key
-            entry = self.cache.get(key, self.options.formats, folder.files)
-            if entry is not None:
-                self._finish(folder, entry["row"], entry["outputs"], cached=True)
-                continue
+            label = self._label(folder)
+            if self.cache.folder is not None:
+                key = case_key(label, folder.files, self.options.passwords, self.options.limits)
+                entry = self.cache.get(key, self.options.formats, folder.files)
+                if entry is not None:
+                    self._finish(folder, entry["row"], entry["outputs"], cached=True)
+                    continue
             task = Task(folder.path, display_name(self.root, folder), folder.files, self.options.passwords,
-                        self.options.formats, self.options.redact, folder.passed_over, str(self.output))
+                        self.options.formats, self.options.redact, folder.passed_over, str(self.output),
+                        self.options.limits, label if self.cache.folder is not None else None)
             pending.append((folder, task))
         return pending
 
@@ -284,7 +322,8 @@ class Batch:
         """Run ``pending`` in a pool; return the cases whose worker died."""
         crashed = []
         pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(pending))),
-                                   mp_context=multiprocessing.get_context(), initializer=init_worker)
+                                   mp_context=multiprocessing.get_context(), initializer=init_worker,
+                                   initargs=(self.options.limits,))
         try:
             futures: dict[Future[Outcome], tuple[CaseFolder, Task]] = {
                 pool.submit(run_task, task): (folder, task) for folder, task in pending}
@@ -305,15 +344,16 @@ class Batch:
 
     def _store(self, folder: CaseFolder, outcome: Outcome) -> None:
         self.result.computed += 1
-        if outcome.cacheable:
-            self.cache.put(self.keys[folder.rel], {"row": outcome.row, "outputs": outcome.outputs,
-                                                   "mtimes": outcome.mtimes})
+        if outcome.cacheable and outcome.key is not None:
+            self.cache.put(outcome.key, {"row": outcome.row, "outputs": outcome.outputs,
+                                         "mtimes": outcome.mtimes, "redacted": self.options.redact})
 
     def _finish(self, folder: CaseFolder, row: dict[str, Any], outputs: dict[str, str], *,
                 cached: bool) -> None:
         target = case_dir(self.output, folder.rel)
         for fmt in self.options.formats:
             write_private(target / FORMAT_FILES[fmt], outputs[fmt])
+            self.written.add(target / FORMAT_FILES[fmt])
         row = {**row, "report": self._link(folder.rel)}
         self.rows[folder.rel] = row
         if cached:

@@ -30,7 +30,7 @@ import struct
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -115,6 +115,12 @@ _OTHER_PACKAGES: Final = (
     ("content.xml", "an OpenDocument (ODT/ODS) file"),
 )
 _SAVE_AS: Final = "save it as DOCX or PDF"
+# Text a document keeps: twice what the analysis reads (evidence.flat.MAX_ANALYSED_CHARS), so that
+# what recognises a refusal letter or a CEAC page sees more than that (~200 pages of text).
+MAX_KEPT_CHARS: Final = 400_000
+# And at most this many spans (lines of a PDF, paragraphs of a DOCX): a 200-page bank statement
+# has ~10,000; a hostile DOCX of 400,000 one-letter paragraphs would hold ~50 MB of them.
+MAX_KEPT_SPANS: Final = 50_000
 # "<!DOCTYPE" in the encodings an XML parser detects without a declaration.
 _DOCTYPE_MARKERS: Final = tuple(
     "<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
@@ -154,6 +160,8 @@ class TextDocument:
     format: DocumentFormat
     pages: int
     spans: list[TextSpan]
+    # The text went on past MAX_KEPT_CHARS: only the spans before that point are kept.
+    truncated: bool = False
 
     @property
     def full_text(self) -> str:
@@ -202,8 +210,23 @@ def _not_a_document_reason(head: bytes) -> str:
 
 def _load_pdf(file: Path, password: str | None) -> TextDocument:
     pages = read_pdf(file, password=password)
-    spans = [span for page in pages for span in _page_spans(page)]
-    return TextDocument(file, file_sha256(file), "pdf", len(pages), spans)
+    spans, truncated = _kept(span for page in pages for span in _page_spans(page))
+    return TextDocument(file, file_sha256(file), "pdf", len(pages), spans, truncated)
+
+
+def _kept(spans: Iterable[TextSpan]) -> tuple[list[TextSpan], bool]:
+    """The spans up to MAX_KEPT_CHARS of text (a line break counted after each) and at most
+    MAX_KEPT_SPANS of them, and whether the document went on: a case keeps its documents until
+    it is checked, and a hostile one of a million one-letter paragraphs must not hold half a
+    gigabyte meanwhile."""
+    kept: list[TextSpan] = []
+    total = 0
+    for span in spans:
+        total += len(span.text) + 1
+        if total > MAX_KEPT_CHARS or len(kept) == MAX_KEPT_SPANS:
+            return kept, True
+        kept.append(span)
+    return kept, False
 
 
 def _page_spans(page: Page) -> Iterator[TextSpan]:
@@ -239,9 +262,9 @@ def _load_docx(file: Path) -> TextDocument:
         _refuse_dtds(file, archive)
         saved_pages = _saved_page_count(archive)
     part = _open_document_part(file, data)
-    spans = _docx_spans(part)
+    spans, truncated = _kept(_docx_spans(part))
     pages = max(saved_pages, 1 + _hard_page_breaks(part.element))
-    return TextDocument(file, hashlib.sha256(data).hexdigest(), "docx", pages, spans)
+    return TextDocument(file, hashlib.sha256(data).hexdigest(), "docx", pages, spans, truncated)
 
 
 def _read_bytes(file: Path) -> bytes:
@@ -337,6 +360,9 @@ def _open_document_part(file: Path, data: bytes) -> DocumentPart:
         raise NotADocumentError(file, f"not a readable Word package ({_quote(error)})") from None
     except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, struct.error,
             etree.XMLSyntaxError, NotImplementedError, RuntimeError, ValueError) as error:
+        if isinstance(error, etree.XMLSyntaxError) and error.code == etree.ErrorTypes.ERR_NO_MEMORY:
+            # libxml2 ran out of memory (the --max-memory window): the limit, not a damaged file
+            raise MemoryError from None
         # CRC mismatches, cut-off members, malformed XML, unsupported compression.
         raise CorruptDocumentError(
             file, f"the DOCX is damaged or truncated ({_quote(error)})"
