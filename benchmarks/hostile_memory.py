@@ -21,26 +21,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "sample"
-BASE = ROOT / "fixtures" / "documents" / "refusal" / "not_refusal_employment_letter.docx"
-MB = 1024 * 1024
-
-
-def bloated_docx(path: Path, xml_mb: int) -> None:
-    with zipfile.ZipFile(BASE) as archive:
-        members = {info.filename: archive.read(info) for info in archive.infolist()}
-    head, tail = members["word/document.xml"].decode().split("<w:body>", 1)
-    paragraph = ('<w:p><w:pPr><w:spacing w:before="0"/></w:pPr>'
-                 "<w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r></w:p>")
-    members["word/document.xml"] = (head + "<w:body>" + paragraph * (xml_mb * MB // len(paragraph))
-                                    + tail).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+sys.path.insert(0, str(ROOT / "tests"))
+from hostile_files import bloated_docx  # noqa: E402 - the suite's generator of hostile files
 
 
 def main() -> None:

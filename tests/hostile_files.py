@@ -438,3 +438,18 @@ def _special_files(folder: Path) -> list[Path]:
         os.mkfifo(pipe)
         made.append(pipe)
     return made
+
+
+def bloated_docx(path: Path, xml_mb: int) -> Path:
+    """A Word file of a few kB whose XML unpacks to ``xml_mb`` MB of one-letter paragraphs."""
+    with zipfile.ZipFile(BASE_DOCX[2]) as archive:
+        members = {info.filename: archive.read(info) for info in archive.infolist()}
+    head, tail = members["word/document.xml"].decode().split("<w:body>", 1)
+    paragraph = ('<w:p><w:pPr><w:spacing w:before="0"/></w:pPr>'
+                 "<w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r></w:p>")
+    body = paragraph * (xml_mb * MB // len(paragraph))
+    members["word/document.xml"] = (head + "<w:body>" + body + tail).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path

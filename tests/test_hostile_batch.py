@@ -16,11 +16,11 @@ import re
 import shutil
 import subprocess
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_files import bloated_docx
 
 from ds160check.batch import BatchOptions, run_batch
 from ds160check.batch.case import check_case
@@ -52,21 +52,6 @@ def run_cli(*args: object) -> subprocess.CompletedProcess[str]:
 def bytes_read() -> int:
     """What this process has read so far, page cache included (Linux ``/proc/self/io``)."""
     return int(re.search(r"^rchar: (\d+)", Path("/proc/self/io").read_text(), re.M).group(1))  # type: ignore[union-attr]
-
-
-def bloated_docx(path: Path, xml_mb: int) -> Path:
-    """A Word file of a few kB whose XML unpacks to ``xml_mb`` MB of one-letter paragraphs."""
-    with zipfile.ZipFile(EMPLOYMENT_DOCX) as archive:
-        members = {info.filename: archive.read(info) for info in archive.infolist()}
-    head, tail = members["word/document.xml"].decode().split("<w:body>", 1)
-    paragraph = ('<w:p><w:pPr><w:spacing w:before="0"/></w:pPr>'
-                 "<w:r><w:rPr><w:b/></w:rPr><w:t>x</w:t></w:r></w:p>")
-    body = paragraph * (xml_mb * MB // len(paragraph))
-    members["word/document.xml"] = (head + "<w:body>" + body + tail).encode()
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return path
 
 
 # --- 7: a file replaced during a run -----------------------------------------------------------
