@@ -1,4 +1,4 @@
-"""``extract``: one PDF in, an :class:`Application` out (reading → layout → parsing)."""
+"""``extract``: one PDF or scan in, an :class:`Application` out (reading → layout → parsing)."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from ds160check.parsing.assemble import Assembler
 from ds160check.parsing.completeness import check_enough, missing_parts, print_title
 from ds160check.parsing.index import LabelIndex
 from ds160check.parsing.walker import Walker
-from ds160check.reading import DEFAULT_BACKEND, ensure_text, read_pdf
-from ds160check.reading.sniff import check_pdf_file
+from ds160check.reading import DEFAULT_BACKEND, ensure_text, read_pages
+from ds160check.reading.sniff import check_page_file
 from ds160check.rules import LabelSet, Rules, load_rules
 from ds160check.rules.labels import label_key
 from ds160check.values import ceac_countries, parse_print_header_date
@@ -48,7 +48,7 @@ def extract(
     the reading runs in a child process (see :mod:`ds160check.isolation`).
     """
     check_size(path)
-    check_pdf_file(path)  # a wrong or missing file is told before the rules are loaded
+    check_page_file(path)  # a wrong or missing file is told before the rules are loaded
     rules = rules or load_rules()
     _warm_caches(rules)
     return run_limited(
@@ -66,7 +66,7 @@ def _warm_caches(rules: Rules) -> None:
 def _extract(
     path: str | Path, *, password: str | None, backend: str, max_pages: int | None, rules: Rules
 ) -> Application:
-    pages = read_pdf(path, password=password, backend=backend, max_pages=max_pages)
+    pages = read_pages(path, password=password, backend=backend, max_pages=max_pages)
     ensure_text(path, pages)
     flow = build_flow(pages, rules.layout)
     kind = document_kind(flow, rules)

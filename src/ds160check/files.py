@@ -22,7 +22,12 @@ ZIP_SIGNATURES: Final = (b"PK\x03\x04", b"PK\x05\x06")
 SIGNATURE_WINDOW: Final = 1024
 HASH_CHUNK: Final = 1 << 20
 
-FileKind = Literal["pdf", "docx"]
+# Scans and phone photos: PNG, JPEG, TIFF (either byte order), HEIC/HEIF (an ISO box "ftyp" at
+# offset 4 with a brand of its own), WebP.
+IMAGE_SIGNATURES: Final = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+HEIF_BRANDS: Final = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif")
+
+FileKind = Literal["pdf", "docx", "image"]
 
 
 def read_head(file: Path, what: str = "file") -> bytes:
@@ -78,7 +83,15 @@ def kind_of_head(head: bytes) -> FileKind | None:
         return "pdf"
     if head.startswith(ZIP_SIGNATURES):
         return "docx"
+    if is_image_head(head):
+        return "image"
     return None
+
+
+def is_image_head(head: bytes) -> bool:
+    """A scan or photo by its first bytes (PNG, JPEG, TIFF, HEIC/HEIF, WebP)."""
+    return (head.startswith(IMAGE_SIGNATURES) or (head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS)
+            or (head.startswith(b"RIFF") and head[8:12] == b"WEBP"))
 
 
 def file_kind(path: str | Path) -> FileKind | None:

@@ -32,7 +32,8 @@ class Box:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One word of a page: text without spaces and its box; ``size`` is the font size."""
+    """One word of a page: text without spaces and its box; ``size`` is the font size.
+    ``confidence``: how sure OCR was of it (0-100), None for a word of a text layer."""
 
     text: str
     x0: float
@@ -40,6 +41,7 @@ class Word:
     x1: float
     bottom: float
     size: float
+    confidence: float | None = None
 
     @property
     def box(self) -> Box:

@@ -82,7 +82,7 @@ def classify(paths: Sequence[Path], *, passwords: Sequence[str] = (),
             except InputError as exc:
                 out.unreadable.append((path, exc.reason))
                 continue
-        if kind == "pdf":
+        if kind in ("pdf", "image"):  # a scan may be a print-out or confirmation page too
             _classify_pdf(path, passwords, rules, out)
         elif kind == "docx":
             out.documents.append(path)

@@ -20,7 +20,9 @@ import dataclasses
 import io
 import multiprocessing
 import os
+import shutil
 import signal
+import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -45,6 +47,7 @@ BATCH_SCHEMA = "ds160check.batch/1"
 FORMAT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md", "text": "report.txt"}
 DEFAULT_FORMATS = ("json", "html")
 CASES_DIR = "cases"
+OCR_CACHE_DIR = "ocr"
 # Orders that do not depend on the files' modification times (the cache keys on content only).
 CONTENT_ORDERS = ("case.toml", "submission date", "print date", "date")
 CRASHED = ("the checker stopped while reading this folder (a damaged file, or more CPU time than "
@@ -132,11 +135,16 @@ class Outcome:
 # --- in the worker ------------------------------------------------------------------------------
 
 
-def init_worker(limits: Limits = DEFAULT_LIMITS) -> None:
+def init_worker(limits: Limits = DEFAULT_LIMITS, ocr_cache: str | None = None) -> None:
     """Once per worker: Ctrl-C is the main process's business; load the rules (and the
-    supporting-document pipeline, when installed), then cap the worker's memory."""
+    supporting-document pipeline, when installed), then cap the worker's memory. ``ocr_cache``:
+    where OCR results are kept by content hash (a scan tried as a DS-160 and then read as a
+    document, or unchanged since the last run, is read once)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
+    from ds160check.reading import ocr
+
+    ocr.use_cache(Path(ocr_cache) if ocr_cache else None)
     guard.limit_worker_memory(guard.worker_memory_mb(limits.max_memory_mb))
     # The worker is the isolation boundary (CPU and memory budgets; a dead worker's case is
     # retried alone and reported): a child process per document would halve the throughput.
@@ -246,6 +254,14 @@ class Batch:
         self.folders = discover(root, skip=[output, cache_dir], passed_over=self.passed_over)
         self.rows: dict[str, dict[str, Any]] = {}
         self.written: set[Path] = set()
+        # OCR results: kept with the cache across runs; for one run only when there is no cache or
+        # the run is redacted (they hold the documents' text).
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        if self.cache.folder is not None and not options.redact:
+            self.ocr_cache = self.cache.folder / OCR_CACHE_DIR
+        else:
+            self._scratch = tempfile.TemporaryDirectory(prefix="ds160check-ocr-")
+            self.ocr_cache = Path(self._scratch.name)
         self.result = BatchResult(output)
         self.progress = Progress(len(self.folders), enabled=options.progress)
 
@@ -261,12 +277,16 @@ class Batch:
         self._write_summary()
         if self.options.redact:
             self._remove_unredacted()
+        if self._scratch is not None:
+            self._scratch.cleanup()
         return self.result
 
     def _remove_unredacted(self) -> None:
         """After a ``--redact`` run nothing unredacted stays behind: not in the cache, not in the
         reports of cases an earlier plain run wrote and this one did not."""
         self.cache.remove_unredacted()
+        if self.cache.folder is not None:
+            shutil.rmtree(self.cache.folder / OCR_CACHE_DIR, ignore_errors=True)
         reports = set(FORMAT_FILES.values())
         for path in (self.output / CASES_DIR).rglob("*"):
             if path.name in reports and path not in self.written and not path.is_symlink():
@@ -323,7 +343,7 @@ class Batch:
         crashed = []
         pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(pending))),
                                    mp_context=multiprocessing.get_context(), initializer=init_worker,
-                                   initargs=(self.options.limits,))
+                                   initargs=(self.options.limits, str(self.ocr_cache)))
         try:
             futures: dict[Future[Outcome], tuple[CaseFolder, Task]] = {
                 pool.submit(run_task, task): (folder, task) for folder, task in pending}

@@ -33,6 +33,7 @@ from ds160check.errors import FileMissingError, InputError, LimitExceededError, 
 from ds160check.extraction import CONFIRMATION
 from ds160check.extraction import extract as extract_application
 from ds160check.files import cannot_read, file_kind, file_sha256, is_regular_file
+from ds160check.reading.ocr import session_cache
 from ds160check.rules import Rules, load_rules
 from ds160check.values import parse_date
 
@@ -94,9 +95,10 @@ def compare(
     rules = rules or load_rules()
     paths = document_paths(documents)
     refused = refusal_type(refused)
-    old_app = _application(old, password)
-    new_app = _application(new, password)
-    docs = read_documents(paths, password=password, missing=missing_documents)
+    with session_cache():  # a scan tried as a DS-160 and then read as a document is OCR'd once
+        old_app = _application(old, password)
+        new_app = _application(new, password)
+        docs = read_documents(paths, password=password, missing=missing_documents)
     _tie_statuses(docs, old_app, new_app)
     old_side = Side(old_app, OLD, _confirmation_facts(old_app, docs))
     new_side = Side(new_app, NEW, _confirmation_facts(new_app, docs))
@@ -240,7 +242,7 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
     from ds160check.documents.ingest import load_document
     from ds160check.documents.recognise import CEAC_STATUS, recognise
 
-    if file_kind(path) == "pdf":
+    if file_kind(path) in ("pdf", "image"):  # a scanned confirmation page is one too
         try:
             app = extract_application(path, password=password)
         except NotDs160Error:

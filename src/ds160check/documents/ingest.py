@@ -52,7 +52,7 @@ from ds160check.isolation import run_limited
 from ds160check.layout import CELL_GAP_EM, group_lines
 from ds160check.limits import DEFAULT_LIMITS, Limits, current_limits
 from ds160check.model import Box, Page, Word
-from ds160check.reading import read_pdf
+from ds160check.reading import ensure_text, read_pages, read_pdf
 
 __all__ = [
     "MAX_DOCX_UNPACKED_BYTES",
@@ -64,7 +64,7 @@ __all__ = [
     "load_document",
 ]
 
-DocumentFormat = Literal["pdf", "docx"]
+DocumentFormat = Literal["pdf", "docx", "image"]
 SpanPart = Literal["body", "table", "header", "footer", "textbox", "sdt"]
 
 _MB: Final = 1024 * 1024
@@ -190,6 +190,8 @@ def _load_document(path: str | Path, *, password: str | None) -> TextDocument:
         return _load_pdf(file, password)
     if kind == "docx":
         return _load_docx(file)
+    if kind == "image":
+        return _load_image(file)
     raise NotADocumentError(file, _not_a_document_reason(head))
 
 
@@ -209,9 +211,19 @@ def _not_a_document_reason(head: bytes) -> str:
 
 
 def _load_pdf(file: Path, password: str | None) -> TextDocument:
-    pages = read_pdf(file, password=password)
+    return _load_pages(file, "pdf", read_pdf(file, password=password))
+
+
+def _load_image(file: Path) -> TextDocument:
+    return _load_pages(file, "image", read_pages(file))
+
+
+def _load_pages(file: Path, kind: DocumentFormat, pages: list[Page]) -> TextDocument:
+    """A PDF's or a scan's words as spans; none at all is an error saying why (no text layer and
+    no OCR, or nothing OCR could read): unknown, not an empty document."""
+    ensure_text(file, pages)
     spans, truncated = _kept(span for page in pages for span in _page_spans(page))
-    return TextDocument(file, file_sha256(file), "pdf", len(pages), spans, truncated)
+    return TextDocument(file, file_sha256(file), kind, len(pages), spans, truncated)
 
 
 def _kept(spans: Iterable[TextSpan]) -> tuple[list[TextSpan], bool]:

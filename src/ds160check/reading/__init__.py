@@ -1,13 +1,16 @@
-"""Stage 1 of the pipeline: a PDF file in, the positioned words of each page out.
+"""Stage 1 of the pipeline: a PDF or an image in, the positioned words of each page out.
 
-    >>> pages = read_pdf("new.pdf")
+    >>> pages = read_pages("new.pdf")
     >>> pages[0].words[0].text
     'Personal'
 
 Two backends give the same words on ordinary text PDFs: ``pdfium`` (the
-default, fast) and ``plumber`` (pdfplumber, the reference). A scanned PDF reads
-as pages without words; ``ensure_text`` turns that into an error when the
-caller needs text.
+default, fast) and ``plumber`` (pdfplumber, the reference). A page without a
+text layer that holds an image (a scan saved as PDF) and every page of an
+image file (PNG, JPEG, TIFF, HEIC) are read by OCR (:mod:`ds160check.reading.ocr`),
+their words carrying the engine's confidence; text pages are never OCR'd.
+Without an OCR engine a scanned page reads as a page without words, and
+``ensure_text`` says why when the caller needs text.
 """
 
 from __future__ import annotations
@@ -16,9 +19,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ds160check.errors import NoTextLayerError
+from ds160check.files import is_image_head, read_head
 from ds160check.limits import check_size, current_limits
 from ds160check.model import Page
-from ds160check.reading import pdfium, plumber
+from ds160check.reading import ocr, pdfium, plumber
 from ds160check.reading.base import DEFAULT_MAX_PAGES, Backend
 from ds160check.reading.sniff import check_pdf_file
 
@@ -28,6 +32,7 @@ __all__ = [
     "DEFAULT_MAX_PAGES",
     "ensure_text",
     "has_text",
+    "read_pages",
     "read_pdf",
 ]
 
@@ -52,7 +57,39 @@ def read_pdf(
     limits = current_limits()
     check_size(path, limits)  # before anything opens the file
     file = check_pdf_file(path)
-    return read(file, password=password, max_pages=max_pages or limits.max_pages)
+    pages = read(file, password=password, max_pages=max_pages or limits.max_pages)
+    return _with_scanned_pages(file, pages, password)
+
+
+def read_pages(
+    path: str | Path,
+    *,
+    password: str | None = None,
+    backend: str = DEFAULT_BACKEND,
+    max_pages: int | None = None,
+) -> list[Page]:
+    """The words of every page of the PDF or image at ``path`` (told apart by content)."""
+    limits = current_limits()
+    check_size(path, limits)
+    file = Path(path)
+    if is_image_head(read_head(file, "PDF file")):
+        return ocr.read_image(file, max_pages=max_pages or limits.max_pages)
+    return read_pdf(file, password=password, backend=backend, max_pages=max_pages)
+
+
+def _with_scanned_pages(file: Path, pages: list[Page], password: str | None) -> list[Page]:
+    """``pages`` with those that have no word but an image read by OCR, when it is installed."""
+    blank = [page.number - 1 for page in pages if not page.words]
+    if not blank:
+        return pages  # a text PDF: nothing more to do, nothing more opened
+    found = ocr.engine()
+    if found is None:
+        return pages
+    scanned = pdfium.scanned_pages(file, blank, password)
+    if not scanned:
+        return pages
+    read = pdfium.ocr_pages(file, scanned, password, found)
+    return [read.get(page.number - 1, page) for page in pages]
 
 
 def _backend(name: str) -> Backend:
@@ -69,8 +106,11 @@ def has_text(pages: Sequence[Page]) -> bool:
 
 
 def ensure_text(path: str | Path, pages: Sequence[Page]) -> None:
-    """Raise ``NoTextLayerError`` for a PDF without any text."""
-    if not has_text(pages):
-        raise NoTextLayerError(
-            path, "the PDF has no text layer (a scan or photo?); OCR is not available yet"
-        )
+    """Raise ``NoTextLayerError`` for a document of which no word could be read."""
+    if has_text(pages):
+        return
+    if ocr.engine() is None:
+        raise NoTextLayerError(path, "the PDF has no text layer (a scan or photo?) and OCR is not "
+                                     "installed (pip install 'ds160check[ocr]')")
+    raise NoTextLayerError(path, "no text could be read from it, not even by OCR (a blank page, or a "
+                                 "photo too dark, blurred or small to read?)")

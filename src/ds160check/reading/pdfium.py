@@ -384,3 +384,39 @@ class _WordCutter:
         height = self.frame.height  # boxes are y up from the bottom; words, y down
         word = Word(clean_word_text(text[start:end]), x0, height - y1, x1, height - y0, size)
         self.words.append(word)
+
+
+# --- pages without a text layer ----------------------------------------------------------------
+
+
+def scanned_pages(path: Path, indices: list[int], password: str | None) -> list[int]:
+    """Of the pages ``indices`` (0-based, without words), those holding an image: a scan. A blank
+    page, or one of vector drawings only, is not worth OCR."""
+    document = _open(path, password)
+    try:
+        return [index for index in indices if _has_image(document, index)]
+    finally:
+        document.close()
+
+
+def _has_image(document: Any, index: int) -> bool:
+    page = document[index]
+    try:
+        return any(True for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3))
+    except pypdfium2.PdfiumError:
+        return False
+    finally:
+        page.close()
+
+
+def ocr_pages(path: Path, indices: list[int], password: str | None, engine: Any) -> dict[int, Page]:
+    """The pages ``indices`` rendered and read by OCR (``ds160check.reading.ocr``)."""
+    from ds160check.reading.ocr import read_pdf_page_images
+
+    document = _open(path, password)
+    try:
+        return read_pdf_page_images(path, document, indices, engine)
+    except pypdfium2.PdfiumError:
+        raise CorruptPdfError(path, "a scanned page cannot be rendered") from None
+    finally:
+        document.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ds160check.container import DamagedZipError, read_zip_directory
 from ds160check.errors import NotAPdfError
-from ds160check.files import PDF_SIGNATURE, ZIP_SIGNATURES, read_head
+from ds160check.files import PDF_SIGNATURE, ZIP_SIGNATURES, is_image_head, read_head
 
 # Leading bytes of formats people save by mistake instead of a PDF.
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -45,6 +45,15 @@ def check_pdf_file(path: str | Path) -> Path:
     head = read_head(file, "PDF file")
     if PDF_SIGNATURE not in head:
         raise NotAPdfError(file, f"not a PDF: {describe(file, head)}")
+    return file
+
+
+def check_page_file(path: str | Path) -> Path:
+    """Like :func:`check_pdf_file`, an image (a scan, a phone photo) accepted too."""
+    file = Path(path)
+    head = read_head(file, "PDF file")
+    if PDF_SIGNATURE not in head and not is_image_head(head):
+        raise NotAPdfError(file, f"not a PDF or an image: {describe(file, head)}")
     return file
 
 

