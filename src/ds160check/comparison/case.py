@@ -40,6 +40,7 @@ from ds160check.values import parse_date
 if TYPE_CHECKING:
     from ds160check.documents.ceac import CeacStatus
     from ds160check.documents.ingest import TextDocument
+    from ds160check.documents.passport import PassportPage
     from ds160check.documents.refusal import Refusal as LetterRefusal
     from ds160check.evidence.link import EvidenceLinker
 
@@ -62,6 +63,8 @@ class Documents:
     others: list[Path] = field(default_factory=list)
     # The text of each of ``others``, in the same order: the evidence to analyse.
     texts: list[TextDocument] = field(default_factory=list)
+    # Passport data pages, each with the file it came from.
+    passports: list[tuple[str, PassportPage]] = field(default_factory=list)
 
 
 def compare(
@@ -104,7 +107,7 @@ def compare(
     new_side = Side(new_app, NEW, _confirmation_facts(new_app, docs))
     refusal_date = _refusal_date(refusal_date, new_side)
     refusal, disagree = _refusal(docs, refused, refusal_date)
-    linker = _evidence_linker(docs, new_side, spacy_model)
+    linker = _evidence_linker(docs, new_side, spacy_model, old_side)
     facts = CaseFacts(refusal=refusal, min_days=min_days, linker=linker,
                       old_issued=_old_issued(docs, old_app))
     findings, changes = Comparison(old_side, new_side, rules, facts).run()
@@ -240,7 +243,7 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
         what = "is a link to nowhere" if not path.exists() else "is not a regular file (a pipe or device)"
         raise InputError(path, f"the document {what}")
     from ds160check.documents.ingest import load_document
-    from ds160check.documents.recognise import CEAC_STATUS, recognise
+    from ds160check.documents.recognise import CEAC_STATUS, PASSPORT, recognise
 
     if file_kind(path) in ("pdf", "image"):  # a scanned confirmation page is one too
         try:
@@ -260,6 +263,9 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
         docs.statuses.append((str(path), found.ceac))
         warnings = (f"CEAC status: {found.ceac.status}"
                     + (f" (case {found.ceac.case_number})" if found.ceac.case_number else ""),)
+    elif found.kind == PASSPORT and found.passport is not None:
+        docs.passports.append((str(path), found.passport))
+        warnings = found.passport.warnings
     elif found.refusal is not None:
         docs.refusals.append(_case_refusal(found.refusal, str(path), "letter"))
     else:
@@ -311,10 +317,12 @@ def _not_understood(linker: EvidenceLinker | None) -> list[Notice]:
         return []
     from ds160check.evidence.link import ABOUT_UNKNOWN
 
-    return [Notice(DOCUMENT_NOT_UNDERSTOOD,
-                   f"{Path(a.path).name} reads as a {a.kind.name}, but no name of the applicant could "
-                   "be read from it, so it proves nothing yet: check it by hand", (a.path,))
-            for a in linker.assessments if a.kind is not None and a.about == ABOUT_UNKNOWN]
+    return [*(Notice(DOCUMENT_NOT_UNDERSTOOD,
+                     f"{Path(a.path).name} reads as a {a.kind.name}, but no name of the applicant "
+                     "could be read from it, so it proves nothing yet: check it by hand", (a.path,))
+              for a in linker.assessments if a.kind is not None and a.about == ABOUT_UNKNOWN),
+            *(Notice(DOCUMENT_NOT_UNDERSTOOD, doubt, (p.path,))
+              for p in linker.passports if (doubt := p.doubt()) is not None)]
 
 
 def _unread_notices(entries: list[DocumentEntry]) -> list[Notice]:
@@ -324,19 +332,27 @@ def _unread_notices(entries: list[DocumentEntry]) -> list[Notice]:
             for e in entries if e.kind == "unreadable"]
 
 
-def _evidence_linker(docs: Documents, new_side: Side, spacy_model: str | None) -> EvidenceLinker | None:
-    """Analyse the supporting documents (this loads spaCy), or None when there are none."""
-    if not docs.texts:
+def _evidence_linker(docs: Documents, new_side: Side, spacy_model: str | None,
+                     old_side: Side | None = None) -> EvidenceLinker | None:
+    """Analyse the supporting documents (spaCy is loaded for those that are not passport pages),
+    or None when there are none."""
+    if not docs.texts and not docs.passports:
         return None
-    from ds160check.evidence.analyse import Analyser
     from ds160check.evidence.applicant import Applicant
     from ds160check.evidence.link import EvidenceLinker
+    from ds160check.evidence.passport import PassportEvidence
 
     applicant = Applicant.of(new_side)
-    reference = applicant.date.isoformat() if applicant.date else None
-    analyser = Analyser(spacy_model)
-    analysed = [analyser.analyse(text, reference_date=reference) for text in docs.texts]
-    return EvidenceLinker(analysed, applicant)
+    analysed = []
+    if docs.texts:
+        from ds160check.evidence.analyse import Analyser
+
+        reference = applicant.date.isoformat() if applicant.date else None
+        analyser = Analyser(spacy_model)
+        analysed = [analyser.analyse(text, reference_date=reference) for text in docs.texts]
+    old_number = old_side.get("passport.number") if old_side is not None else None
+    passports = [PassportEvidence(path, page, applicant, old_number) for path, page in docs.passports]
+    return EvidenceLinker(analysed, applicant, passports=passports)
 
 
 def _analysed_entries(docs: Documents, linker: EvidenceLinker | None) -> list[DocumentEntry]:
@@ -344,11 +360,13 @@ def _analysed_entries(docs: Documents, linker: EvidenceLinker | None) -> list[Do
     if linker is None:
         return docs.entries
     found = {a.path: a for a in linker.assessments}
+    passports = {p.path for p in linker.passports}
     out = []
     for entry in docs.entries:
         assessment = found.get(entry.path)
         if assessment is None:
-            out.append(entry)
+            notes = linker.notes(entry.path) if entry.path in passports else ()
+            out.append(replace(entry, warnings=(*entry.warnings, *notes)))
             continue
         out.append(replace(entry, kind=assessment.document.kind,
                            warnings=(*entry.warnings, *assessment.document.warnings,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ds160check.application import Application, Span
@@ -106,12 +106,20 @@ def to_date(value: Any) -> dt.date | None:
 
 @dataclass(frozen=True)
 class Contradiction:
-    """A supporting document that says otherwise than the new application."""
+    """A supporting document that says otherwise than the new application.
+
+    ``code`` is EVIDENCE_CONTRADICTS unless the document only spells a name
+    another way (NAME_VARIANT, with its ``variant`` of codes.yaml); ``severity``
+    overrides the code's (a passport data page: critical for the number).
+    """
 
     field: str | None
     message: str
     document_value: Value | None
     evidence: tuple[Evidence, ...]
+    severity: str | None = None
+    code: Code = Code.EVIDENCE_CONTRADICTS
+    variant: str | None = None
 
 
 # Links the supporting documents to the changes: sets each change's
@@ -230,6 +238,7 @@ class Comparison:
         self._check_history_facts()
         self._check_contact_history()
         self._check_circumstances()
+        self._check_renewals()
         self._link_evidence()
         self._report_changes()
         self._check_no_material_change()
@@ -515,6 +524,21 @@ class Comparison:
                     continue
             self._changed(rule, before, after)
 
+    def _check_renewals(self) -> None:
+        """A document renewed since (a new passport): a change for the documents to prove.
+
+        Told as DOCUMENT_CHANGED (see :meth:`_check_documents`), not as a
+        changed circumstance.
+        """
+        for rule in self.compare.renewals:
+            key = rule.keys[0]
+            before, after = self.old.get(key), self.new.get(key)
+            if before and after and match_scalar(rule.matcher, before, after).verdict == "different":
+                self._changed(rule, before, after)
+
+    def _renewal_names(self) -> set[str]:
+        return {rule.name for rule in self.compare.renewals}
+
     @staticmethod
     def _has_or_none(side: Side, rule: CircumstanceRule) -> bool:
         """The side prints the circumstance, or prints that it has none (NOT EMPLOYED)."""
@@ -548,7 +572,10 @@ class Comparison:
 
     def _report_changes(self) -> None:
         """CIRCUMSTANCE_CHANGED for each change, CHANGE_UNSUPPORTED for a material one nothing proves."""
+        renewals = self._renewal_names()
         for change in self.changes:
+            if change.name in renewals:
+                continue
             label = change.title[:1].upper() + change.title[1:]
             evidence = self._change_evidence.get(change.name, []) + change.evidence
             self.add(
@@ -583,13 +610,15 @@ class Comparison:
             return
         for contradiction in self.facts.linker(self.changes, self.new):
             self.add(
-                Code.EVIDENCE_CONTRADICTS,
+                contradiction.code,
                 contradiction.field,
                 old=contradiction.document_value,
                 new=self.new.value(contradiction.field) if contradiction.field else None,
                 detail=contradiction.message,
                 evidence=list(contradiction.evidence),
                 label=contradiction.message,
+                severity=contradiction.severity,
+                variant=contradiction.variant,
             )
 
     def _raw_joined(self, side: Side, keys: tuple[str, ...]) -> str | None:
@@ -693,6 +722,17 @@ class Comparison:
             Code.DOCUMENT_CHANGED,
             detail=" (a new passport: normal after a renewal)" if changed else "",
         )
+        self._cite_renewal_proof()
+
+    def _cite_renewal_proof(self) -> None:
+        """A renewal a document proves: its DOCUMENT_CHANGED finding quotes that document too."""
+        proven = {c.field: c.evidence for c in self.changes
+                  if c.name in self._renewal_names() and c.evidence_status == "supported"}
+        self.findings = [
+            replace(f, evidence=(*f.evidence, *proven[f.field]))
+            if f.code == Code.DOCUMENT_CHANGED and f.field in proven else f
+            for f in self.findings
+        ]
 
     def _check_unreadable(self) -> None:
         for side, other, where in ((self.old, self.new, "old"), (self.new, self.old, "new")):

@@ -1,11 +1,13 @@
-"""What a supporting document is before its facts are read: a CEAC status page, a refusal letter, or other.
+"""What a supporting document is before its facts are read: a passport, CEAC page, refusal letter, or other.
 
     >>> found = recognise(load_document("letter.pdf"))
     >>> found.kind, found.refusal.type, found.refusal.quote
     ('refusal_letter', '214b', 'You have been found ineligible under Section 214(b)...')
 
-A CEAC status page is tried first (its "Refused" is a refusal of unknown
-type; "Issued" is none), then a refusal letter. A document that is neither
+A passport data page is tried first (its machine-readable zone decides, or
+its title and captions: :mod:`ds160check.documents.passport`), then a CEAC
+status page (its "Refused" is a refusal of unknown type; "Issued" is none),
+then a refusal letter. A document that is neither
 but shows some refusal signals (a statute, refusal wording, an embassy) keeps
 them in ``signals``: too few to decide is not the same as none, and the
 report says so (``DOCUMENT_NOT_UNDERSTOOD``).
@@ -18,12 +20,14 @@ from typing import Final, Literal
 
 from ds160check.documents.ceac import CeacStatus, read_ceac_status
 from ds160check.documents.ingest import TextDocument
+from ds160check.documents.passport import PassportPage, read_passport
 from ds160check.documents.refusal import Refusal, read_refusal_signals
 
-__all__ = ["CEAC_STATUS", "OTHER", "REFUSAL_LETTER", "Recognised", "recognise"]
+__all__ = ["CEAC_STATUS", "OTHER", "PASSPORT", "REFUSAL_LETTER", "Recognised", "recognise"]
 
 REFUSAL_LETTER: Final = "refusal_letter"
 CEAC_STATUS: Final = "ceac_status"
+PASSPORT: Final = "passport"
 OTHER: Final = "other"
 # Signals that make an unrecognised document look like a refusal letter: a
 # statute, or refusal wording, together with a U.S. mission as its issuer.
@@ -32,10 +36,11 @@ _LOOKS_LIKE: Final = ("statute", "refusal wording")
 
 @dataclass(frozen=True, slots=True)
 class Recognised:
-    kind: Literal["refusal_letter", "ceac_status", "other"]
+    kind: Literal["refusal_letter", "ceac_status", "passport", "other"]
     refusal: Refusal | None
     ceac: CeacStatus | None
     signals: tuple[str, ...] = ()
+    passport: PassportPage | None = None
 
     @property
     def looks_like_refusal(self) -> bool:
@@ -47,6 +52,9 @@ class Recognised:
 
 
 def recognise(doc: TextDocument) -> Recognised:
+    passport = read_passport(doc)
+    if passport is not None:
+        return Recognised(PASSPORT, None, None, passport.signals, passport)
     status = read_ceac_status(doc)
     letter, signals = read_refusal_signals(doc)
     if status is not None and not _letter_says_more(letter, status):

@@ -17,7 +17,11 @@ from ds160check.comparison.engine import Side
 from ds160check.matching import match_names
 from ds160check.matching.fold import name_tokens
 
-__all__ = ["Applicant", "Person"]
+__all__ = ["ABOUT_APPLICANT", "ABOUT_OTHER", "ABOUT_RELATIVE", "ABOUT_UNKNOWN", "Applicant", "Person"]
+
+# Whom a supporting document is about.
+ABOUT_APPLICANT, ABOUT_RELATIVE, ABOUT_OTHER, ABOUT_UNKNOWN = (
+    "applicant", "relative", "other", "unknown")
 
 # Form keys of the people a document may rightly be about besides the applicant
 # (a sponsor's bank statement, a spouse's certificate): (surnames, given names).

@@ -30,9 +30,17 @@ from typing import Any, Final, cast
 from ds160check.comparison.engine import Contradiction, Side
 from ds160check.comparison.model import Change, Evidence, Value
 from ds160check.evidence.analyse import AnalysedDocument
-from ds160check.evidence.applicant import Applicant, Person
+from ds160check.evidence.applicant import (
+    ABOUT_APPLICANT,
+    ABOUT_OTHER,
+    ABOUT_RELATIVE,
+    ABOUT_UNKNOWN,
+    Applicant,
+    Person,
+)
 from ds160check.evidence.facts import Fact
 from ds160check.evidence.flat import flatten
+from ds160check.evidence.passport import PassportEvidence
 from ds160check.evidence.rules import DocumentType, EvidenceRules, load_evidence_rules
 from ds160check.matching import (
     match_addresses,
@@ -44,7 +52,8 @@ from ds160check.matching import (
 from ds160check.matching.fold import name_tokens
 from ds160check.values import Money
 
-__all__ = ["CONTRADICTED", "SUPPORTED", "UNSUPPORTED", "Assessment", "EvidenceLinker"]
+__all__ = ["ABOUT_APPLICANT", "ABOUT_OTHER", "ABOUT_RELATIVE", "ABOUT_UNKNOWN", "CONTRADICTED", "SUPPORTED",
+           "UNSUPPORTED", "Assessment", "EvidenceLinker"]
 
 SUPPORTED, UNSUPPORTED, CONTRADICTED = "supported", "unsupported", "contradicted"
 EVIDENCE_ROLE: Final = "evidence"
@@ -54,8 +63,6 @@ SPOUSE_ROLE: Final = "spouse"
 COUPLE: Final = 2
 ORG_FACTS: Final = ("employer", "business", "school")
 YEARLY: Final = "yearly"
-ABOUT_APPLICANT, ABOUT_RELATIVE, ABOUT_OTHER, ABOUT_UNKNOWN = (
-    "applicant", "relative", "other", "unknown")
 
 # Form keys the linker reads.
 EMPLOYER, PREVIOUS_EMPLOYERS, START_DATE = (
@@ -294,10 +301,13 @@ class EvidenceLinker:
     """Links analysed documents to the changes; ``compare.engine`` calls it as its Linker."""
 
     def __init__(self, documents: Sequence[AnalysedDocument], applicant: Applicant,
-                 rules: EvidenceRules | None = None) -> None:
+                 rules: EvidenceRules | None = None,
+                 passports: Sequence[PassportEvidence] = ()) -> None:
         self.rules = rules or load_evidence_rules()
         self.applicant = applicant
         self.assessments = [Assessment.of(d, applicant, self.rules) for d in documents]
+        # Passport data pages: read at the documents stage, compared field by field.
+        self.passports = list(passports)
         self.supports: dict[str, Check] = {
             "employer": self._employer_support,
             "occupation": self._occupation_support,
@@ -309,11 +319,14 @@ class EvidenceLinker:
 
     def notes(self, path: str) -> tuple[str, ...]:
         """Why a document could not count (another person, too old), for the report."""
-        return tuple(n for a in self.assessments if a.path == path for n in a.notes)
+        return (*(n for a in self.assessments if a.path == path for n in a.notes),
+                *(n for p in self.passports if p.path == path for n in p.notes))
 
     def __call__(self, changes: list[Change], new_side: Side) -> list[Contradiction]:
         form = Form(new_side)
         found = [f for a in self.assessments for f in self._contradictions(a, form)]
+        found += [_Found(f.contradiction, f.changes) for p in self.passports
+                  for f in p.compare(new_side)]
         for change in changes:
             self._link(change, form, found)
         return [f.contradiction for f in found]
@@ -329,6 +342,7 @@ class EvidenceLinker:
         proving = [a for a in self.assessments if a.usable and a.kind is not None
                    and change.name in a.kind.proves]
         evidence = [e for a in proving for e in check(a, form, change)] if check else []
+        evidence += [e for p in self.passports for e in p.proof(change.name)]
         change.evidence_status = SUPPORTED if evidence else UNSUPPORTED
         change.evidence = evidence
 

@@ -649,7 +649,7 @@ def _check_type_names(src: Source, facts: FactRules, types: TypeRules) -> None:
 def _shipped() -> EvidenceRules:
     from ds160check.rules import load_rules
 
-    changes = [c.name for c in load_rules().compare.circumstances]  # checks every file too
+    changes = load_rules().compare.change_names  # checks every file too
     return check_evidence_rules(rules_dir(), changes)[0]
 
 
@@ -661,7 +661,7 @@ def load_evidence_rules(directory: Path | None = None) -> EvidenceRules:
 def load_evidence_rules_from(directory: Path) -> EvidenceRules:
     from ds160check.rules import load_rules_from
 
-    changes = [c.name for c in load_rules_from(directory).compare.circumstances]
+    changes = load_rules_from(directory).compare.change_names
     rules, sources = check_evidence_rules(directory, changes)
     problems = [p for src in sources for p in src.problems]
     if problems:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
@@ -25,6 +25,8 @@ FIELDS_FILE_KEYS = (
     "circumstances",
     "trip",
     "document",
+    "renewals",
+    "passport_page",
 )
 SETTINGS = {"min_days_after_refusal": int, "money_tolerance": float, "history_window_years": int}
 
@@ -94,6 +96,20 @@ class SimpleRule:
 
 
 @dataclass(frozen=True)
+class PassportRule:
+    """Fields of a passport data page against the new application: a difference at ``severity``.
+
+    ``change``: the renewal (a `renewals` name) such a difference takes away,
+    and that the page proves when they agree.
+    """
+
+    fields: tuple[str, ...]
+    matcher: str
+    severity: str
+    change: str | None
+
+
+@dataclass(frozen=True)
 class CompareRules:
     codes: dict[Code, CodeSpec]
     min_days_after_refusal: int
@@ -107,6 +123,15 @@ class CompareRules:
     circumstances: tuple[CircumstanceRule, ...]
     trip: tuple[SimpleRule, ...]
     document: tuple[SimpleRule, ...]
+    # Documents renewed between the applications: a change a supporting document proves,
+    # reported as DOCUMENT_CHANGED, never material.
+    renewals: tuple[CircumstanceRule, ...] = ()
+    passport_page: tuple[PassportRule, ...] = ()
+
+    @property
+    def change_names(self) -> list[str]:
+        """What a supporting document may prove: the circumstances and the renewals."""
+        return [c.name for c in (*self.circumstances, *self.renewals)]
 
 
 class _Reader:
@@ -329,10 +354,11 @@ def _contact_history(reader: _Reader, node: Node | None) -> tuple[ContactHistory
     return tuple(rules)
 
 
-def _circumstances(reader: _Reader, node: Node | None) -> tuple[CircumstanceRule, ...]:
+def _circumstances(reader: _Reader, node: Node | None, what: str = "circumstances"
+                   ) -> tuple[CircumstanceRule, ...]:
     rules = []
     allowed = ("name", "title", "key", "matcher", "also", "material", "when", "none_when")
-    for item in reader.items(node, "circumstances"):
+    for item in reader.items(node, what):
         entry = reader.mapping(item, "circumstance", allowed)
         when = entry.get("when")
         if when is not None and plain(when) != "both":
@@ -376,11 +402,34 @@ def _simple(reader: _Reader, node: Node | None, what: str) -> tuple[SimpleRule, 
     return tuple(rules)
 
 
+def _passport_page(reader: _Reader, node: Node | None, renewals: tuple[CircumstanceRule, ...]
+                   ) -> tuple[PassportRule, ...]:
+    from ds160check.rules.load import suggest
+
+    names = [r.name for r in renewals]
+    rules = []
+    for item in reader.items(node, "passport_page"):
+        entry = reader.mapping(item, "passport_page rule", ("fields", "matcher", "severity", "change"))
+        change = plain(entry["change"]) if "change" in entry else None
+        if change is not None and change not in names:
+            reader.src.problem(entry["change"].line, f"passport_page: change {change!r} is not a "
+                                                     f"renewal{suggest(str(change), names)}")
+        rules.append(PassportRule(
+            fields=reader.keys(entry.get("fields"), item.line),
+            matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
+            severity=reader.choice(entry.get("severity"), "severity", SEVERITIES, item.line),
+            change=str(change) if change is not None else None,
+        ))
+    return tuple(rules)
+
+
 def load_compare_rules(codes_src: Source, fields_src: Source, catalogue: Catalogue) -> CompareRules:
     """Typed compare rules; problems are noted on the sources."""
     reader = _Reader(fields_src, catalogue)
     root = reader.mapping(fields_src.root, "compare fields file", FIELDS_FILE_KEYS)
     settings = _settings(reader, root.get("settings"))
+    renewals = tuple(replace(r, material=False) for r in
+                     _circumstances(reader, root.get("renewals"), "renewals"))
     return CompareRules(
         codes=load_codes(codes_src),
         min_days_after_refusal=settings["min_days_after_refusal"],
@@ -394,4 +443,6 @@ def load_compare_rules(codes_src: Source, fields_src: Source, catalogue: Catalog
         circumstances=_circumstances(reader, root.get("circumstances")),
         trip=_simple(reader, root.get("trip"), "trip"),
         document=_simple(reader, root.get("document"), "document"),
+        renewals=renewals,
+        passport_page=_passport_page(reader, root.get("passport_page"), renewals),
     )

@@ -412,7 +412,7 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
         catalogue,
     )
     rules = Rules(catalogue, tuple(ls for _, ls in printed), confirmation, layout, compare)
-    sources.extend(_document_rule_sources(directory, [c.name for c in compare.circumstances]))
+    sources.extend(_document_rule_sources(directory, compare.change_names))
     sources.append(_privacy_source(directory, catalogue))
     return rules, sources
 
