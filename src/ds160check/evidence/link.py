@@ -16,6 +16,9 @@ type's ``max_age_days`` of the new application). Then, for each change:
 - ``unsupported`` otherwise.
 
 What may prove or contradict what is declared in ``field_rules/documents``.
+Passport data pages are judged field by field by
+:mod:`ds160check.evidence.passport`; the linker adds what they contradict and
+the renewal they prove.
 """
 
 from __future__ import annotations
