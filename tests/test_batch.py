@@ -90,8 +90,9 @@ def _broken_case(folder: Path, bc: Any) -> dict[str, str]:
     bc.write_print(s.new, folder / "locked.pdf", s.new_printed, 3, password="secret")
     (folder / "scan.pdf").write_text("this was never a PDF\n", encoding="utf-8")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a photo")
+    (folder / "notes.txt").write_text("call the client on Monday\n", encoding="utf-8")
     return {**roles, "truncated": roles["bank"], "encrypted": "locked.pdf", "fake": "scan.pdf",
-            "ignored": "photo.jpg"}
+            "ignored": "notes.txt", "broken image": "photo.jpg"}
 
 
 @pytest.fixture(scope="module")
@@ -193,7 +194,8 @@ def test_broken_files_mark_only_themselves_and_the_case_is_still_checked(first_r
     assert taken[roles[BROKEN]["truncated"]] == "unreadable"
     assert taken["locked.pdf"] == "unreadable"
     assert taken["scan.pdf"] == "unreadable"
-    assert taken["photo.jpg"] == "ignored"
+    assert taken["notes.txt"] == "ignored"
+    assert taken["photo.jpg"] == "unreadable"  # a JPEG by its first bytes, read as a scan: damaged
     problems = _rows(first_run)[BROKEN]["error"]
     assert "locked.pdf: " in problems and "encrypted" in problems
     assert "scan.pdf: named .pdf but the content is neither" in problems

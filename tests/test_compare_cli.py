@@ -108,9 +108,9 @@ def test_confirmation_page_as_an_application_is_a_clear_error() -> None:
 
 
 def test_unreadable_old_application_is_exit_2() -> None:
-    bad = FIXTURES / "bad" / "image-only.pdf"
+    bad = FIXTURES / "bad" / "truncated.pdf"
     code, _, err = run("compare", bad, NEW)
-    assert code == 2 and err.startswith(f"Error: {bad}: the PDF has no text layer")
+    assert code == 2 and err.startswith(f"Error: {bad}: ") and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("fmt", ["text", "md"])

@@ -195,7 +195,7 @@ def test_cli_compare_with_a_damaged_docx_as_the_old_application_is_one_line_and_
     result = CliRunner().invoke(cli, ["compare", str(path), str(NEW)], catch_exceptions=False)
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.startswith(f"Error: {path}: not a PDF: ")
+    assert result.stderr.startswith(f"Error: {path}: not a PDF or an image: ")
     assert result.stderr.count("\n") == 1
     assert "unexpected" not in result.stderr
 

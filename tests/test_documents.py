@@ -249,9 +249,8 @@ def test_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("content", "reason"), [
     (b"", "the file is empty"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "old Word .doc file"),
-    (b"\x89PNG\r\n\x1a\n" + bytes(100), "neither a PDF nor a DOCX"),
     (b"Dear applicant, this is plain text.", "neither a PDF nor a DOCX"),
-], ids=["empty", "doc", "png", "text"])
+], ids=["empty", "doc", "text"])
 def test_other_files_are_not_documents(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "letter.pdf"
     path.write_bytes(content)

@@ -104,7 +104,7 @@ def test_a_letter_that_looks_like_a_refusal_but_says_none_is_reported_not_ignore
 
 
 def test_an_unreadable_document_makes_the_verdict_say_the_check_is_incomplete() -> None:
-    report = compare(OLD, NEW, [ROOT / "fixtures" / "bad" / "image-only.pdf"])
+    report = compare(OLD, NEW, [ROOT / "fixtures" / "bad" / "truncated.pdf"])
     data = report.to_dict()
     assert [n["code"] for n in data["notices"]] == ["DOCUMENT_UNREADABLE"]
     assert data["summary"]["verdict"].endswith("(check incomplete: a document could not be read)")

@@ -253,13 +253,13 @@ def test_image_only_pdf_reads_as_pages_without_words(tmp_path: Path, backend: st
 
     pages = read_pdf(pdf, backend=backend)
 
+    # a 2x2-pixel image: OCR (where installed) reads no word of it either
     assert len(pages) == 1 and pages[0].words == ()
     assert not has_text(pages)
     with pytest.raises(NoTextLayerError) as caught:
         ensure_text(pdf, pages)
-    assert str(caught.value) == (
-        f"{pdf}: the PDF has no text layer (a scan or photo?); OCR is not available yet"
-    )
+    assert str(caught.value).startswith(f"{pdf}: the ")
+    assert "no text layer" in str(caught.value)
 
 
 def test_ensure_text_accepts_a_pdf_with_words(tmp_path: Path) -> None:
@@ -450,7 +450,8 @@ class CorpusReader:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+            # the text-layer backends are tested here: OCR of the corpus's scans has tests of its own
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path), "DS160CHECK_OCR": "off"},
         )
         return self.process
 

@@ -11,6 +11,7 @@ from ds160check.files import file_sha256
 from ds160check.isolation import run_limited
 from ds160check.layout import Flow, build_flow, join_tokens
 from ds160check.limits import check_size
+from ds160check.model import Page
 from ds160check.parsing.assemble import Assembler
 from ds160check.parsing.completeness import check_enough, missing_parts, print_title
 from ds160check.parsing.index import LabelIndex
@@ -66,7 +67,15 @@ def _warm_caches(rules: Rules) -> None:
 def _extract(
     path: str | Path, *, password: str | None, backend: str, max_pages: int | None, rules: Rules
 ) -> Application:
-    pages = read_pages(path, password=password, backend=backend, max_pages=max_pages)
+    first = read_pages(path, password=password, backend=backend, max_pages=max_pages, ocr_pages=1)
+    if _scanned(first) and document_kind(build_flow(first[:1], rules.layout), rules) is None:
+        # A scan whose first page is no DS-160 (a bank statement, a letter): not worth OCR-ing
+        # the other pages to say so.
+        ensure_text(path, first[:1])
+        raise NotDs160Error(path, _not_ds160_reason(build_flow(first[:1], rules.layout), rules))
+    # More than the first scanned page to read (a scanned print-out, a text one with scans in it).
+    more = _scanned(first) or not all(page.words for page in first)
+    pages = read_pages(path, password=password, backend=backend, max_pages=max_pages) if more else first
     ensure_text(path, pages)
     flow = build_flow(pages, rules.layout)
     kind = document_kind(flow, rules)
@@ -78,6 +87,11 @@ def _extract(
     minimum = MIN_PRINT_FIELDS if kind == PRINT else MIN_CONFIRMATION_FIELDS
     app.warnings[:0] = check_enough(path, app.fields, minimum, title)
     return app
+
+
+def _scanned(pages: list[Page]) -> bool:
+    """Read by OCR (its words carry confidences), or a PDF whose first page has no text layer."""
+    return bool(pages) and (not pages[0].words or pages[0].words[0].confidence is not None)
 
 
 def parse_flow(info: DocumentInfo, flow: Flow, rules: Rules) -> Application:

@@ -46,8 +46,10 @@ def read_pdf(
     password: str | None = None,
     backend: str = DEFAULT_BACKEND,
     max_pages: int | None = None,
+    ocr_pages: int | None = None,
 ) -> list[Page]:
-    """The words of every page of the PDF at ``path``, in content order.
+    """The words of every page of the PDF at ``path``, in content order. ``ocr_pages``: OCR at
+    most that many of the first scanned pages (the rest stay without words).
 
     Raises an ``InputError`` subclass with a reason a user can act on when the
     file is missing, not a PDF, encrypted, damaged, or over the size or page
@@ -58,7 +60,7 @@ def read_pdf(
     check_size(path, limits)  # before anything opens the file
     file = check_pdf_file(path)
     pages = read(file, password=password, max_pages=max_pages or limits.max_pages)
-    return _with_scanned_pages(file, pages, password)
+    return _with_scanned_pages(file, pages, password, ocr_pages)
 
 
 def read_pages(
@@ -67,19 +69,22 @@ def read_pages(
     password: str | None = None,
     backend: str = DEFAULT_BACKEND,
     max_pages: int | None = None,
+    ocr_pages: int | None = None,
 ) -> list[Page]:
-    """The words of every page of the PDF or image at ``path`` (told apart by content)."""
+    """The words of every page of the PDF or image at ``path`` (told apart by content);
+    ``ocr_pages`` as for :func:`read_pdf`."""
     limits = current_limits()
     check_size(path, limits)
     file = Path(path)
     if is_image_head(read_head(file, "PDF file")):
-        return ocr.read_image(file, max_pages=max_pages or limits.max_pages)
-    return read_pdf(file, password=password, backend=backend, max_pages=max_pages)
+        return ocr.read_image(file, max_pages=max_pages or limits.max_pages, ocr_pages=ocr_pages)
+    return read_pdf(file, password=password, backend=backend, max_pages=max_pages, ocr_pages=ocr_pages)
 
 
-def _with_scanned_pages(file: Path, pages: list[Page], password: str | None) -> list[Page]:
+def _with_scanned_pages(file: Path, pages: list[Page], password: str | None,
+                        ocr_pages: int | None = None) -> list[Page]:
     """``pages`` with those that have no word but an image read by OCR, when it is installed."""
-    blank = [page.number - 1 for page in pages if not page.words]
+    blank = [page.number - 1 for page in pages if not page.words][:ocr_pages]
     if not blank:
         return pages  # a text PDF: nothing more to do, nothing more opened
     found = ocr.engine()
@@ -112,5 +117,5 @@ def ensure_text(path: str | Path, pages: Sequence[Page]) -> None:
     if ocr.engine() is None:
         raise NoTextLayerError(path, "the PDF has no text layer (a scan or photo?) and OCR is not "
                                      "installed (pip install 'ds160check[ocr]')")
-    raise NoTextLayerError(path, "no text could be read from it, not even by OCR (a blank page, or a "
-                                 "photo too dark, blurred or small to read?)")
+    raise NoTextLayerError(path, "the document has no text layer and OCR read no text from it (a blank "
+                                 "page, or a photo too dark, blurred or small to read?)")

@@ -228,16 +228,21 @@ def _pillow(path: Path) -> tuple[Any, Any]:
     return Image, ImageSequence
 
 
-def read_image(path: Path, *, max_pages: int) -> list[Page]:
-    """OCR every page of an image file (PNG, JPEG, TIFF, HEIC...)."""
+def read_image(path: Path, *, max_pages: int, ocr_pages: int | None = None) -> list[Page]:
+    """OCR every page of an image file (PNG, JPEG, TIFF, HEIC...); ``ocr_pages``: only the
+    first ones (the rest are not returned)."""
     found = require_engine(path)
-    key = _cache_key(path, found, "image")
-    cached = _cached(key)
-    if cached is not None:
-        return cached
-    pages = [read_page_image(frame, number, found, dpi=_stated_dpi(frame))
-             for number, frame in enumerate(image_frames(path, max_pages), start=1)]
-    _store(key, pages)
+    digest = _file_digest(path)
+    pages = []
+    for number, frame in enumerate(image_frames(path, max_pages), start=1):
+        if ocr_pages is not None and number > ocr_pages:
+            break
+        key = _page_key(digest, found, number)
+        page = _cached(key)
+        if page is None:
+            page = read_page_image(frame, number, found, dpi=_stated_dpi(frame))
+            _store(key, page)
+        pages.append(page)
     return pages
 
 
@@ -270,10 +275,11 @@ def session_cache() -> Iterator[None]:
             use_cache(None)
 
 
-def _cache_key(path: Path, found: Engine, what: str) -> str | None:
+def _file_digest(path: Path) -> str | None:
+    """The content hash OCR results are kept under (None: no cache in use)."""
     if _cache_dir is None:
         return None
-    digest = hashlib.sha256(f"{found.key}:{what}:{TARGET_DPI}\0".encode())
+    digest = hashlib.sha256()
     try:
         with path.open("rb") as stream:
             while chunk := stream.read(1 << 20):
@@ -283,23 +289,27 @@ def _cache_key(path: Path, found: Engine, what: str) -> str | None:
     return digest.hexdigest()
 
 
-def _cached(key: str | None) -> list[Page] | None:
+def _page_key(digest: str | None, found: Engine, number: int) -> str | None:
+    if digest is None:
+        return None
+    return hashlib.sha256(f"{found.key}:{TARGET_DPI}:{digest}:{number}".encode()).hexdigest()
+
+
+def _cached(key: str | None) -> Page | None:
     if key is None or _cache_dir is None:
         return None
     try:
         data = json.loads((_cache_dir / f"{key}.json").read_text(encoding="utf-8"))
-        return [Page(p["number"], p["width"], p["height"], tuple(Word(*w) for w in p["words"]))
-                for p in data]
+        return Page(data["number"], data["width"], data["height"], tuple(Word(*w) for w in data["words"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def _store(key: str | None, pages: Sequence[Page]) -> None:
+def _store(key: str | None, page: Page) -> None:
     if key is None or _cache_dir is None:
         return
-    data = [{"number": p.number, "width": p.width, "height": p.height,
-             "words": [[w.text, w.x0, w.top, w.x1, w.bottom, w.size, w.confidence] for w in p.words]}
-            for p in pages]
+    data = {"number": page.number, "width": page.width, "height": page.height,
+            "words": [[w.text, w.x0, w.top, w.x1, w.bottom, w.size, w.confidence] for w in page.words]}
     with contextlib.suppress(OSError):
         _cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = _cache_dir / f"{key}.json"
@@ -587,19 +597,21 @@ def _deskewed(gray: Any, found: Engine) -> Any:
 
 def read_pdf_page_images(path: Path, document: Any, indices: Sequence[int], found: Engine) -> dict[int, Page]:
     """OCR of the pages ``indices`` (0-based) of an open pypdfium2 document, rendered at TARGET_DPI."""
-    key = _cache_key(path, found, "pdf:" + ",".join(map(str, indices)))
-    cached = _cached(key)
-    if cached is not None:
-        return {page.number - 1: page for page in cached}
+    digest = _file_digest(path)
     out = {}
     for index in indices:
+        key = _page_key(digest, found, index + 1)
+        cached = _cached(key)
+        if cached is not None:
+            out[index] = cached
+            continue
         page = document[index]
         try:
             rendered = page.render(scale=TARGET_DPI / 72, grayscale=True).to_pil()
         finally:
             page.close()
         out[index] = read_page_image(rendered, index + 1, found, dpi=TARGET_DPI)
-    _store(key, list(out.values()))
+        _store(key, out[index])
     return out
 
 
