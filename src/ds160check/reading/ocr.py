@@ -372,8 +372,12 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     if found.osd and (landscape or _poorly_read(words)):
         turned = _upright(prepared, found)
         if turned is not prepared:
-            prepared = _deskewed(turned, found)
-            words = _recognise(prepared, found, dpi)
+            again = _deskewed(turned, found)
+            read_again = _recognise(again, found, dpi)
+            # Orientation detection can be wrong (a passport page is landscape by nature, and its
+            # MRZ misleads it): the turned page is kept only when it reads better.
+            if _sure(read_again) > _sure(words):
+                prepared, words = again, read_again
     width, height = prepared.size
     return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
 
@@ -438,9 +442,14 @@ def _shifted(word: Word, x: float, y: float) -> Word:
                 word.confidence)
 
 
+def _sure(words: Sequence[Word]) -> int:
+    """How many words were read with confidence, and are words (two letters or digits or more)."""
+    return sum((w.confidence or 0) >= LOW_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2 for w in words)
+
+
 def _poorly_read(words: Sequence[Word]) -> bool:
-    sure = [w for w in words if (w.confidence or 0) >= LOW_CONFIDENCE]
-    return len(sure) < POORLY_READ_WORDS or len(sure) < len(words) / 2
+    sure = _sure(words)
+    return sure < POORLY_READ_WORDS or sure < len(words) / 2
 
 
 def _words(api: Any, scale: float) -> Iterator[Word]:
