@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from ds160check import compare, extract
+from ds160check.extraction import TRUSTED_OCR
 from ds160check.reading import ocr
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,6 +77,14 @@ def test_a_print_out_that_exists_only_as_a_scan_reads_as_its_text_version(tmp_pa
     assert app.document.kind == "print"
     for key in ("personal.surnames", "personal.given_names", "personal.date_of_birth", "passport.number"):
         assert read[key] == text[key], key
+    # provenance names OCR and its confidence; what OCR was unsure of is unreadable, not a value
+    spans = [f.span for f in app.fields.values() if f.span is not None and f.items is None]
+    assert spans and all(s.ocr_confidence is not None and s.ocr_confidence >= TRUSTED_OCR for s in spans)
+    for problem in app.unreadable.values():
+        if "read by OCR" in problem.reason:
+            assert problem.span is not None and problem.span.ocr_confidence is not None
+            assert problem.span.ocr_confidence < TRUSTED_OCR
+    assert "ocr_confidence" in app.to_dict()["provenance"]["personal.surnames"]
 
 
 def test_words_read_by_ocr_carry_their_confidence_and_text_pages_are_not_ocrd(tmp_path: Path) -> None:

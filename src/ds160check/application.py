@@ -18,9 +18,15 @@ class Span:
     box: Box
     raw: str
     label: str
+    # Read by OCR: the confidence (0-100) of its least sure word; None when from a text layer.
+    ocr_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"page": self.page, "bbox": self.box.as_list(), "label": self.label, "raw": self.raw}
+        out: dict[str, Any] = {"page": self.page, "bbox": self.box.as_list(), "label": self.label,
+                               "raw": self.raw}
+        if self.ocr_confidence is not None:
+            out["ocr_confidence"] = self.ocr_confidence
+        return out
 
 
 # A list field's provenance: per item a span, or per item a mapping sub-key → span.

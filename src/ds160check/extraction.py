@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ds160check.application import Application, DocumentInfo, Field, Span
+from ds160check.application import Application, DocumentInfo, Field, Span, Unreadable
 from ds160check.errors import NotDs160Error
 from ds160check.files import file_sha256
 from ds160check.isolation import run_limited
@@ -30,6 +30,8 @@ PRINT_HEADER = "print header"
 # means the document only mentions DS-160 words.
 MIN_PRINT_FIELDS = 8
 MIN_CONFIRMATION_FIELDS = 3
+# A value whose least sure word OCR read with less confidence than this (0-100) is not trusted.
+TRUSTED_OCR = 70.0
 HASH_CHUNK = 1 << 20
 
 
@@ -89,6 +91,23 @@ def _extract(
     return app
 
 
+def _trusted(fields: dict[str, Field], unreadable: dict[str, Unreadable]
+             ) -> tuple[dict[str, Field], dict[str, Unreadable]]:
+    """A value OCR was unsure of is not a value: it becomes unreadable (FIELD_UNREADABLE when the
+    other application has it), never a contradiction. Lists keep their items (each has its own
+    span; only the field's first is judged here)."""
+    kept, unsure = {}, dict(unreadable)
+    for key, value in fields.items():
+        span = value.span
+        confidence = span.ocr_confidence if span is not None else None
+        if confidence is not None and confidence < TRUSTED_OCR and value.items is None:
+            unsure[key] = Unreadable(key, span.raw if span else "", f"read by OCR with a confidence of "
+                                     f"{confidence:.0f} of 100: not trusted, check it by hand", span)
+        else:
+            kept[key] = value
+    return kept, unsure
+
+
 def _scanned(pages: list[Page]) -> bool:
     """Read by OCR (its words carry confidences), or a PDF whose first page has no text layer."""
     return bool(pages) and (not pages[0].words or pages[0].words[0].confidence is not None)
@@ -106,7 +125,7 @@ def parse_flow(info: DocumentInfo, flow: Flow, rules: Rules) -> Application:
     for row in walker.walk():
         assembler.add(row)
     fields, unreadable, warnings = assembler.finish()
-    fields = _with_meta(fields, kind, flow, rules)
+    fields, unreadable = _trusted(_with_meta(fields, kind, flow, rules), unreadable)
     app = Application(info, fields, warnings, unreadable)
     app.warnings.extend(_unreadable_warnings(app))
     if kind == PRINT:
@@ -168,7 +187,8 @@ def _print_date(flow: Flow, rules: Rules) -> Field | None:
         box = tokens[0].box
         for token in tokens[1:]:
             box = box.union(token.box)
-        span = Span(tokens[0].page, box, join_tokens(tokens), PRINT_HEADER)
+        sure = [t.confidence for t in tokens if t.confidence is not None]
+        span = Span(tokens[0].page, box, join_tokens(tokens), PRINT_HEADER, min(sure) if sure else None)
         return Field("application.submitted_at", value, span)
     return None
 

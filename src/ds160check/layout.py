@@ -46,6 +46,8 @@ class Token:
     size: float
     # True when this token is the rest of the previous token's word ("Sex:MALE").
     attached: bool = False
+    # How sure OCR was of the word (0-100); None for a word of a text layer.
+    confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,13 +129,14 @@ def split_colons(word: Word, page: int) -> list[Token]:
     """``Sex:MALE`` → ``Sex``, ``:``, ``MALE``, boxes shared out by character count."""
     pieces = [p for p in re.split(f"({_COLON.pattern})", word.text) if p]
     if len(pieces) == 1:
-        return [Token(word.text, word.box, page, word.size)]
+        return [Token(word.text, word.box, page, word.size, False, word.confidence)]
     width = (word.x1 - word.x0) / max(len(word.text), 1)
     out: list[Token] = []
     x = word.x0
     for piece in pieces:
         x1 = x + width * len(piece)
-        out.append(Token(piece, Box(x, word.top, x1, word.bottom), page, word.size, bool(out)))
+        out.append(Token(piece, Box(x, word.top, x1, word.bottom), page, word.size, bool(out),
+                         word.confidence))
         x = x1
     return out
 

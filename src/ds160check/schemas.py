@@ -38,6 +38,7 @@ _SPAN = {
         "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4},
         "label": {"type": "string"},
         "raw": {"type": "string"},
+        "ocr_confidence": {"type": "number", "minimum": 0, "maximum": 100},
     },
 }
 

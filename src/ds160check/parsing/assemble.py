@@ -65,7 +65,8 @@ class Slot:
         for token in tokens[1:]:
             if token.page == page:
                 box = box.union(token.box)
-        return Span(page, box, self.text(), self.pieces[0].label)
+        sure = [t.confidence for t in tokens if t.confidence is not None]
+        return Span(page, box, self.text(), self.pieces[0].label, min(sure) if sure else None)
 
 
 @dataclass
