@@ -202,7 +202,9 @@ def save_image_pdf(pages: list[Image.Image], path: Path, dpi: int, quality: int 
         p.save(buf, "JPEG", quality=quality)
         buf.seek(0)
         jpgs.append(Image.open(buf))
-    when = datetime(2026, 11, 20, 9, 30)  # fixed, so a rerun writes the same bytes
+    # fixed, so a rerun writes the same bytes; as a PDF date string: Pillow 13 no longer takes
+    # a datetime here
+    when = datetime(2026, 11, 20, 9, 30).strftime("D:%Y%m%d%H%M%S")
     jpgs[0].save(path, "PDF", save_all=True, append_images=jpgs[1:], resolution=dpi,
                  creationDate=when, modDate=when, producer="Scanner")
 
