@@ -66,11 +66,13 @@ MIN_ORIENTATION_CONFIDENCE: Final = 2.0
 # A word read with less confidence (0-100) than this does not count as read (see Word.confidence).
 LOW_CONFIDENCE: Final = 60.0
 # Characters a table's rules and a page's edges are read as.
-RULE_CHARACTERS: Final = frozenset("|[]{}_—–-=‘’“”'\"~")
+RULE_CHARACTERS: Final = frozenset("|[]{}_—–-=‘’“”'\"~.…·,:;")
 # A word mostly of punctuation read with less confidence than this is a speck, not text.
 NOISE_CONFIDENCE: Final = 40.0
 # Any word read with less than this is what Tesseract makes of a picture or an edge.
 GARBAGE_CONFIDENCE: Final = 15.0
+# A "word" lower than this share of its line's font size is a row of dots (leaders), not text.
+DOT_HEIGHT: Final = 0.3
 # A lone bar no taller than this many font sizes is a capital I; a table's rule is taller.
 PIPE_AS_I_HEIGHT: Final = 1.6
 # An image this much wider than high is likely a portrait page photographed sideways.
@@ -473,6 +475,8 @@ def _words(api: Any, scale: float) -> Iterator[Word]:
         confidence = round(float(item.Confidence(RIL.WORD)), 1)
         x0, top, x1, bottom = box
         size = line_size or (bottom - top) * scale
+        if (bottom - top) * scale < size * DOT_HEIGHT:
+            continue  # dotted leaders between a label and its value, read as "ig ved Ua"
         if text == "|" and (bottom - top) * scale <= size * PIPE_AS_I_HEIGHT:
             text = "I"  # the pronoun of "I HEAD THE DEPARTMENT", read as a bar
         text = _cleaned(text, confidence)
