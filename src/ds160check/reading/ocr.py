@@ -628,11 +628,5 @@ def read_pdf_page_images(path: Path, document: Any, indices: Sequence[int], foun
     return out
 
 
-def confidence_of(words: Sequence[Word]) -> float | None:
-    """The lowest confidence of words read by OCR, or None when none was (a text PDF)."""
-    values = [w.confidence for w in words if w.confidence is not None]
-    return min(values) if values else None
-
-
 def _is_cyrillic(character: str) -> bool:
     return "\u0400" <= character <= "\u04ff"
