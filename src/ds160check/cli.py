@@ -17,6 +17,9 @@ from typing import Any, TypeVar
 import click
 
 from ds160check import __version__
+from ds160check.cli_decisions import decisions as decisions_group
+from ds160check.cli_decisions import decisions_option
+from ds160check.cli_decisions import load as load_decisions
 from ds160check.cli_options import limit_options, redact_option
 from ds160check.errors import Ds160CheckError
 from ds160check.limits import current_limits
@@ -192,13 +195,15 @@ FAIL_ON = ["critical", "high", "medium", "low", "info", "none"]
               help="An installed trained spaCy pipeline to read supporting documents with, besides "
                    "the rules (never downloaded).")
 @password_option
+@decisions_option
 @redact_option
 @limit_options
 @output_option
 @reports_errors
 def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | None,
             refusal_date: str | None, min_days: int | None, fmt: str | None, fail_on: str,
-            spacy_model: str | None, password: str | None, redact: bool, output: str) -> None:
+            spacy_model: str | None, password: str | None, decisions_file: Path | None, redact: bool,
+            output: str) -> None:
     """Compare the refused DS-160 (OLD) with the new one (NEW).
 
     DOCUMENTS are the rest of the case: confirmation pages, refusal letters
@@ -210,11 +215,16 @@ def compare(old: Path, new: Path, documents: tuple[Path, ...], refused: str | No
 
     fmt = fmt or format_of(output)
     date = _refusal_date(refusal_date)
+    reviewed = load_decisions(decisions_file)  # a bad file stops the command before anything is read
     apps = _read_both(old, new, password) if fmt == "html" or redact else None
     first, second = apps or (old, new)
     # Sorted, so that the report does not depend on the order DOCUMENTS were given in.
     report = run_compare(first, second, sorted(documents, key=str), refused=refused, refusal_date=date,
                          min_days=min_days, password=password, spacy_model=spacy_model)
+    if reviewed is not None:  # before --redact: decisions name the values as read
+        from ds160check.review import review_reports
+
+        report = review_reports([report], reviewed.for_case(None))[0]
     if redact and apps is not None:
         from ds160check.redact import redact_extract, redact_report
 
@@ -390,6 +400,38 @@ def schema(name: str) -> None:
     from ds160check.schemas import SCHEMAS
 
     click.echo(dumps(SCHEMAS[name]()), nl=False)
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; one other than loopback needs --token-file.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8160, show_default=True,
+              help="Port to listen on (0: any free one, printed at start).")
+@click.option("--token-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File holding the token requests must carry as 'Authorization: Bearer TOKEN' "
+                   "(readable by you only; /healthz stays open).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Cases checked at once, each in a worker process (default: the number of CPUs).")
+@click.option("--queue", type=click.IntRange(min=0), default=100, show_default=True,
+              help="Requests that may wait for a worker; past it the answer is 503 (busy).")
+@limit_options
+@reports_errors
+def serve(host: str, port: int, token_file: Path | None, jobs: int | None, queue: int) -> None:
+    """Check cases over HTTP: POST /v1/compare and /v1/extract (multipart), GET /healthz, /openapi.json.
+
+    The answers are the JSON of compare and extract --format json, the uploaded file names as the
+    paths; the limits apply to every upload; nothing is kept after the response. Needs the serve
+    extra: pip install 'ds160check[serve]'.
+    """
+    from ds160check.service import serve as run_serve
+    from ds160check.service.settings import ServiceSettings, read_token
+
+    token = read_token(token_file) if token_file is not None else None
+    run_serve(ServiceSettings(host=host, port=port, token=token, jobs=jobs or os.cpu_count() or 1,
+                              queue=queue, limits=current_limits()))
+
+
+cli.add_command(decisions_group)
 
 
 def main() -> None:

@@ -70,6 +70,17 @@ def describe_lines(value: Any) -> list[str]:
     return [describe(value)]
 
 
+def value_lines(raw: str | None, normalized: Any) -> list[str]:
+    """A compared value (as printed, as normalized) the way every report shows it: money with its
+    currency, dates in words, a list item by item, else as printed; ``—`` when there is none."""
+    if raw is None and normalized is None:
+        return [MISSING_TEXT]
+    if isinstance(normalized, (list, dict, bool)) or (isinstance(normalized, str)
+                                                        and describe(normalized) != normalized):
+        return describe_lines(normalized)
+    return [raw or describe(normalized)]
+
+
 def date_words(text: str) -> str | None:
     """``2017-10-09`` → ``9 October 2017`` (``2017-10`` → ``October 2017``); None if no ISO date."""
     match = _ISO_DATE.fullmatch(text.strip())
@@ -110,4 +121,4 @@ def _describe_mapping(value: dict[str, Any]) -> str:
 
 
 __all__ = ["MISSING_TEXT", "NONE_TEXT", "NULL_TEXT", "date_words", "describe", "describe_lines",
-           "duration_words", "money_words", "printable"]
+           "duration_words", "money_words", "printable", "value_lines"]

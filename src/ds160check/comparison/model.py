@@ -53,6 +53,50 @@ class Value:
         return {"raw": self.raw, "normalized": self.normalized}
 
 
+DISMISSED, ACCEPTED = "dismissed", "accepted"
+REVIEW_DECISIONS = (ACCEPTED, DISMISSED)
+
+
+@dataclass(frozen=True)
+class Review:
+    """A reviewer's decision on a finding (``--decisions``): who, when, why, and where it is written.
+
+    ``dismissed``: not a problem (it stays in the report, counts for no severity, no verdict and no
+    ``--fail-on``); ``accepted``: confirmed as a real problem (it counts as before).
+    """
+
+    decision: str
+    by: str
+    at: str
+    reason: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"decision": self.decision, "by": self.by, "at": self.at, "reason": self.reason,
+                "line": self.line}
+
+
+@dataclass(frozen=True)
+class StaleDecision:
+    """A decision whose finding changed (same code and field, other values: ``now_old``/``now_new``)
+    or is gone: it is no longer applied, and the report says so."""
+
+    review: Review
+    case: str | None
+    code: str
+    field: str | None
+    old: str | None
+    new: str | None
+    why: str
+    now_old: str | None = None
+    now_new: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.review.to_dict(), "case": self.case, "code": self.code, "field": self.field,
+                "old": self.old, "new": self.new, "why": self.why,
+                "now": None if self.why == "gone" else {"old": self.now_old, "new": self.now_new}}
+
+
 @dataclass(frozen=True)
 class Finding:
     code: Code
@@ -68,12 +112,18 @@ class Finding:
     reason: str | None = None
     # The answer the form should give, for a finding about the answer itself (a hidden refusal).
     expected: str | None = None
+    # A reviewer's decision on it (--decisions), or None.
+    review: Review | None = None
+
+    @property
+    def dismissed(self) -> bool:
+        return self.review is not None and self.review.decision == DISMISSED
 
     def sort_key(self) -> tuple[Any, ...]:
         return (severity_rank(self.severity), self.code.value, self.field or "", self.message)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "code": self.code.value,
             "severity": self.severity,
             "trap_field": self.trap_field,
@@ -87,6 +137,9 @@ class Finding:
             "expected": self.expected,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.review is not None:  # only under --decisions: reports without stay as they were
+            out["review"] = self.review.to_dict()
+        return out
 
 
 @dataclass
@@ -282,12 +335,19 @@ class Report:
     checklist: list[ChecklistItem]
     notices: list[Notice] = dataclass_field(default_factory=list)
     case: CaseHeader | None = None
+    # Decisions (--decisions) no longer applied; None: no decisions were given.
+    stale_decisions: list[StaleDecision] | None = None
 
     def counts(self) -> dict[str, int]:
+        """Findings by severity; a dismissed finding counts for none (see ``dismissed``)."""
         counts = dict.fromkeys(SEVERITIES, 0)
         for finding in self.findings:
-            counts[finding.severity] += 1
+            if not finding.dismissed:
+                counts[finding.severity] += 1
         return counts
+
+    def dismissed(self) -> int:
+        return sum(f.dismissed for f in self.findings)
 
     @property
     def verdict(self) -> str:
@@ -307,11 +367,11 @@ class Report:
         return "consistent: no contradictions found"
 
     def worst(self) -> str | None:
-        present = [f.severity for f in self.findings]
+        present = [f.severity for f in self.findings if not f.dismissed]
         return min(present, key=severity_rank) if present else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "schema": REPORT_SCHEMA,
             "tool": {"name": "ds160check", "version": self.tool_version},
             "case": self.case.to_dict() if self.case else None,
@@ -324,3 +384,7 @@ class Report:
             "checklist": [c.to_dict() for c in self.checklist],
             "summary": {**self.counts(), "verdict": self.verdict},
         }
+        if self.stale_decisions is not None:  # only under --decisions
+            out["summary"]["dismissed"] = self.dismissed()
+            out["stale_decisions"] = [s.to_dict() for s in self.stale_decisions]
+        return out

@@ -122,8 +122,8 @@ def _refusal_item(report: Report) -> ChecklistItem:
 
 def _consistency_item(report: Report) -> ChecklistItem:
     item = "DS-160 checked for consistency (no critical or high finding left)"
-    serious = [f for f in report.findings
-               if f.severity in ("critical", "high") and f.code not in NOT_CONSISTENCY]
+    serious = [f for f in report.findings  # a finding a reviewer dismissed is not one to fix
+               if f.severity in ("critical", "high") and f.code not in NOT_CONSISTENCY and not f.dismissed]
     if serious:
         codes = ", ".join(sorted({f.code.value for f in serious}))
         return ChecklistItem(item, MISSING, f"{len(serious)} critical/high finding(s) to fix: {codes}")

@@ -12,7 +12,7 @@ from pathlib import Path
 from ds160check.comparison.codes import Code
 from ds160check.comparison.model import Change, Finding, Report, Value
 from ds160check.comparison.summary import document_names, provers
-from ds160check.wording import MISSING_TEXT, describe, describe_lines
+from ds160check.wording import MISSING_TEXT, describe, value_lines
 
 # Findings that are the change itself: each change is told once, under "what changed".
 CHANGE_CODES = frozenset({Code.CIRCUMSTANCE_CHANGED, Code.CHANGE_UNSUPPORTED})
@@ -29,12 +29,7 @@ def shown(value: Value | None) -> str:
 
 
 def shown_lines(value: Value | None) -> list[str]:
-    if value is None or (value.raw is None and value.normalized is None):
-        return [MISSING_TEXT]
-    normal = value.normalized
-    if isinstance(normal, (list, dict, bool)) or (isinstance(normal, str) and describe(normal) != normal):
-        return describe_lines(normal)
-    return [value.raw or describe(normal)]
+    return [MISSING_TEXT] if value is None else value_lines(value.raw, value.normalized)
 
 
 @dataclass(frozen=True)
