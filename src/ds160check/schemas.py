@@ -144,6 +144,25 @@ _EVIDENCE = {
 }
 
 
+_REVIEW: dict[str, Any] = {
+    "decision": {"enum": ["accepted", "dismissed"]},
+    "by": {"type": "string", "minLength": 1},
+    "at": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z?)?$"},
+    "reason": {"type": "string", "minLength": 1},
+    "line": {"type": ["integer", "null"], "minimum": 1},
+}
+
+
+def _stale_decision_schema(catalogue: Catalogue) -> dict[str, Any]:
+    from ds160check.comparison.codes import Code
+
+    text = {"type": ["string", "null"]}
+    now = {"anyOf": [{"type": "null"}, _closed({"old": text, "new": text})]}
+    return _closed({**_REVIEW, "case": text, "code": {"enum": [c.value for c in Code]},
+                    "field": {"enum": [*catalogue.fields, None]}, "old": text, "new": text,
+                    "why": {"enum": ["changed", "gone"]}, "now": now})
+
+
 def report_schema() -> dict[str, Any]:
     """The JSON Schema of ``compare --format json``."""
     from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
@@ -181,6 +200,8 @@ def report_schema() -> dict[str, Any]:
             "action": {"enum": list(ACTIONS)},
             "expected": {"type": ["string", "null"]},
             "evidence": {"type": "array", "items": _EVIDENCE},
+            # Only under --decisions, on a finding a reviewer decided.
+            "review": _closed(_REVIEW),
         },
     }
     application = {
@@ -338,8 +359,12 @@ def report_schema() -> dict[str, Any]:
                 "type": "object",
                 "required": [*SEVERITIES, "verdict"],
                 "additionalProperties": False,
-                "properties": {**counts, "verdict": {"type": "string"}},
+                # dismissed: only under --decisions (dismissed findings count for no severity).
+                "properties": {**counts, "verdict": {"type": "string"},
+                               "dismissed": {"type": "integer", "minimum": 0}},
             },
+            # Only under --decisions: the decisions no longer applied, and why.
+            "stale_decisions": {"type": "array", "items": _stale_decision_schema(catalogue)},
         },
     }
 

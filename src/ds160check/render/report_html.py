@@ -56,6 +56,7 @@ h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }
 .finding.critical { border-left-color: #8e0000; } .finding.high { border-left-color: #c62828; }
 .finding.medium { border-left-color: #b26a00; } .finding.low { border-left-color: #00695c; }
 .finding.info { border-left-color: #1565c0; }
+.finding.dismissed { opacity: .6; border-style: dashed; } .review { font-weight: bold; color: #333; }
 .code { font-family: "DejaVu Sans Mono", Menlo, monospace; font-weight: bold; }
 .where { color: #555; font-size: 9pt; }
 .values { margin: 1mm 0; } .values .old { color: #444; } .values .new { font-weight: bold; }
@@ -113,10 +114,12 @@ def report_body(report: Report, old: Application | None = None, new: Application
     parts = [
         _files_line(report),
         verdict_banner(report.verdict, report.worst(), report.counts()),
+        _review_tally(report),
         _notices(report),
         _refusal(report),
         "<h2>Timeline</h2>\n" + timeline_svg(report, old, new),
         _findings(report),
+        _stale(report),
         _what_changed(report),
         _checklist(report),
         _side_by_side(report, old, new),
@@ -206,11 +209,29 @@ def _finding(finding: Finding) -> str:
                   f'<span class="new">{esc(shown.after)}</span></div>')
     evidence = "".join(f"<li>{esc(where)}: <q>{esc(quote)}</q></li>"
                        for where, quote in view.evidence_lines(finding, MAX_EVIDENCE))
-    return (f'<div class="finding {esc(finding.severity)}">'
+    review = view.review_words(finding)
+    reviewed = f'<div class="review">{esc(review)}</div>' if review else ""
+    dismissed = " dismissed" if finding.dismissed else ""
+    return (f'<div class="finding {esc(finding.severity)}{dismissed}">'
             f'<span class="code">{esc(finding.code.value)}</span> '
-            f'<span class="where">{where}</span>{values}<div>{esc(finding.message)}</div>'
+            f'<span class="where">{where}</span>{values}{reviewed}<div>{esc(finding.message)}</div>'
             f'<div>What to do: <span class="action">{esc(finding.action)}</span></div>'
             + (f'<ul class="evidence">{evidence}</ul>' if evidence else "") + "</div>")
+
+
+def _review_tally(report: Report) -> str:
+    tally = view.dismissed_tally(report)
+    if tally is None:
+        return ""
+    return f'<p class="where">Reviewer decisions applied: {esc(tally)} (not counted above)</p>'
+
+
+def _stale(report: Report) -> str:
+    lines = view.stale_lines(report)
+    if not lines:
+        return ""
+    return ("<h2>Stale reviewer decisions</h2>\n<p>No longer applied: the finding they were about changed "
+            "or is gone.</p>\n" + bullet_list(lines))
 
 
 def _what_changed(report: Report) -> str:

@@ -26,13 +26,18 @@ def render_markdown(report: Report) -> str:
     top = view.header(report)
     out = [f"# DS-160 re-application check: {_cell(top.applicant)}", "",
            f"**Verdict: {_cell(report.verdict)}**", ""]
-    out.append(" · ".join(f"{s}: {counts[s]}" for s in SEVERITIES))
+    out.append(" · ".join(f"{s}: {counts[s]}" for s in SEVERITIES)
+               + (f" · dismissed: {report.dismissed()}" if view.dismissed_tally(report) else ""))
     out += [""] + [f"- {_cell(side.line())}" for side in top.sides]
     if report.notices:
         out += ["", "## Notices", ""]
         out += [f"- **{n.code}**: {_cell(n.message)}" for n in report.notices]
     out += ["", "## Refusal", ""] + _refusal(report)
     out += ["", "## Findings", ""] + _findings(report)
+    stale = view.stale_lines(report)
+    if stale:
+        out += ["", "## Stale reviewer decisions (no longer applied)", ""]
+        out += [f"- {_cell(line)}" for line in stale]
     out += ["", "## What changed since last time?", "",
             "*The officer will ask. Answer with these, documents in hand:*", ""]
     out += _changes(report)
@@ -69,8 +74,11 @@ def _findings(report: Report) -> list[str]:
         told += about_changes
         for f in cards:
             shown = view.values(f)
+            review = view.review_words(f)
+            mark = f" **{_cell(review)}**" if review else ""
             out.append(f"| {f.severity} | `{f.code.value}` | {_cell(f.field)} | "
-                       f"{_cell(shown.text() if shown else None)} | {_cell(f.message)} *({f.action})* |")
+                       f"{_cell(shown.text() if shown else None)} | "
+                       f"{_cell(f.message)} *({f.action})*{mark} |")
     if told:
         out += ["", f"*{told} more about the changes: see What changed since last time?*"]
     return out

@@ -33,6 +33,7 @@ def render_report(report: Report, *, color: bool = False) -> str:
     style = _styler(color)
     counts = report.counts()
     tally = " · ".join(f"{s} {counts[s]}" for s in SEVERITIES)
+    tally += f" · {view.dismissed_tally(report)}" if view.dismissed_tally(report) else ""
     worst = report.worst()
     verdict = style(report.verdict.upper(), fg=COLOURS.get(worst or "", "green"), bold=True)
     top = view.header(report)
@@ -53,6 +54,7 @@ def render_report(report: Report, *, color: bool = False) -> str:
         lines.append("")
     if not report.findings:
         lines += ["No findings.", ""]
+    lines += _stale_lines(report, style)
     lines += _change_lines(report)
     lines += ["", "Checklist"]
     lines += [f"  {STATUS_MARK[c.status]} {c.item}: {c.detail}" for c in report.checklist]
@@ -101,11 +103,22 @@ def _finding_lines(finding: Finding, style: Callable[..., str]) -> list[str]:
     shown = view.values(finding)
     if shown is not None:
         lines.append(f"    {shown.text()}")
+    review = view.review_words(finding)
+    if review is not None:
+        lines.append(f"    {style(review, bold=True)}")
     lines.append(f"    {finding.message}")
     lines.append(f"    action: {finding.action}")
     for where_seen, quote in view.evidence_lines(finding, MAX_SEEN):
         lines.append(f"    seen: {where_seen}: {_quote(quote)}")
     return lines
+
+
+def _stale_lines(report: Report, style: Callable[..., str]) -> list[str]:
+    stale = view.stale_lines(report)
+    if not stale:
+        return []
+    return [style(f"STALE REVIEWER DECISIONS ({len(stale)}): no longer applied", bold=True),
+            *(f"  {line}" for line in stale), ""]
 
 
 def _quote(text: str) -> str:
@@ -130,8 +143,8 @@ def _one_change(change: view.ChangeView) -> list[str]:
     note = "" if change.material else " (not material)"
     lines = [f"  - {change.title}: {before} → {after}{note}"]
     status = change.status_words
-    codes = ", ".join(f"{f.code.value} ({f.severity})" for f in change.findings
-                      if f.code.value != "CIRCUMSTANCE_CHANGED")
+    codes = ", ".join(f"{f.code.value} ({f.severity}{', dismissed' if f.dismissed else ''})"
+                      for f in change.findings if f.code.value != "CIRCUMSTANCE_CHANGED")
     if change.proof:
         status += ": " + ", ".join(change.proof)
     if change.bring:

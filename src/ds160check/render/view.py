@@ -164,3 +164,37 @@ def refusal_source(report: Report) -> str:
     name = {"letter": "the refusal letter", "ceac_status": "the CEAC status page"}.get(refusal.source,
                                                                                       refusal.source)
     return name
+
+
+# --- reviewer decisions (--decisions) -------------------------------------------------------------
+
+REVIEW_WORDS = {"dismissed": "DISMISSED", "accepted": "ACCEPTED"}
+
+
+def review_words(finding: Finding) -> str | None:
+    """``DISMISSED by A. Reviewer, 2026-03-01: same person (not counted)``, or None."""
+    review = finding.review
+    if review is None:
+        return None
+    note = " (not counted)" if finding.dismissed else ""
+    word = REVIEW_WORDS.get(review.decision, review.decision)
+    return f"{word} by {review.by}, {review.at}: {review.reason}{note}"
+
+
+def dismissed_tally(report: Report) -> str | None:
+    """``dismissed 2`` beside the severity counts, when decisions were applied."""
+    return None if report.stale_decisions is None else f"dismissed {report.dismissed()}"
+
+
+def stale_lines(report: Report) -> list[str]:
+    """Each decision no longer applied, and why: the finding changed (its values now) or is gone."""
+    from ds160check.review import why_words
+
+    lines = []
+    for stale in report.stale_decisions or ():
+        what = " · ".join(p for p in (stale.code, stale.field) if p)
+        values = f"{stale.old or MISSING_TEXT} → {stale.new or MISSING_TEXT}"
+        line = f" (decisions file line {stale.review.line})" if stale.review.line else ""
+        lines.append(f"{what} ({values}), {stale.review.decision} by {stale.review.by}: "
+                     f"{why_words(stale)}{line}")
+    return lines
