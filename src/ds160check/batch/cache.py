@@ -47,15 +47,18 @@ def rules_digest(directory: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def case_key(label: str, files: Sequence[Path], passwords: Sequence[str], limits: Limits) -> str:
+def case_key(label: str, files: Sequence[Path], passwords: Sequence[str], limits: Limits,
+             names: Sequence[Path] | None = None) -> str:
     """The key of a case: ``label`` (what else its reports depend on), every file's content, the
-    passwords and the limits. A file over ``--max-size`` is keyed by its size, never read."""
+    passwords and the limits. A file over ``--max-size`` is keyed by its size, never read.
+    ``names``: the files as the main process names them, when a worker reads them elsewhere (a
+    Dask worker's copy of shipped files)."""
     digest = hashlib.sha256()
     for part in (CACHE_FORMAT, __version__, rules_digest(), label, repr(limits), *passwords):
         digest.update(part.encode("utf-8") + b"\0")
     with use_limits(limits):
-        for path in files:
-            digest.update(f"{path}\0{_content(path)}\0".encode())
+        for path, name in zip(files, names or files, strict=True):
+            digest.update(f"{name}\0{_content(path)}\0".encode())
     return digest.hexdigest()
 
 

@@ -2,7 +2,8 @@
 
 The main process finds the case folders, hashes their files and serves the
 unchanged ones from the cache; the rest go to a pool of worker processes
-(rules loaded once per worker), each returning the rendered reports and the
+(rules loaded once per worker; ``batch/pool.py``, or a Dask cluster with
+``--scheduler``: ``batch/dask_pool.py``), each returning the rendered reports and the
 summary row of one case. The main process writes each case's reports as soon
 as it is done, so an interrupted batch keeps them; the summary and index are
 written at the end, also after Ctrl-C (unfinished cases marked "interrupted").
@@ -16,44 +17,45 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import dataclasses
 import io
-import multiprocessing
 import os
 import shutil
-import signal
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ds160check import __version__
-from ds160check.batch import guard
 from ds160check.batch import model as m
-from ds160check.batch.cache import CACHE_DIR_NAME, Cache, case_key, mtimes, signatures
-from ds160check.batch.classify import name_in
-from ds160check.batch.discover import CaseFolder, PassedOver, discover
+from ds160check.batch.cache import CACHE_DIR_NAME, Cache, case_key
+from ds160check.batch.cross_case import tell_hits
+from ds160check.batch.discover import CaseFolder, discover
+from ds160check.batch.fingerprints import FINGERPRINTS
+from ds160check.batch.pool import LocalPool, Pool
 from ds160check.batch.progress import Progress
 from ds160check.batch.store import private_dir, write_private
+from ds160check.batch.task import (  # noqa: F401 - init_worker, run_task, warm_up: the worker's side, named here too
+    Outcome,
+    Task,
+    init_worker,
+    render_outputs,
+    run_task,
+    warm_up,
+)
 from ds160check.comparison.codes import SEVERITIES, at_or_above, severity_rank
 from ds160check.errors import InputError
 from ds160check.files import is_folder
-from ds160check.limits import DEFAULT_LIMITS, Limits, use_limits
+from ds160check.limits import DEFAULT_LIMITS, Limits
+from ds160check.review.decisions import Decision, DecisionSet, cache_label
 
 BATCH_SCHEMA = "ds160check.batch/1"
 FORMAT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md", "text": "report.txt"}
 DEFAULT_FORMATS = ("json", "html")
 CASES_DIR = "cases"
 OCR_CACHE_DIR = "ocr"
-# Orders that do not depend on the files' modification times (the cache keys on content only).
-CONTENT_ORDERS = ("case.toml", "submission date", "print date", "date")
 CRASHED = ("the checker stopped while reading this folder (a damaged file, or more CPU time than "
            "its documents' time limits allow); it was retried once, alone")
-CHANGED_WHILE_READ = "A file changed while this case was checked (the report may mix its old and new content)"
-OUT_OF_MEMORY = "reading this folder needed more memory than a worker may use (see --max-memory)"
 # After a worker died, cases the broken pool had are retried in a fresh pool when there are more
 # than this many per worker, then each remaining one alone.
 RETRY_ALONE_PER_JOB = 2
@@ -72,6 +74,12 @@ class BatchOptions:
     redact: bool = False
     # Per document, as for compare (--max-size, --max-pages, --timeout, --max-memory, --max-unpacked).
     limits: Limits = DEFAULT_LIMITS
+    # A Dask scheduler ("tcp://host:8786") to run the cases on instead of the local pool
+    # (batch/dask_pool.py); ship_files: send the files' bytes, for workers that do not see them.
+    scheduler: str | None = None
+    ship_files: bool = False
+    # Reviewer decisions (--decisions FILE), applied to each case they concern.
+    decisions: DecisionSet | None = None
 
 
 @dataclass(frozen=True)
@@ -105,135 +113,6 @@ class BatchResult:
         worst = self.worst()
         return bool(self.unchecked()) or (worst is not None and at_or_above(worst, fail_on))
 
-
-@dataclass(frozen=True)
-class Task:
-    folder: Path
-    display: str
-    files: tuple[Path, ...]
-    passwords: tuple[str, ...]
-    formats: tuple[str, ...]
-    redact: bool = False
-    passed_over: tuple[PassedOver, ...] = ()
-    link_base: str | None = None
-    limits: Limits = DEFAULT_LIMITS
-    # What the reports depend on besides the files (Batch._label): part of the cache key; None
-    # when there is no cache.
-    label: str | None = None
-
-
-@dataclass
-class Outcome:
-    row: dict[str, Any]
-    outputs: dict[str, str]
-    mtimes: dict[str, float] | None
-    cacheable: bool
-    # The cache key of what the worker read (None: not to be cached).
-    key: str | None = None
-
-
-# --- in the worker ------------------------------------------------------------------------------
-
-
-def init_worker(limits: Limits = DEFAULT_LIMITS, ocr_cache: str | None = None) -> None:
-    """Once per worker: Ctrl-C is the main process's business; load the rules (and the
-    supporting-document pipeline, when installed), then cap the worker's memory. ``ocr_cache``:
-    where OCR results are kept by content hash (a scan tried as a DS-160 and then read as a
-    document, or unchanged since the last run, is read once)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    warm_up()
-    from ds160check.reading import ocr
-
-    ocr.use_cache(Path(ocr_cache) if ocr_cache else None)
-    guard.limit_worker_memory(guard.worker_memory_mb(limits.max_memory_mb))
-    # The worker is the isolation boundary (CPU and memory budgets; a dead worker's case is
-    # retried alone and reported): a child process per document would halve the throughput.
-    from ds160check.isolation import isolated_already
-
-    isolated_already()
-
-
-def warm_up() -> None:
-    """Load what every case needs once: the rules, and spaCy for supporting documents. Done in the
-    main process before the workers fork, they share it; otherwise each worker loads its own."""
-    from ds160check.batch import case  # noqa: F401 - imports the whole pipeline
-    from ds160check.rules import load_rules
-
-    load_rules()
-    try:
-        from ds160check.evidence.analyse import Analyser
-    except ImportError:
-        return
-    with contextlib.suppress(Exception):  # a broken optional stage shows in the cases, not here
-        Analyser().pipeline  # noqa: B018 - builds the pipeline (imports spaCy)
-
-
-def redacted(case: m.CaseResult) -> m.CaseResult:
-    """The case with personal numbers, emails and dates of birth masked in every report and in the
-    applications the HTML side-by-side table shows (``--redact``)."""
-    from ds160check.redact import redact_extract, redact_report
-
-    comparisons = [
-        m.CaseComparison(redact_report(c.report, sources=[c.old, c.new]), redact_extract(c.old),
-                         redact_extract(c.new))
-        for c in case.comparisons
-    ]
-    return dataclasses.replace(case, comparisons=comparisons)
-
-
-def render_outputs(case: m.CaseResult, formats: Sequence[str], redact: bool = False) -> dict[str, str]:
-    from ds160check.render.case import render_case_html, render_case_markdown, render_case_text
-    from ds160check.render.json import dumps
-
-    renderers: dict[str, Callable[[m.CaseResult], str]] = {
-        "json": lambda c: dumps(c.to_dict()), "html": render_case_html, "md": render_case_markdown,
-        "text": render_case_text,
-    }
-    shown = redacted(case) if redact else case
-    return {fmt: renderers[fmt](shown) for fmt in formats}
-
-
-def run_task(task: Task) -> Outcome:
-    """Check one folder and render its reports; never raises for what is in the folder.
-
-    The cache key is made here, of the files as they are just before they are read: a file
-    replaced after the main process looked the case up is keyed by what was read. A file that
-    changes while the case is read is told in the report, which is then not cached."""
-    from ds160check.batch.case import check_case
-
-    budget = guard.case_cpu_seconds(len(task.files), task.limits.timeout_s)
-    before = signatures(task.files)
-    key = case_key(task.label, task.files, task.passwords, task.limits) if task.label is not None else None
-    try:
-        with use_limits(task.limits), guard.case_budget(budget):
-            case = check_case(task.folder, passwords=task.passwords, files=task.files,
-                              display=task.display, passed_over=task.passed_over, link_base=task.link_base)
-    except MemoryError:
-        case = m.CaseResult(task.display, m.FAILED, errors=[OUT_OF_MEMORY])
-        outputs = render_outputs(case, task.formats, task.redact)
-        return Outcome(case.summary_row(), outputs, None, cacheable=False)
-    except Exception as exc:  # noqa: BLE001 - a bug must not stop the batch; the case says it
-        case = m.CaseResult(task.display, m.FAILED, errors=[f"internal error: {type(exc).__name__}: {exc}"])
-        outputs = render_outputs(case, task.formats, task.redact)
-        return Outcome(case.summary_row(), outputs, None, cacheable=False)
-    after = signatures(task.files)
-    changed = [path for path in task.files if after[path] != before[path]]
-    if changed:
-        case.notes.append(f"{CHANGED_WHILE_READ}: {', '.join(name_in(p, task.folder) for p in changed)}. "
-                          "Run the batch again when the folder is complete.")
-    by_mtime = case.order is not None and case.order.method not in CONTENT_ORDERS
-    return Outcome(case.summary_row(), render_outputs(case, task.formats, task.redact),
-                   mtimes(task.files) if by_mtime else None, cacheable=not changed,
-                   key=None if changed else key)
-
-
-# --- in the main process ------------------------------------------------------------------------
-
-
-def default_jobs() -> int:
-    return os.cpu_count() or 1
-
-
 def case_dir(output: Path, rel: str) -> Path:
     return output / CASES_DIR if rel == "." else output / CASES_DIR / rel
 
@@ -253,6 +132,8 @@ class Batch:
         self.passed_over: list[str] = []
         self.folders = discover(root, skip=[output, cache_dir], passed_over=self.passed_over)
         self.rows: dict[str, dict[str, Any]] = {}
+        # Each finished case's fingerprints (batch/fingerprints.py), by its folder as reported.
+        self.fingerprints: dict[str, dict[str, Any]] = {}
         self.written: set[Path] = set()
         # OCR results: kept with the cache across runs; for one run only when there is no cache or
         # the run is redacted (they hold the documents' text).
@@ -305,12 +186,13 @@ class Batch:
             if self.cache.folder is not None:
                 key = case_key(label, folder.files, self.options.passwords, self.options.limits)
                 entry = self.cache.get(key, self.options.formats, folder.files)
-                if entry is not None:
+                if entry is not None and FINGERPRINTS in entry["row"]:  # older entries have none
                     self._finish(folder, entry["row"], entry["outputs"], cached=True)
                     continue
             task = Task(folder.path, display_name(self.root, folder), folder.files, self.options.passwords,
                         self.options.formats, self.options.redact, folder.passed_over, str(self.output),
-                        self.options.limits, label if self.cache.folder is not None else None)
+                        self.options.limits, label if self.cache.folder is not None else None,
+                        decisions=self._decisions(folder))
             pending.append((folder, task))
         return pending
 
@@ -320,47 +202,56 @@ class Batch:
         (redacted and plain reports are different outputs: never serve one for the other)."""
         passed = "\0".join(f"{p.name}:{p.reason}" for p in folder.passed_over)
         base = os.path.relpath(os.path.abspath(folder.path), os.path.abspath(self.output))
-        return "\0".join((str(folder.path), base, passed, "redacted" if self.options.redact else ""))
+        decided = "" if self.options.decisions is None else cache_label(self._decisions(folder) or ())
+        return "\0".join((str(folder.path), base, passed, "redacted" if self.options.redact else "", decided))
+
+    def _decisions(self, folder: CaseFolder) -> tuple[Decision, ...] | None:
+        """The decisions about this case (by its folder, as reports name it) and about any case."""
+        if self.options.decisions is None:
+            return None
+        return self.options.decisions.for_case(display_name(self.root, folder))
 
     def _compute(self, pending: list[tuple[CaseFolder, Task]]) -> None:
+        """Run the cases in the pool. After a worker died, the cases it may have had are run
+        again, and each that still loses its worker is run alone once more before it is
+        reported: a case that crashes its worker by itself costs only itself."""
         if not pending:
             return
-        if multiprocessing.get_start_method() == "fork":
-            warm_up()  # once here, shared by every forked worker
-        jobs = self.options.jobs or default_jobs()
-        crashed = self._in_pool(pending, jobs)
-        if len(crashed) > RETRY_ALONE_PER_JOB * jobs:
-            crashed = self._in_pool(crashed, jobs)  # most were only in the broken pool's queue
-        for folder, task in crashed:
-            again = self._in_pool([(folder, task)], 1)
-            if again:
-                row = m.failed_row(task.display, CRASHED)
-                case = m.CaseResult(task.display, m.FAILED, errors=[CRASHED])
-                self._finish(folder, row, render_outputs(case, task.formats, task.redact), cached=False)
-
-    def _in_pool(self, pending: list[tuple[CaseFolder, Task]], jobs: int) -> list[tuple[CaseFolder, Task]]:
-        """Run ``pending`` in a pool; return the cases whose worker died."""
-        crashed = []
-        pool = ProcessPoolExecutor(max_workers=max(1, min(jobs, len(pending))),
-                                   mp_context=multiprocessing.get_context(), initializer=init_worker,
-                                   initargs=(self.options.limits, str(self.ocr_cache)))
+        pool = self._open_pool()
         try:
-            futures: dict[Future[Outcome], tuple[CaseFolder, Task]] = {
-                pool.submit(run_task, task): (folder, task) for folder, task in pending}
-            for future in as_completed(futures):
-                folder, task = futures[future]
-                try:
-                    outcome = future.result()
-                except BrokenProcessPool:
-                    crashed.append((folder, task))
-                    continue
-                self._store(folder, outcome)
-                self._finish(folder, outcome.row, outcome.outputs, cached=False)
-        except BaseException:
-            _stop(pool)
-            raise
-        pool.shutdown(wait=True)
-        return sorted(crashed, key=lambda pair: pair[0].rel)
+            jobs = pool.slots()
+            crashed = self._in_pool(pool, pending, jobs)
+            if len(crashed) > RETRY_ALONE_PER_JOB * jobs:
+                crashed = self._in_pool(pool, crashed, jobs)  # most were only in the broken pool's queue
+            for folder, task in crashed:
+                again = self._in_pool(pool, [(folder, task)], 1)
+                if again:
+                    row = m.failed_row(task.display, CRASHED)
+                    case = m.CaseResult(task.display, m.FAILED, errors=[CRASHED])
+                    self._finish(folder, row, render_outputs(case, task.formats, task.redact), cached=False)
+        finally:
+            pool.close()
+
+    def _open_pool(self) -> Pool:
+        if self.options.scheduler is None:
+            return LocalPool(self.options.jobs, self.options.limits, self.ocr_cache)
+        from ds160check.batch.dask_pool import DaskPool
+
+        return DaskPool(self.options.scheduler, jobs=self.options.jobs, limits=self.options.limits,
+                        ocr_cache=None if self.options.ship_files else self.ocr_cache,
+                        ship_files=self.options.ship_files)
+
+    def _in_pool(self, pool: Pool, pending: list[tuple[CaseFolder, Task]],
+                 jobs: int) -> list[tuple[CaseFolder, Task]]:
+        """Run ``pending`` in the pool; return the cases whose worker died."""
+        folders = {task: folder for folder, task in pending}
+
+        def done(task: Task, outcome: Outcome) -> None:
+            self._store(folders[task], outcome)
+            self._finish(folders[task], outcome.row, outcome.outputs, cached=False)
+
+        crashed = pool.run([task for _, task in pending], jobs, done)
+        return sorted(((folders[task], task) for task in crashed), key=lambda pair: pair[0].rel)
 
     def _store(self, folder: CaseFolder, outcome: Outcome) -> None:
         self.result.computed += 1
@@ -375,6 +266,9 @@ class Batch:
             write_private(target / FORMAT_FILES[fmt], outputs[fmt])
             self.written.add(target / FORMAT_FILES[fmt])
         row = {**row, "report": self._link(folder.rel)}
+        prints = row.pop(FINGERPRINTS, None)
+        if prints is not None:
+            self.fingerprints[row["folder"]] = prints
         self.rows[folder.rel] = row
         if cached:
             self.result.from_cache += 1
@@ -390,16 +284,21 @@ class Batch:
         from ds160check.render.case import render_index_html
         from ds160check.render.json import dumps
 
+        formats = self.options.formats
+        reports = {row["folder"]: [case_dir(self.output, rel) / FORMAT_FILES[f] for f in formats]
+                   for rel, row in self.rows.items()}
+        across = tell_hits(self.fingerprints, self.rows.values(), reports)
         rows = m.sort_rows([self.rows.get(f.rel) or m.interrupted_row(display_name(self.root, f))
                           for f in self.folders])
         self.result.rows = rows
         summary = {"schema": BATCH_SCHEMA, "tool": {"name": "ds160check", "version": __version__},
                    "interrupted": self.result.interrupted, "order": m.ROW_ORDER, "totals": totals(rows),
-                   "cases": rows,
+                   "cases": rows, "cross_case": across,
                    "passed_over": {"count": len(self.passed_over), "entries": self.passed_over}}
         write_private(self.output / "summary.json", dumps(summary))
         write_private(self.output / "summary.csv", summary_csv(rows))
-        index = render_index_html(rows, interrupted=self.result.interrupted, passed_over=self.outside_cases())
+        index = render_index_html(rows, interrupted=self.result.interrupted, passed_over=self.outside_cases(),
+                                  cross_case=across)
         write_private(self.output / "index.html", index)
 
     def outside_cases(self) -> list[str]:
@@ -407,18 +306,6 @@ class Batch:
         inside = {f"{'' if f.rel == '.' else f.rel + '/'}{p.name}: {p.reason}"
                   for f in self.folders for p in f.passed_over}
         return [entry for entry in self.passed_over if entry not in inside]
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the workers now (Ctrl-C must not wait for them)."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    processes = getattr(pool, "_processes", None) or {}
-    for process in list(processes.values()):
-        with contextlib.suppress(Exception):
-            process.terminate()
-    for process in list(processes.values()):
-        with contextlib.suppress(Exception):
-            process.join(timeout=5)
 
 
 def totals(rows: Sequence[dict[str, Any]]) -> dict[str, int]:
