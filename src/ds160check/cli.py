@@ -288,7 +288,8 @@ EXIT_INTERRUPTED = 130
 @cli.command()
 @click.argument("root", type=click.Path(file_okay=False, readable=False, path_type=Path))
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of CPUs).")
+              help="Worker processes (default: the number of CPUs); with --scheduler, cases running "
+                   "at once on the cluster (default: its worker threads).")
 @click.option("--output", "-o", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("ds160check-reports"), show_default=True,
               help="Folder for the reports, summary.csv/json and index.html (readable by you only).")
@@ -302,11 +303,20 @@ EXIT_INTERRUPTED = 130
 @click.option("--no-cache", is_flag=True, help="Recompute every case, even unchanged ones.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where unchanged cases are remembered (default: OUTPUT/.ds160check-cache).")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run the cases on the Dask cluster of this scheduler (tcp://HOST:8786) instead of "
+                   "local worker processes: same reports, byte for byte. Needs the dask extra, and "
+                   "ds160check of this version on every worker.")
+@click.option("--ship-files", is_flag=True,
+              help="With --scheduler: send each case's files to the workers as bytes (they need not "
+                   "see ROOT); without it they read them by path, from storage they share with you.")
+@decisions_option
 @limit_options
 @redact_option
 @reports_errors
 def batch(root: Path, jobs: int | None, output_dir: Path, formats: tuple[str, ...], fail_on: str,
-          passwords: tuple[str, ...], no_cache: bool, cache_dir: Path | None, redact: bool) -> None:
+          passwords: tuple[str, ...], no_cache: bool, cache_dir: Path | None, scheduler: str | None,
+          ship_files: bool, decisions_file: Path | None, redact: bool) -> None:
     """Check every client folder under ROOT in parallel.
 
     Each folder holding PDF or Word files is one case, whatever the file
@@ -319,8 +329,17 @@ def batch(root: Path, jobs: int | None, output_dir: Path, formats: tuple[str, ..
     from ds160check.batch.runner import DEFAULT_FORMATS, BatchOptions, run_batch
 
     options = BatchOptions(jobs=jobs, formats=formats or DEFAULT_FORMATS, passwords=passwords,
-                           cache=not no_cache, cache_dir=cache_dir, redact=redact, limits=current_limits())
+                           cache=not no_cache, cache_dir=cache_dir, redact=redact, limits=current_limits(),
+                           decisions=load_decisions(decisions_file), scheduler=scheduler,
+                           ship_files=ship_files)
+    if ship_files and scheduler is None:
+        raise Ds160CheckError("--ship-files sends the files to a Dask cluster: give --scheduler too")
     result = run_batch(root, output_dir, options)
+    if options.decisions is not None:
+        from ds160check.review import unknown_cases
+
+        for line in unknown_cases(options.decisions, [row["folder"] for row in result.rows]):
+            click.echo(f"Warning: {line}", err=True)
     totals: dict[str, int] = {}
     for row in result.rows:
         totals[row["status"]] = totals.get(row["status"], 0) + 1

@@ -426,6 +426,7 @@ def summary_schema() -> dict[str, Any]:
     text = {"type": ["string", "null"]}
     row: dict[str, Any] = dict.fromkeys(ROW_KEYS, text)
     row.update({s: count for s in SEVERITIES})
+    row.update(dismissed=count, stale_decisions=count)  # --decisions: counted apart; 0 without
     row.update(
         folder={"type": "string", "minLength": 1}, status={"enum": list(STATUSES)},
         verdict={"type": "string", "minLength": 1},

@@ -50,7 +50,8 @@ NOT_USED = (IGNORED, PASSED_OVER)
 # the reports folder, where summary.json and index.html are: they open from there.
 SUMMARY_COLUMNS = (
     "folder", "applicant", "old_application_id", "new_application_id", "status", "verdict", "notices",
-    *SEVERITIES, "contradicted", "refusal_type", "undisclosed_refusal",
+    *SEVERITIES, "dismissed", "stale_decisions", "contradicted", "refusal_type",
+    "undisclosed_refusal",
     "changes_supported", "changes_unsupported", "changes_contradicted", "applications",
     "application_ids", "order", "error", "passed_over", "old_file", "new_file", "report",
 )
@@ -160,15 +161,17 @@ class CaseResult:
         return list(seen.values())
 
     def counts(self) -> dict[str, int] | None:
+        """Findings by severity; one a reviewer dismissed (--decisions) counts for none."""
         if self.status != CHECKED:
             return None
         counts = dict.fromkeys(SEVERITIES, 0)
         for finding in self.findings():
-            counts[finding.severity] += 1
+            if not finding.dismissed:
+                counts[finding.severity] += 1
         return counts
 
     def worst(self) -> str | None:
-        present = [f.severity for f in self.findings()]
+        present = [f.severity for f in self.findings() if not f.dismissed]
         return min(present, key=severity_rank) if present else None
 
     @property
@@ -215,7 +218,8 @@ class CaseResult:
         counts = self.counts() or dict.fromkeys(SEVERITIES, None)
         primary = self.primary
         statuses = [c.evidence_status for c in primary.changes if c.material] if primary else []
-        findings = self.findings()
+        every = self.findings()
+        findings = [f for f in every if not f.dismissed]  # the headline counts leave dismissed ones out
         undisclosed = any(f.code == Code.UNDISCLOSED_REFUSAL for f in findings)
         contradicted = sum(f.code == Code.EVIDENCE_CONTRADICTS for f in findings)
         person = self.person
@@ -228,6 +232,8 @@ class CaseResult:
             "verdict": self.verdict,
             "notices": [{"code": n["code"], "message": n["message"]} for n in self.notices()],
             **counts,
+            "dismissed": len(every) - len(findings) if primary else None,
+            "stale_decisions": len(primary.stale_decisions or ()) if primary else None,
             "contradicted": contradicted if primary else None,
             "refusal_type": _refusal_type(primary),
             "undisclosed_refusal": ("yes" if undisclosed else "no") if primary else None,

@@ -24,7 +24,7 @@ INDEX_TITLE = "ds160check batch: all clients"
 # Columns of index.html: (summary key, heading). "client" and "problems" gather several keys.
 INDEX_COLUMNS = (
     ("client", "Client"), ("verdict", "Notices and verdict"), ("critical", "Critical"), ("high", "High"),
-    ("medium", "Medium"), ("low", "Low"), ("info", "Info"),
+    ("medium", "Medium"), ("low", "Low"), ("info", "Info"), ("dismissed", "Dismissed by reviewer"),
     ("contradicted", "Contradicted by documents"), ("refusal_type", "Refusal"),
     ("undisclosed_refusal", "Refusal hidden"), ("changes_supported", "Changes proven"),
     ("changes_unsupported", "Changes unproven"), ("problems", "Problems and files passed over"),
@@ -219,6 +219,10 @@ def _verdict_cell(row: dict[str, Any]) -> str:
     """The case's notices first (the case is not what it seems), then the verdict."""
     notices = "".join(f'<div class="notice"><b>{esc(n["code"])}</b><br>{esc(n["message"])}</div>'
                       for n in row.get("notices") or ())
+    stale = row.get("stale_decisions")
+    if stale:  # the reviewer must look again: a decision of theirs no longer applies
+        notices += (f'<div class="notice"><b>STALE DECISIONS</b><br>{stale} reviewer decision(s) no longer '
+                    "applied: see the report</div>")
     return f'<td data-sort="{row_rank(row):g}">{notices}{esc(row.get("verdict"))}</td>'
 
 

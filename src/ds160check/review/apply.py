@@ -29,7 +29,10 @@ def printed(value: Value | None) -> str | None:
 
 
 def identity(finding: Finding) -> tuple[str, str | None, str | None, str | None]:
-    old, new = canonical(printed(finding.old)), canonical(printed(finding.new))
+    """Code, field and the values as the report prints them: of a finding about the answer itself
+    (``answered NO; should be YES``) only the new answer, as the report shows only that."""
+    old = None if finding.expected is not None else canonical(printed(finding.old))
+    new = canonical(printed(finding.new))
     return (finding.code.value, finding.field, old, new)
 
 
@@ -69,7 +72,8 @@ def _stale(decision: Decision, findings: Sequence[Finding], case: str | None) ->
     if not same:
         return [stale]
     now = same[0]
-    return [dataclasses.replace(stale, why=CHANGED, now_old=printed(now.old), now_new=printed(now.new))]
+    now_old = None if now.expected is not None else printed(now.old)
+    return [dataclasses.replace(stale, why=CHANGED, now_old=now_old, now_new=printed(now.new))]
 
 
 def why_words(stale: StaleDecision) -> str:

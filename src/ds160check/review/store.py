@@ -111,7 +111,8 @@ def finding_values(finding: dict[str, Any]) -> tuple[str | None, str | None]:
         value = finding.get(side)
         text = "; ".join(value_lines(value.get("raw"), value.get("normalized"))) if value else None
         out.append(None if text in (None, "—") else text)
-    return out[0], out[1]
+    # A finding about the answer itself is identified by that answer (see review.apply.identity).
+    return (None if finding.get("expected") is not None else out[0]), out[1]
 
 
 def pick_finding(findings: list[dict[str, Any]], which: str, report: str | Path) -> dict[str, Any]:
