@@ -164,22 +164,35 @@ def cli_json(*args: str, cwd: Path) -> tuple[int, str, str]:
 
 
 def leftovers(server: Server) -> list[str]:
-    """What the server left in its TMPDIR, but multiprocessing's own folder (the forkserver socket)."""
-    return sorted(p.name for p in server.tmpdir.iterdir() if not p.name.startswith("pymp-"))
+    """What the server left in its TMPDIR."""
+    return sorted(p.name for p in server.tmpdir.iterdir())
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (Linux /proc)."""
-    total, todo = 0, [pid]
+def descendants(pid: int) -> list[int]:
+    """A process and all its descendants (Linux /proc)."""
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+            # Each thread lists the children it started (the pool starts workers from threads).
+            children = [int(c) for task in Path(f"/proc/{current}/task").iterdir()
+                        for c in (task / "children").read_text().split()]
         except OSError:
             continue
-        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
-        todo += [int(c) for c in children]
+        found.append(current)
+        todo += children
+    return found
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants."""
+    total = 0
+    for current in descendants(pid):
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
     return total / 1024
 
 
@@ -429,6 +442,21 @@ def test_fifty_requests_eight_in_flight_are_all_answered_in_bounded_memory(serve
     assert tree_rss_mb(server.process.pid) - before < GROWTH_BOUND_MB
     assert max(peak) - before < GROWTH_BOUND_MB + 300  # a document's reading child at most per worker
     assert leftovers(server) == []
+
+
+def test_a_server_ended_by_sigterm_ends_its_workers_and_leaves_nothing(tmp_path: Path) -> None:
+    process, url = start_server(tmp_path, "--jobs", "1")
+    body, content_type = multipart([("file", PRINT.name, PRINT.read_bytes())])
+    with urllib.request.urlopen(urllib.request.Request(url + "/v1/extract", data=body, headers={
+            "Content-Type": content_type}), timeout=REQUEST_TIMEOUT_S) as response:
+        assert response.status == 200  # no token needed on loopback without --token-file
+    family = descendants(process.pid)
+    assert len(family) >= 2  # the server and its worker
+    process.terminate()
+    process.wait(60)
+    assert all(not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+               for pid in family)
+    assert list(tmp_path.iterdir()) == []
 
 
 # --- the pool, on real worker processes --------------------------------------------------------

@@ -35,9 +35,10 @@ CRASHED: Final = ("the checker stopped while checking this case (a damaged or ho
 
 
 def _context() -> Any:
-    # The server runs threads (the event loop's pool): a plain fork could copy a lock one holds.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
+    """Spawn: the server runs threads (the event loop's pool), so a plain fork could copy a lock
+    one holds; and the forkserver's socket folder would outlive a server ended by SIGTERM (uvicorn
+    re-raises the signal after its graceful shutdown, so no exit handler removes it)."""
+    return multiprocessing.get_context("spawn")
 
 
 def worker_main(conn: Connection, limits: Limits) -> None:
