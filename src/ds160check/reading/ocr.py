@@ -65,6 +65,10 @@ MIN_DESKEW_DEG: Final = 0.15
 MIN_ORIENTATION_CONFIDENCE: Final = 2.0
 # A word read with less confidence (0-100) than this does not count as read (see Word.confidence).
 LOW_CONFIDENCE: Final = 60.0
+# Cyrillic letters an English line can be read as, in Russian (no evidence of Cyrillic text).
+LATIN_LOOK_ALIKES: Final = frozenset("АВЕКМНОРСТХУІЈЅаеорсухіјѕ")
+# A Russian reading replaces an unsure word only when it spans this share of its width and length.
+MIN_COVER: Final = 0.6
 # Characters a table's rules and a page's edges are read as.
 RULE_CHARACTERS: Final = frozenset("|[]{}_—–-=‘’“”'\"~.…·,:;")
 # A word mostly of punctuation read with less confidence than this is a speck, not text.
@@ -81,6 +85,11 @@ LANDSCAPE_RATIO: Final = 1.1
 POORLY_READ_WORDS: Final = 10
 # Of a line's height, the font size a word on it is given (the layout's gaps are in font sizes).
 SIZE_OF_LINE_HEIGHT: Final = 0.8
+# Letters (word boxes) under this many pixels high are read again enlarged to about TEXT_PIXELS,
+# by at most MAX_ENLARGE times.
+SMALL_TEXT_PIXELS: Final = 21.0
+TEXT_PIXELS: Final = 30.0
+MAX_ENLARGE: Final = 2.5
 _VERSION_TAG: Final = "ocr/1"
 
 
@@ -372,16 +381,67 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     words = _recognise(prepared, found, dpi)
     landscape = prepared.size[0] > prepared.size[1] * LANDSCAPE_RATIO  # pages are portrait, mostly
     if found.osd and (landscape or _poorly_read(words)):
-        turned = _upright(prepared, found)
-        if turned is not prepared:
-            again = _deskewed(turned, found)
-            read_again = _recognise(again, found, dpi)
-            # Orientation detection can be wrong (a passport page is landscape by nature, and its
-            # MRZ misleads it): the turned page is kept only when it reads better.
-            if _sure(read_again) > _sure(words):
-                prepared, words = again, read_again
+        prepared, words = _best_orientation(prepared, words, found, dpi)
+    prepared, dpi, words = _small_text_enlarged(prepared, dpi, words, found)
     width, height = prepared.size
     return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
+
+
+def _best_orientation(prepared: Any, words: list[Word], found: Engine, dpi: float
+                      ) -> tuple[Any, list[Word]]:
+    """The page turned the way it reads best: first the way orientation detection says; when that
+    reads no better and the page still reads poorly, the other quarter turns, its unsure guess first,
+    until one reads well.
+
+    Orientation detection can be wrong (a passport page is landscape by nature, its MRZ and small
+    print mislead it: a page upside down was taken for upright Greek), so a turn is kept only when
+    it reads more words surely."""
+    guess, sure = _orientation(prepared, found)
+    if sure:
+        prepared, words = _surer(prepared, words, _turned(prepared, guess, found), found, dpi)
+    if not _poorly_read(words):
+        return prepared, words
+    start = prepared
+    for quarter in dict.fromkeys((guess, 180, 90, 270)):
+        if quarter == 0 or (sure and quarter == guess):
+            continue
+        prepared, words = _surer(prepared, words, _turned(start, quarter, found), found, dpi)
+        if not _poorly_read(words):
+            break
+    return prepared, words
+
+
+def _turned(gray: Any, degrees: int, found: Engine) -> Any:
+    """The page turned ``degrees`` counter-clockwise (back from a turn clockwise), deskewed."""
+    return _deskewed(gray.rotate(degrees, expand=True, fillcolor=255), found)
+
+
+def _surer(prepared: Any, words: list[Word], candidate: Any, found: Engine, dpi: float
+           ) -> tuple[Any, list[Word]]:
+    again = _recognise(candidate, found, dpi)
+    return (candidate, again) if _sure(again) > _sure(words) else (prepared, words)
+
+
+def _small_text_enlarged(prepared: Any, dpi: float, words: list[Word], found: Engine
+                         ) -> tuple[Any, float, list[Word]]:
+    """A page of small print (a passport's data page: captions of 6 points, at 300 DPI letters 16
+    pixels high) read again enlarged so that its letters stand about TEXT_PIXELS high, where
+    Tesseract reads best; the enlarged reading is kept when it reads more words surely."""
+    heights = sorted((w.bottom - w.top) * dpi / 72.0 for w in words if _is_sure(w))
+    if len(heights) < POORLY_READ_WORDS or heights[len(heights) // 2] >= SMALL_TEXT_PIXELS:
+        return prepared, dpi, words
+    factor = min(MAX_ENLARGE, TEXT_PIXELS / heights[len(heights) // 2])
+    width, height = prepared.size
+    factor = min(factor, math.sqrt(MAX_PIXELS / (width * height)))
+    if factor < 1.2:
+        return prepared, dpi, words
+    from PIL import Image
+
+    larger = prepared.resize((round(width * factor), round(height * factor)), Image.Resampling.LANCZOS)
+    again = _recognise(larger, found, dpi * factor)
+    if _sure(again) >= _sure(words):
+        return larger, dpi * factor, again
+    return prepared, dpi, words
 
 
 def _recognise(prepared: Any, found: Engine, dpi: float) -> list[Word]:
@@ -410,11 +470,13 @@ def _recognise(prepared: Any, found: Engine, dpi: float) -> list[Word]:
                            round((bottom - top) / scale) + 1)
         other.Recognize()
         again = [_shifted(w, x0, top) for w in _words(other, scale)]
+        if not _written_in_cyrillic(again):
+            continue  # a Latin line read in Russian look-alikes: P<KAZ... as "еее", PHL as "РНЕ"
         for word in members:
             inside = [w for w in again if word.x0 - 2 <= (w.x0 + w.x1) / 2 <= word.x1 + 2]
             surest = min((w.confidence or 0 for w in inside), default=0.0)
             if inside and surest >= LOW_CONFIDENCE and surest > (word.confidence or 0) \
-                    and any(_is_cyrillic(c) for w in inside for c in w.text):
+                    and any(_is_cyrillic(c) for w in inside for c in w.text) and _covers(inside, word):
                 better[id(word)] = inside
     return [new for word in words for new in better.get(id(word), [word])]
 
@@ -446,7 +508,11 @@ def _shifted(word: Word, x: float, y: float) -> Word:
 
 def _sure(words: Sequence[Word]) -> int:
     """How many words were read with confidence, and are words (two letters or digits or more)."""
-    return sum((w.confidence or 0) >= LOW_CONFIDENCE and sum(c.isalnum() for c in w.text) >= 2 for w in words)
+    return sum(_is_sure(w) for w in words)
+
+
+def _is_sure(word: Word) -> bool:
+    return (word.confidence or 0) >= LOW_CONFIDENCE and sum(c.isalnum() for c in word.text) >= 2
 
 
 def _poorly_read(words: Sequence[Word]) -> bool:
@@ -563,21 +629,19 @@ def _otsu(pixels: Any) -> float:
     return float(numpy.nanargmax(between))
 
 
-def _upright(gray: Any, found: Engine) -> Any:
-    """Turn a page photographed sideways or upside down (Tesseract's orientation detection)."""
+def _orientation(gray: Any, found: Engine) -> tuple[int, bool]:
+    """How far the page is turned clockwise (0, 90, 180, 270: Tesseract's orientation detection),
+    and whether detection is sure of it."""
     api = _osd_api(found)
     api.SetImage(gray)  # at full resolution: at half, a sideways page's orientation is a guess
     try:
         detected = api.DetectOrientationScript()
     except RuntimeError:
-        return gray
+        return 0, False
     if not detected:
-        return gray
-    degrees, confidence = int(detected.get("orient_deg", 0)), float(detected.get("orient_conf", 0.0))
-    if degrees % 360 == 0 or confidence < MIN_ORIENTATION_CONFIDENCE:
-        return gray
-    # orient_deg: how far the page is turned clockwise; turn it back.
-    return gray.rotate(degrees, expand=True, fillcolor=255)
+        return 0, False
+    degrees, confidence = int(detected.get("orient_deg", 0)) % 360, float(detected.get("orient_conf", 0.0))
+    return degrees, degrees != 0 and confidence >= MIN_ORIENTATION_CONFIDENCE
 
 
 def _analysis_copy(gray: Any) -> Any:
@@ -630,3 +694,17 @@ def read_pdf_page_images(path: Path, document: Any, indices: Sequence[int], foun
 
 def _is_cyrillic(character: str) -> bool:
     return "\u0400" <= character <= "\u04ff"
+
+
+def _written_in_cyrillic(words: Sequence[Word]) -> bool:
+    """A line read in Russian shows a letter only Cyrillic has (Б, Д, Ж, Л, Я, ...); one made of
+    look-alikes of Latin letters alone is as likely the Latin line it was in English."""
+    return any(_is_cyrillic(c) and c not in LATIN_LOOK_ALIKES for w in words for c in w.text)
+
+
+def _covers(again: Sequence[Word], word: Word) -> bool:
+    """The Russian reading spans most of the word it would replace: a few letters read inside a
+    long unsure word are not a reading of it."""
+    width = sum(w.x1 - w.x0 for w in again)
+    letters = len("".join(w.text for w in again))
+    return width >= (word.x1 - word.x0) * MIN_COVER and letters >= len(word.text) * MIN_COVER
