@@ -348,6 +348,50 @@ def test_a_broken_check_digit_is_not_trusted_and_contradicts_nothing(tmp_path: P
     assert "could not be confirmed" in notice["message"]
 
 
+def test_a_character_the_mrz_has_not_is_the_one_its_check_digits_verify(tmp_path: Path) -> None:
+    # As OCR read a photographed page: '/' for the personal number's check digit.
+    line1, line2 = APPLICANT.mrz()
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf",
+                                                    mrz=(line1, line2[:42] + "/" + line2[43]))))
+    assert page is not None and page.trusted
+    assert page.mrz is not None and page.mrz.lines == (line1, line2)
+    assert any("unreadable character at position 43" in w for w in page.warnings)
+
+
+def test_an_unreadable_character_no_check_digit_covers_is_not_guessed(tmp_path: Path) -> None:
+    # The nationality's letters have no check digit: '/' there cannot be told.
+    line1, line2 = APPLICANT.mrz()
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf",
+                                                    mrz=(line1, line2[:11] + "/" + line2[12:]))))
+    assert page is None or page.mrz is None or page.fields.get("personal.nationality") is None \
+        or page.fields["personal.nationality"].source == "printed"
+
+
+def test_a_second_line_read_without_the_first_still_contradicts_the_date_of_birth(tmp_path: Path) -> None:
+    # In a photo the first line was lost in the shadow of the hand; every check digit of the
+    # second verifies, so its date of birth is as sure as with both lines.
+    holder = replace(APPLICANT, birth="860912", printed={"birth": "12.09.1986"})
+    passport = passport_pdf(tmp_path / "passport.pdf", holder, mrz=("", holder.mrz()[1]))
+    page = read_passport(load_document(passport))
+    assert page is not None and page.mrz is not None and not page.mrz.first_line_read
+    assert page.fields["personal.surnames"].source == "printed"
+    assert any("first line could not be read" in w for w in page.warnings)
+    [finding] = _findings(_report(tmp_path, passport), "EVIDENCE_CONTRADICTS")
+    assert finding["field"] == "personal.date_of_birth" and finding["severity"] == "critical"
+
+
+def test_a_first_line_whose_second_was_not_read_is_a_passport_not_trusted(tmp_path: Path) -> None:
+    line1, line2 = APPLICANT.mrz()
+    passport = passport_pdf(tmp_path / "passport.pdf", mrz=(line1, line2[:20] + " " + line2[20:25]))
+    page = read_passport(load_document(passport))
+    assert page is not None and page.mrz is not None and not page.trusted
+    assert any("second line could not be read in full" in w for w in page.warnings)
+    report = _report(tmp_path, passport)
+    assert _findings(report, "EVIDENCE_CONTRADICTS") == []
+    [notice] = report["notices"]
+    assert notice["code"] == "DOCUMENT_NOT_UNDERSTOOD" and "could not be read in full" in notice["message"]
+
+
 def test_a_broken_date_of_birth_check_digit_is_named_in_the_warnings(tmp_path: Path) -> None:
     line1, line2 = APPLICANT.mrz()
     broken = _damaged(line2, 19, _other_digit(line2[19]))
@@ -384,6 +428,24 @@ def test_fillers_read_as_k_and_a_line_split_in_two_are_repaired(tmp_path: Path) 
     assert page.mrz is not None and page.mrz.lines == (line1, line2)
     assert (page.fields["personal.surnames"].value, page.fields["personal.given_names"].value) == (
         "YUSUPOV", "YURIY")
+
+
+def test_a_first_line_that_lost_all_its_fillers_is_still_the_first_line(tmp_path: Path) -> None:
+    # As OCR read a photographed page: the run of 25 fillers ending line 1 dropped as noise, so the
+    # first line ends its span 25 characters short of 44.
+    line1, line2 = APPLICANT.mrz()
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf",
+                                                    mrz=(line1.rstrip("<"), line2))))
+    assert page is not None and page.trusted
+    assert page.mrz is not None and page.mrz.lines == (line1, line2)
+    assert any("fillers missing" in w for w in page.warnings)
+
+
+def test_a_word_before_the_second_line_is_not_taken_for_a_first_line(tmp_path: Path) -> None:
+    _, line2 = APPLICANT.mrz()
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf", mrz=("PASSPORT", line2))))
+    assert page is not None and page.mrz is not None
+    assert page.mrz.lines == ("", line2)  # the second line alone, every check digit verifying
 
 
 def test_fillers_read_as_lower_case_letters_do_not_make_a_p_inside_the_name_a_line_start(

@@ -30,7 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, product
 from typing import Final
 
 from mrz.base.errors import FieldError, LengthError
@@ -44,7 +44,12 @@ LINE_LENGTH: Final = 44
 FILLER: Final = "<"
 # A first line: the document code P and a second letter or filler, then the issuing State.
 _LINE1_START: Final = re.compile(r"P[A-Z0-9<][A-Z0-9<]{3}")
-_MRZ_CHARS: Final = re.compile(r"[A-Z0-9<]+")
+_MRZ_CHARS: Final = re.compile(r"[A-Z0-9<?]+")
+# A character OCR read that the MRZ has not ('/' for a digit): unknown, for the check digits to tell.
+UNKNOWN: Final = "?"
+# A span is MRZ text with at most this many unknown characters in it, when it is a line's length.
+_MAX_UNKNOWN: Final = 2
+_LINE_LIKE: Final = 30
 # The two lines are looked for in at most this many characters from the start of the first.
 _STREAM_CHARS: Final = 2 * LINE_LENGTH - 8
 # What the warnings name as damage seen in the text as read.
@@ -59,11 +64,18 @@ _LOWER_FILLER_TAIL: Final = re.compile(r"[<«»‹≪〈＜a-z\s]*[a-z<«»‹�
 _MAX_LEAD: Final = 3
 # A cut between the lines is tried this far from where it belongs.
 _CUT_SLACK: Final = 8
+# The shortest first line taken when its fillers were lost: code, State and a name of two letters.
+_MIN_LINE1: Final = 9
 
 # What each position of the second line holds (ICAO 9303 Part 4, 4.2.2.2): A letters or
 # digits or fillers, D a digit, F a digit or the filler, L a letter or filler, S the sex.
 _LINE2_KINDS: Final = "A" * 9 + "D" + "L" * 3 + "D" * 6 + "D" + "S" + "D" * 6 + "D" + "A" * 14 + "F" + "D"
 _SEXES: Final = "MFX<"
+_DIGITS: Final = "0123456789"
+_LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# What an unknown character of each kind of position may be.
+_ALLOWED: Final = {"A": _DIGITS + _LETTERS + FILLER, "D": _DIGITS, "F": _DIGITS + FILLER,
+                   "L": _LETTERS + FILLER, "S": _SEXES}
 _NUMBER, _OPTIONAL = slice(0, 9), slice(28, 42)
 _OPTIONAL_LENGTH: Final = 14
 _NAME_START: Final = 5
@@ -77,6 +89,12 @@ CHECKS: Final[tuple[tuple[str, str, str], ...]] = (
     (PERSONAL_NUMBER, "optional_data_hash", "the personal number"),
     (COMPOSITE, "final_hash", "the whole second line (the composite check digit)"),
 )
+_CHECK_KEYS: Final = tuple(key for key, _, _ in CHECKS)
+# A first line is taken without its second when this long (code, State, '<<' and a name).
+_MIN_LONE_LINE1: Final = 15
+# A second line read without the first is taken only when all of these verify.
+_LONE_LINE_CHECKS: Final = ("passport.number", "personal.date_of_birth", "passport.expiration_date",
+                             COMPOSITE)
 # Fields of letters and digits, each with its own check digit: where a look-alike may be either.
 _FREE_FIELDS: Final = ((_NUMBER, "document_number_hash", "the passport number"),
                        (_OPTIONAL, "optional_data_hash", "the personal number"))
@@ -128,9 +146,19 @@ class Mrz:
         return self._names()[1]
 
     @property
+    def first_line_read(self) -> bool:
+        """False when only the second line was read (the names are then not the MRZ's)."""
+        return bool(self.lines[0])
+
+    @property
+    def second_line_read(self) -> bool:
+        """False when only the first line was read: no check digit could be verified."""
+        return bool(self.lines[1])
+
+    @property
     def name_cut_short(self) -> bool:
         """The name fills its field to the last character: it may have been cut to fit."""
-        return not self.lines[0].endswith(FILLER)
+        return self.first_line_read and not self.lines[0].endswith(FILLER)
 
     def _names(self) -> tuple[str, str]:
         name = self.lines[0][_NAME_START:].rstrip(FILLER)
@@ -151,7 +179,7 @@ class Mrz:
 
     @property
     def sex(self) -> str:
-        return self.lines[1][20]
+        return self.lines[1][20] if self.second_line_read else ""
 
     @property
     def expiry(self) -> str | None:
@@ -233,7 +261,47 @@ def read_mrz(spans: Sequence[TextSpan], rules: MrzRules) -> Mrz | None:
             for found in _readings(stream, rules, at_start=start == 0):
                 if best is None or found.score > best.score:
                     best = found
-    return best.mrz if best is not None else None
+    if best is None:
+        return _lone_second_line(spans, texts, rules) or _lone_first_line(spans, texts, rules)
+    return best.mrz
+
+
+def _lone_second_line(spans: Sequence[TextSpan], texts: list[str], rules: MrzRules) -> Mrz | None:
+    """A second line whose every check digit verifies, when the first was not read at all (in a
+    photo it is the line nearest the shadow of the hand): its number, dates and sex are as sure
+    as with both lines; the names come from the print. None when no such line is there."""
+    for span, chars in zip(spans, texts, strict=True):
+        if not (_MRZ_CHARS.fullmatch(chars) and abs(len(chars) - LINE_LENGTH) <= 2):
+            continue
+        for line2, repairs in _second_lines(chars, rules):
+            stand_in = _stand_in_first_line(line2)
+            resolved = _unknowns_resolved(stand_in, line2)
+            if resolved is None:
+                continue
+            line2, more = resolved
+            checks = _checks(stand_in, line2)
+            if checks is not None and all(checks[key] for key in _LONE_LINE_CHECKS):
+                return Mrz(("", line2), ("", span.text), (span, span), checks, (*repairs, *more))
+    return None
+
+
+def _lone_first_line(spans: Sequence[TextSpan], texts: list[str], rules: MrzRules) -> Mrz | None:
+    """A first line (document code, State, a name with its '<<') whose second line was not read in
+    full: the page has an MRZ, none of its check digits could be verified."""
+    for span, chars in zip(spans, texts, strict=True):
+        if not (_MRZ_CHARS.fullmatch(chars) and chars.startswith("P") and len(chars) >= _MIN_LONE_LINE1
+                and FILLER * 2 in chars[_NAME_START:]):
+            continue
+        line1 = _first_line(chars, rules)
+        if line1 is not None:
+            return Mrz((line1[0], ""), (span.text, ""), (span, span), dict.fromkeys(_CHECK_KEYS, False),
+                       tuple(line1[1]))
+    return None
+
+
+def _stand_in_first_line(line2: str) -> str:
+    """A first line for the checker, which wants two: the second line's check digits do not read it."""
+    return ("P<" + line2[10:13] + FILLER * LINE_LENGTH)[:LINE_LENGTH]
 
 
 def _characters(text: str, rules: MrzRules) -> str:
@@ -246,8 +314,16 @@ def _characters(text: str, rules: MrzRules) -> str:
     tail = _LOWER_FILLER_TAIL.search(text)
     if tail is not None and any(c in rules.fillers or c == FILLER for c in tail[0]):
         text = text[:tail.start()] + re.sub(r"[a-z]", FILLER, tail[0])
-    chars = (rules.fillers.get(c, rules.homoglyphs.get(c, c)) for c in text.upper())
-    return "".join("".join(chars).split())
+    chars = "".join("".join(rules.fillers.get(c, rules.homoglyphs.get(c, c)) for c in text.upper()).split())
+    return _unknowns_marked(chars)
+
+
+def _unknowns_marked(chars: str) -> str:
+    """A line's worth of MRZ characters with one or two others among them: those made unknown."""
+    if len(chars) < _LINE_LIKE or _MRZ_CHARS.fullmatch(chars):
+        return chars
+    marked = re.sub(r"[^A-Z0-9<]", UNKNOWN, chars)
+    return marked if marked.count(UNKNOWN) <= _MAX_UNKNOWN else chars
 
 
 def _stream(spans: Sequence[TextSpan], texts: list[str], index: int, start: int) -> _Stream:
@@ -266,7 +342,7 @@ def _readings(stream: _Stream, rules: MrzRules, *, at_start: bool) -> Iterator[_
     """Every reading of the stream as two lines; ``at_start``: the first line begins its span (a 'P'
     inside a line, as in YUSUPOV, is a worse start, whatever its second line verifies)."""
     cuts = {LINE_LENGTH, *stream.starts[1:]}
-    for cut in sorted(c for c in cuts if abs(c - LINE_LENGTH) <= _CUT_SLACK):
+    for cut in sorted(c for c in cuts if abs(c - LINE_LENGTH) <= _CUT_SLACK or _short_line1(stream, c)):
         line1 = _first_line(stream.text[:cut], rules)
         if line1 is None:
             continue
@@ -276,9 +352,21 @@ def _readings(stream: _Stream, rules: MrzRules, *, at_start: bool) -> Iterator[_
                 yield found
 
 
+def _short_line1(stream: _Stream, cut: int) -> bool:
+    """A first line read short (its run of fillers lost) that ends its span: the cut after it is
+    tried whatever its length, when it holds a filler as a line 1 does ("P<KAZYUSUPOV<<YURIY"; a
+    word such as PASSPORT before the second line is not a first line)."""
+    return cut in stream.starts and cut >= _MIN_LINE1 and FILLER in stream.text[:cut]
+
+
 def _verified(stream: _Stream, cut: int, line1: tuple[str, list[str]], line2: str,
               repairs: list[str], rules: MrzRules, at_start: bool) -> _Found | None:
     first, first_repairs = line1
+    resolved = _unknowns_resolved(first, line2)
+    if resolved is None:
+        return None
+    line2, unknown_repairs = resolved
+    repairs = repairs + unknown_repairs
     line2, free_repairs = _repair_free_fields(first, line2, rules)
     checks = _checks(first, line2)
     if checks is None:
@@ -405,6 +493,8 @@ def _fixed_positions(line: str, rules: MrzRules) -> tuple[str | None, list[str]]
 
 
 def _fixed(char: str, kind: str, rules: MrzRules) -> str | None:
+    if char == UNKNOWN:
+        return char  # for the check digits to tell (_unknowns_resolved)
     if kind == "A":
         return char
     if kind in "DF":
@@ -481,6 +571,32 @@ def _look_alike_changes(field: str, rules: MrzRules) -> list[tuple[int, str]]:
     changes += [(i, FILLER) for i in range(len(field) - tail, len(field))
                 if field[i] in rules.filler_letters]
     return changes
+
+
+def _unknowns_resolved(line1: str, line2: str) -> tuple[str, list[str]] | None:
+    """Line 2 with each unknown character the one its position allows that makes the check digits
+    verify best, when exactly one choice does; None when no check tells (a letter of the
+    nationality, the sex) or two choices verify as well."""
+    where = [i for i, c in enumerate(line2) if c == UNKNOWN]
+    if not where:
+        return line2, []
+    scored: dict[int, list[str]] = {}
+    for chosen in product(*(_ALLOWED[_LINE2_KINDS[i]] for i in where)):
+        chars = list(line2)
+        for position, char in zip(where, chosen, strict=True):
+            chars[position] = char
+        candidate = "".join(chars)
+        checks = _checks(line1, candidate)
+        if checks is not None:
+            scored.setdefault(sum(checks.values()), []).append(candidate)
+    if not scored:
+        return None
+    best = scored[max(scored)]
+    if len(best) != 1:
+        return None
+    told = [f"an unreadable character at position {i + 1} of line 2 taken as '{best[0][i]}', the "
+            "one its check digits verify" for i in where]
+    return best[0], told
 
 
 def _checker(line1: str, line2: str) -> TD3CodeChecker | None:

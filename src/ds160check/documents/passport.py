@@ -142,6 +142,11 @@ class PassportRules:
     sex: Mapping[str, str]  # a printed word, upper case -> MALE / FEMALE
 
 
+UNREAD_SECOND_LINE: Final = ("the MRZ's second line could not be read in full: the passport number, "
+                             "the dates and their check digits could not be verified, and the read is "
+                             "not trusted")
+
+
 # --- the page -----------------------------------------------------------------------------------
 
 
@@ -233,8 +238,10 @@ def _warnings(mrz: Mrz | None, differ: list[str]) -> tuple[str, ...]:
         return ("no machine-readable zone (MRZ) was found: the printed fields were read without "
                 "check digits", *differ)
     told = []
+    if not mrz.second_line_read:
+        told.append(UNREAD_SECOND_LINE)
     for key, _, what in CHECKS:
-        if mrz.checks.get(key, False):
+        if mrz.checks.get(key, False) or not mrz.second_line_read:
             continue
         if key == COMPOSITE:
             told.append("the MRZ's composite check digit does not verify: the read of its second "
@@ -243,6 +250,9 @@ def _warnings(mrz: Mrz | None, differ: list[str]) -> tuple[str, ...]:
             told.append(f"the MRZ check digit of {what} does not verify: the read is not trusted")
     if mrz.repairs:
         told.append("the MRZ was read with OCR damage repaired: " + "; ".join(mrz.repairs))
+    if not mrz.first_line_read:
+        told.append("the MRZ's first line could not be read: the names were read from the print, "
+                    "without the MRZ")
     if mrz.name_cut_short:
         told.append("the name fills the MRZ's name field: it may be cut short there")
     return (*told, *differ)

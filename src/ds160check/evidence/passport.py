@@ -91,6 +91,10 @@ class PassportEvidence:
         """Why the page could not be confirmed (a check digit failed), for a notice; None when it could."""
         if not self.page.failed:
             return None
+        if self.page.mrz is not None and not self.page.mrz.second_line_read:
+            return (f"{self.name} reads as a passport data page, but the second line of its MRZ "
+                    "could not be read in full, so no check digit could be verified: the read is "
+                    "not trusted and could not be confirmed against the form: check it by hand")
         failed = self.page.failed
         what = ", ".join(failed[:-1]) + " and " + failed[-1] if len(failed) > 1 else failed[0]
         digits = "check digits" if len(failed) > 1 else "check digit"
