@@ -408,6 +408,7 @@ def case_schema() -> dict[str, Any]:
                 "taken_as": {"type": "string", "minLength": 1}, "detail": {"type": "string"}})},
             "comparisons": {"type": "array", "items": _closed({
                 "old": {"type": "string"}, "new": {"type": "string"}, "report": {"$ref": "#/$defs/report"}})},
+            "cross_case": cross_case_schema(),
         }),
         "$defs": {"report": {k: v for k, v in report.items() if k != "$schema"}},
     }
@@ -440,6 +441,7 @@ def summary_schema() -> dict[str, Any]:
         errors={"type": "array", "items": {"type": "string"}},
         passed_over={"type": "array", "items": _closed({"name": {"type": "string"},
                                                         "reason": {"type": "string"}})},
+        cross_case={"type": "array", "items": {"type": "string"}},
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -454,10 +456,23 @@ def summary_schema() -> dict[str, Any]:
                        "properties": {"cases": {"type": "integer", "minimum": 0}},
                        "additionalProperties": {"type": "integer", "minimum": 1}},
             "cases": {"type": "array", "items": _closed(row)},
+            "cross_case": cross_case_schema(),
             "passed_over": _closed({"count": {"type": "integer", "minimum": 0},
                                     "entries": {"type": "array", "items": {"type": "string"}}}),
         }),
     }
+
+
+def cross_case_schema() -> dict[str, Any]:
+    """What the checks across client folders found (batch/cross_case.py): in summary.json, and
+    in each case report the hits it is part of."""
+    from ds160check.batch.fingerprints import KINDS
+
+    names = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 2}
+    files = {"type": "array", "minItems": 2, "items": _closed(
+        {"case": {"type": "string", "minLength": 1}, "file": {"type": "string", "minLength": 1}})}
+    return {"type": "array", "items": _closed({"kind": {"enum": list(KINDS)}, "cases": names, "files": files,
+                                               "detail": {"type": "string", "minLength": 1}})}
 
 
 def _closed(properties: dict[str, Any]) -> dict[str, Any]:

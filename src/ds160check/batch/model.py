@@ -50,7 +50,7 @@ NOT_USED = (IGNORED, PASSED_OVER)
 # the reports folder, where summary.json and index.html are: they open from there.
 SUMMARY_COLUMNS = (
     "folder", "applicant", "old_application_id", "new_application_id", "status", "verdict", "notices",
-    *SEVERITIES, "dismissed", "stale_decisions", "contradicted", "refusal_type",
+    "cross_case", *SEVERITIES, "dismissed", "stale_decisions", "contradicted", "refusal_type",
     "undisclosed_refusal",
     "changes_supported", "changes_unsupported", "changes_contradicted", "applications",
     "application_ids", "order", "error", "passed_over", "old_file", "new_file", "report",
@@ -143,6 +143,9 @@ class CaseResult:
     person: Person = field(default_factory=Person)
     # Path as read -> path from the reports folder (empty: paths are kept as read).
     paths: dict[str, str] = field(default_factory=dict)
+    # What the batch found across client folders (batch/cross_case.py Hit.to_dict()): known only
+    # when every case is done, so the batch adds it to the rendered reports.
+    cross_case: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def primary(self) -> Report | None:
@@ -199,6 +202,7 @@ class CaseResult:
             "errors": list(self.errors),
             "files": [f.to_dict() for f in self.files],
             "comparisons": [c.to_dict(self.paths) for c in self.comparisons],
+            "cross_case": list(self.cross_case),
         }
 
     def notices(self) -> list[dict[str, Any]]:
@@ -231,6 +235,7 @@ class CaseResult:
             "status": self.status,
             "verdict": self.verdict,
             "notices": [{"code": n["code"], "message": n["message"]} for n in self.notices()],
+            "cross_case": [],  # filled in by the batch when every case is done
             **counts,
             "dismissed": len(every) - len(findings) if primary else None,
             "stale_decisions": len(primary.stale_decisions or ()) if primary else None,
@@ -292,12 +297,12 @@ def interrupted_row(folder: str) -> dict[str, Any]:
     """The summary row of a case the batch did not get to."""
     row: dict[str, Any] = dict.fromkeys(ROW_KEYS, None)
     row.update(folder=folder, status=INTERRUPTED, verdict=STATUS_VERDICTS[INTERRUPTED], notices=[],
-               application_ids=[], passed_over=[], errors=[])
+               application_ids=[], passed_over=[], errors=[], cross_case=[])
     return row
 
 
 def failed_row(folder: str, reason: str) -> dict[str, Any]:
     row: dict[str, Any] = dict.fromkeys(ROW_KEYS, None)
     row.update(folder=folder, status=FAILED, verdict=STATUS_VERDICTS[FAILED], error=reason, notices=[],
-               application_ids=[], passed_over=[], errors=[reason])
+               application_ids=[], passed_over=[], errors=[reason], cross_case=[])
     return row

@@ -223,6 +223,8 @@ def _verdict_cell(row: dict[str, Any]) -> str:
     if stale:  # the reviewer must look again: a decision of theirs no longer applies
         notices += (f'<div class="notice"><b>STALE DECISIONS</b><br>{stale} reviewer decision(s) no longer '
                     "applied: see the report</div>")
+    notices += "".join(f'<div class="notice"><b>SEEN IN OTHER CLIENT FOLDERS</b><br>{esc(entry)}</div>'
+                       for entry in row.get("cross_case") or ())
     return f'<td data-sort="{row_rank(row):g}">{notices}{esc(row.get("verdict"))}</td>'
 
 
@@ -259,8 +261,22 @@ def _passed_over_section(entries: Sequence[str]) -> str:
             f'<ul class="passed">{items}</ul>')
 
 
+def _cross_case_section(hits: Sequence[dict[str, Any]]) -> str:
+    """What the checks across client folders found (batch/cross_case.py), one item per hit."""
+    if not hits:
+        return ""
+    items = "".join(f"<li><b>{esc(h['kind'])}</b>: {esc(_hit_files(h))}<br>{esc(h['detail'])}</li>"
+                    for h in hits)
+    return (f"<h2>Seen in more than one client folder ({len(hits)})</h2>\n"
+            f'<div class="notes"><ul>{items}</ul></div>\n')
+
+
+def _hit_files(hit: dict[str, Any]) -> str:
+    return "; ".join(f"{f['case']}: {f['file']}" for f in hit["files"])
+
+
 def render_index_html(rows: Sequence[dict[str, Any]], *, interrupted: bool = False,
-                      passed_over: Sequence[str] = ()) -> str:
+                      passed_over: Sequence[str] = (), cross_case: Sequence[dict[str, Any]] = ()) -> str:
     """The batch index: one row per case in the order given (the summary's: most urgent first)."""
     checked = sum(1 for r in rows if r.get("status") == "checked")
     passed = sum(len(r.get("passed_over") or ()) for r in rows) + len(passed_over)
@@ -275,6 +291,6 @@ def render_index_html(rows: Sequence[dict[str, Any]], *, interrupted: bool = Fal
                f"{esc(ROW_ORDER)}. Click a column heading to sort otherwise; click a folder to open "
                f"its report, an Application ID to open the print-out.</p>\n{note}"
                f'<table class="index"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>\n'
-               f"{_passed_over_section(passed_over)}"
+               f"{_cross_case_section(cross_case)}{_passed_over_section(passed_over)}"
                f"<script>{SORT_SCRIPT}</script>")
     return html_page(INDEX_TITLE, content, extra_css=INDEX_CSS)
