@@ -193,6 +193,7 @@ class DaskPool:
 
 
 def _connect(distributed: Any, address: str) -> Any:
+    _check_address(address)
     try:
         return distributed.Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
     except (OSError, TimeoutError) as exc:
@@ -201,6 +202,21 @@ def _connect(distributed: Any, address: str) -> Any:
     except (ValueError, TypeError) as exc:
         raise Ds160CheckError(f"{address}: not a Dask scheduler address ({exc}); "
                               "give one like tcp://HOST:8786") from None
+
+
+def _check_address(address: str) -> None:
+    """A host and a port, before a client is made of it (one made of a bad address fails slowly,
+    and again when it is collected)."""
+    from distributed.comm import get_address_host_port
+
+    try:
+        _host, port = get_address_host_port(address)
+    except ValueError as exc:
+        raise Ds160CheckError(f"{address}: not a Dask scheduler address ({exc}); "
+                              "give one like tcp://HOST:8786") from None
+    if not 0 < port < 65536:
+        raise Ds160CheckError(f"{address}: not a Dask scheduler address (port {port} is not 1-65535); "
+                              "give one like tcp://HOST:8786")
 
 
 def read_for_shipping(path: Path, limit_bytes: int) -> Shipped:
