@@ -166,7 +166,8 @@ def blind_cluster(work: Path) -> Iterator[str]:
                  "--nworkers 1 --nthreads 1 --no-dashboard"
         worker = subprocess.Popen(["unshare", "-m", "--propagation", "private", "sh", "-c", script,
                                    str(work / "clients"), sys.executable, scheduler.scheduler_address],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  start_new_session=True)
         try:
             client = distributed.Client(scheduler.scheduler_address, set_as_default=False)
             client.wait_for_workers(1, timeout=60)
@@ -250,4 +251,5 @@ def test_without_the_dask_extra_scheduler_names_the_install(work: Path) -> None:
 def test_ship_files_without_a_scheduler_is_a_usage_error(work: Path) -> None:
     result = CliRunner().invoke(cli, ["batch", str(work / "clients"), "--ship-files"])
     assert result.exit_code == 2
-    assert result.output.strip() == "Error: --ship-files sends the files to a Dask cluster: give --scheduler too"
+    assert result.output.strip() == ("Error: --ship-files sends the files to a Dask cluster: "
+                                     "give --scheduler too")
