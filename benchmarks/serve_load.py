@@ -81,7 +81,8 @@ def tree_rss_mb(pid: int) -> float:
             ]
         except OSError:
             continue
-        total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+        # A zombie (a reading child just ended) has no VmRSS line.
+        total += next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:")), 0)
         todo += [int(c) for c in children]
     return total / 1024
 
