@@ -521,34 +521,54 @@ def _poorly_read(words: Sequence[Word]) -> bool:
 
 
 def _words(api: Any, scale: float) -> Iterator[Word]:
+    """The words Tesseract read, line by line, each line's words set level on the line's middle.
+
+    Tesseract finds a line along its baseline, sloped or bent as it is in a photo; the layout that
+    reads the words afterwards groups them by height on the page. Set level, a sloped line stays
+    one line instead of its words being shared out among the lines above and below it."""
     from tesserocr import RIL, iterate_level
 
     iterator = api.GetIterator()
     if iterator is None:
         return
-    line_size = 0.0
+    line: list[tuple[str, tuple[int, int, int, int], float]] = []
+    line_box: tuple[int, int, int, int] | None = None
     for item in iterate_level(iterator, RIL.WORD):
         if item.IsAtBeginningOf(RIL.TEXTLINE):
-            line = item.BoundingBox(RIL.TEXTLINE)
-            line_size = (line[3] - line[1]) * scale * SIZE_OF_LINE_HEIGHT if line else 0.0
+            yield from _level_line(line, line_box, scale)
+            line, line_box = [], item.BoundingBox(RIL.TEXTLINE)
         try:
             text = (item.GetUTF8Text(RIL.WORD) or "").strip()
         except RuntimeError:  # "No text returned": an empty word of a rectangle read
             continue
         box = item.BoundingBox(RIL.WORD)
-        if not text or box is None:
-            continue
-        confidence = round(float(item.Confidence(RIL.WORD)), 1)
-        x0, top, x1, bottom = box
-        size = line_size or (bottom - top) * scale
-        if (bottom - top) * scale < size * DOT_HEIGHT:
+        if text and box is not None:
+            line.append((text, box, round(float(item.Confidence(RIL.WORD)), 1)))
+    yield from _level_line(line, line_box, scale)
+
+
+def _level_line(line: list[tuple[str, tuple[int, int, int, int], float]],
+                line_box: tuple[int, int, int, int] | None, scale: float) -> Iterator[Word]:
+    if not line:
+        return
+    tallest = max(box[3] - box[1] for _, box, _ in line)
+    # A sloped line's box is as high as its slope: its letters are no taller than its tallest word.
+    line_height = min(line_box[3] - line_box[1], tallest) if line_box else tallest
+    size = line_height * scale * SIZE_OF_LINE_HEIGHT
+    middles = sorted((box[1] + box[3]) / 2 for _, box, _ in line)
+    middle = middles[len(middles) // 2]
+    for text, (x0, top, x1, bottom), confidence in line:
+        height = bottom - top
+        word_size = size or height * scale
+        if height * scale < word_size * DOT_HEIGHT:
             continue  # dotted leaders between a label and its value, read as "ig ved Ua"
-        if text == "|" and (bottom - top) * scale <= size * PIPE_AS_I_HEIGHT:
+        if text == "|" and height * scale <= word_size * PIPE_AS_I_HEIGHT:
             text = "I"  # the pronoun of "I HEAD THE DEPARTMENT", read as a bar
         text = _cleaned(text, confidence)
         if not text:
             continue
-        yield Word(text, x0 * scale, top * scale, x1 * scale, bottom * scale, size, confidence)
+        yield Word(text, x0 * scale, (middle - height / 2) * scale, x1 * scale,
+                   (middle + height / 2) * scale, word_size, confidence)
 
 
 def _cleaned(text: str, confidence: float) -> str:
