@@ -380,6 +380,19 @@ def test_a_second_line_read_without_the_first_still_contradicts_the_date_of_birt
     assert finding["field"] == "personal.date_of_birth" and finding["severity"] == "critical"
 
 
+def test_a_page_whose_names_were_not_read_is_the_applicants_by_its_verified_number(
+        tmp_path: Path) -> None:
+    # Neither the MRZ's first line nor the printed names were read: the passport number, its check
+    # digit verifying, is the one the form gives, so the page is still the applicant's.
+    holder = replace(APPLICANT, birth="860912", printed={"birth": "12.09.1986", "surname": "", "given": ""})
+    passport = passport_pdf(tmp_path / "passport.pdf", holder, mrz=("", holder.mrz()[1]))
+    report = _report(tmp_path, passport)
+    [finding] = _findings(report, "EVIDENCE_CONTRADICTS")
+    assert finding["field"] == "personal.date_of_birth" and finding["severity"] == "critical"
+    assert any("passport number, verified by its check digit" in w
+               for w in _passport_entry(report, passport)["warnings"])
+
+
 def test_a_first_line_whose_second_was_not_read_is_a_passport_not_trusted(tmp_path: Path) -> None:
     line1, line2 = APPLICANT.mrz()
     passport = passport_pdf(tmp_path / "passport.pdf", mrz=(line1, line2[:20] + " " + line2[20:25]))

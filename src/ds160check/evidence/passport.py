@@ -134,6 +134,10 @@ class PassportEvidence:
     def _whose(self, side: Side) -> str:
         holder = self.page.holder
         if not holder:
+            if self._number_is_the_forms(side):
+                self.notes.append("the holder's name could not be read from it; its passport number, "
+                                  "verified by its check digit, is the application's")
+                return ABOUT_APPLICANT
             self.notes.append("the holder's name could not be read from it")
             return ABOUT_UNKNOWN
         if self.applicant.is_applicant(holder):
@@ -164,6 +168,14 @@ class PassportEvidence:
         contradiction = Contradiction(SURNAMES, message, Value(holder, holder),
                                       (*quotes, *side.evidence(SURNAMES)))
         return PassportFound(contradiction, frozenset())  # it proves nothing, contradicts no change
+
+    def _number_is_the_forms(self, side: Side) -> bool:
+        """The page's passport number, its check digit verifying, is one the applicant's forms give."""
+        number = self.page.fields.get(NUMBER)
+        if number is None or number.verified is not True:
+            return False
+        stated = (side.get(NUMBER), self.old_number)
+        return any(given and _agrees("id", number.value, given) for given in stated)
 
     def _is_old_passport(self, side: Side) -> bool:
         number = self.page.fields.get(NUMBER)
