@@ -58,6 +58,10 @@ class Server:
     tmpdir: Path
     process: subprocess.Popen[str]
 
+    def log(self) -> str:
+        """What the server wrote to standard error after its first line."""
+        return "".join(LOGS.get(self.process.pid, []))
+
     @property
     def port(self) -> int:
         return int(self.url.rsplit(":", 1)[1])
@@ -75,11 +79,23 @@ def start_server(tmp: Path, *args: str) -> tuple[subprocess.Popen[str], str]:
     return process, line.split("listening on ", 1)[1].split(" ", 1)[0]
 
 
+# Each server's standard error after its first line, read on so that the pipe never fills up.
+LOGS: dict[int, list[str]] = {}
+
+
 def _line_within(process: subprocess.Popen[str], seconds: float) -> str:
     found: list[str] = []
-    reader = threading.Thread(target=lambda: found.append(process.stderr.readline()), daemon=True)  # type: ignore[union-attr]
-    reader.start()
-    reader.join(seconds)
+    lines = LOGS.setdefault(process.pid, [])
+
+    def read() -> None:
+        assert process.stderr is not None
+        found.append(process.stderr.readline())
+        lines.extend(process.stderr)
+
+    threading.Thread(target=read, daemon=True).start()
+    deadline = time.monotonic() + seconds
+    while not found and time.monotonic() < deadline:
+        time.sleep(0.05)
     if not found:
         process.kill()
         pytest.fail(f"the server did not announce itself within {seconds} s")
@@ -134,9 +150,13 @@ def request(server: Server, path: str, body: bytes | None = None, content_type: 
     req = urllib.request.Request(server.url + path, data=body, headers=headers, method=method)
     try:
         with urllib.request.urlopen(req, timeout=REQUEST_TIMEOUT_S) as response:
-            return response.status, json.loads(response.read()), dict(response.headers)
+            return response.status, json.loads(response.read()), _lower(response.headers)
     except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read()), dict(exc.headers)
+        return exc.code, json.loads(exc.read()), _lower(exc.headers)
+
+
+def _lower(headers: Any) -> dict[str, str]:
+    return {name.lower(): value for name, value in headers.items()}
 
 
 def post_files(server: Server, path: str, files: list[tuple[str, str, bytes]],
@@ -339,6 +359,7 @@ def test_a_hostile_pdf_as_old_is_422_and_the_service_goes_on(server: Server) -> 
     assert status == 422
     assert body["error"].startswith("loop.pdf: ")
     assert post_files(server, "/v1/extract", [("file", PRINT.name, PRINT.read_bytes())])[0] == 200
+    assert "Traceback" not in server.log()
 
 
 def test_an_unreadable_supporting_document_is_a_notice_as_in_compare(server: Server) -> None:
@@ -457,6 +478,41 @@ def test_a_server_ended_by_sigterm_ends_its_workers_and_leaves_nothing(tmp_path:
     assert all(not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
                for pid in family)
     assert list(tmp_path.iterdir()) == []
+
+
+def _healthz_until(server: Server, admitted: int) -> dict[str, Any]:
+    deadline = time.monotonic() + REQUEST_TIMEOUT_S
+    while True:
+        body = request(server, "/healthz", token=None)[1]
+        if body["admitted"] == admitted or time.monotonic() > deadline:
+            return dict(body)
+        time.sleep(0.05)
+
+
+def test_past_the_queue_bound_the_answer_is_503_and_a_client_gone_mid_upload_frees_its_place(
+        tmp_path: Path) -> None:
+    process, url = start_server(tmp_path, "--jobs", "1", "--queue", "0")
+    server = Server(url, "", tmp_path, process)
+    try:
+        body, content_type = multipart([("file", PRINT.name, PRINT.read_bytes())])
+        stalled = http.client.HTTPConnection("127.0.0.1", server.port, timeout=REQUEST_TIMEOUT_S)
+        stalled.putrequest("POST", "/v1/extract")
+        stalled.putheader("Content-Type", content_type)
+        stalled.putheader("Content-Length", str(len(body)))
+        stalled.endheaders()
+        stalled.send(body[:1000])  # and no more: this request holds the only place
+        assert _healthz_until(server, 1)["admitted"] == 1
+        status, answer, headers = request(server, "/v1/extract", body, content_type, token=None)
+        assert status == 503 and headers["retry-after"] == "1"
+        assert answer["error"].startswith("busy: ")
+        stalled.close()
+        assert _healthz_until(server, 0)["admitted"] == 0
+        assert request(server, "/v1/extract", body, content_type, token=None)[0] == 200
+        assert leftovers(server) == []
+        assert "Traceback" not in server.log()
+    finally:
+        process.terminate()
+        process.wait(60)
 
 
 # --- the pool, on real worker processes --------------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -41,6 +41,8 @@ EXTRACT_FORM = FormSpec(files={"file": (1, 1)}, options=frozenset({"password", "
 FRAMING_BYTES = 1024 * 1024
 TEMP_PREFIX = "ds160check-serve-"
 BUSY_RETRY_S = "1"
+# An upload that sends nothing for this long is given up (a slow client still sends something).
+UPLOAD_IDLE_S = 60.0
 
 
 def json_response(status: int, body: str, headers: dict[str, str] | None = None) -> Response:
@@ -116,7 +118,9 @@ class Service:
                 job = job_with_options(kind, files, form.options)
             except UploadError as exc:
                 return json_response(exc.status, dumps({"error": exc.reason}),
-                                     {"Connection": "close"} if exc.status == 413 else None)
+                                     {"Connection": "close"} if exc.status in (408, 413) else None)
+            except ClientDisconnect:  # the client went away mid-upload: nobody to answer
+                return Response(status_code=400)
             except OptionError as exc:
                 return answer_response(error(BAD_OPTION, str(exc)))
             assert self.pool is not None
@@ -133,7 +137,7 @@ class Service:
                                    f"takes ({settings.max_request_bytes / 2**20:g} MB: 4 times --max-size)")
         reader = UploadReader(folder, spec, boundary, max_file_bytes=settings.max_file_bytes,
                               max_request_bytes=settings.max_request_bytes)
-        return await read_form(request.stream(), reader)
+        return await read_form(request.stream(), reader, UPLOAD_IDLE_S)
 
     def _authorize(self, request: Request) -> None:
         token = self.settings.token

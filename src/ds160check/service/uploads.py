@@ -11,6 +11,7 @@ carrying the HTTP status and a one-line reason.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 import secrets
@@ -289,9 +290,17 @@ class UploadReader:
                 group[index] = Upload(target, upload.name)
 
 
-async def read_form(chunks: AsyncIterator[bytes], reader: UploadReader) -> Form:
-    """Stream the body through ``reader``; the first violation stops reading it."""
-    async for chunk in chunks:
+async def read_form(chunks: AsyncIterator[bytes], reader: UploadReader, idle_s: float) -> Form:
+    """Stream the body through ``reader``; the first violation stops reading it, and so does an
+    upload that sends nothing for ``idle_s`` (it would hold its place in the queue forever)."""
+    iterator = aiter(chunks)
+    while True:
+        try:
+            chunk = await asyncio.wait_for(anext(iterator), idle_s)
+        except StopAsyncIteration:
+            return reader.finish()
+        except TimeoutError:
+            reader.close()
+            raise UploadError(408, f"the upload stalled: nothing arrived for {idle_s:g} s") from None
         if chunk:
             reader.feed(chunk)
-    return reader.finish()
