@@ -187,8 +187,8 @@ def main() -> None:
     compares = sum(1 for kind, *_ in results if kind == "compare")
     print(f"ds160check serve --jobs {args.jobs}: {args.requests} {args.kind} requests, "
           f"{args.concurrency} in flight")
-    print(f"  statuses: {json.dumps(statuses)}; compare answers identical to the CLI's report: "
-          f"{same}/{compares}")
+    same_text = f"; compare answers identical to the CLI's report: {same}/{compares}" if compares else ""
+    print(f"  statuses: {json.dumps(statuses)}{same_text}")
     print(f"  wall {elapsed:.1f} s, {args.requests / elapsed:.2f} requests/s "
           f"(machine: {os.cpu_count()} CPUs)")
     for kind in kinds:
