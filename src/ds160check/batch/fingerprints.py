@@ -13,6 +13,7 @@ hides.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -307,8 +308,9 @@ def _text_and_people(document: TextDocument) -> tuple[str, list[tuple[int, int]]
         return document.full_text, []
     analyser = _analyser()
     flat = flatten(document.spans)
-    found = [*(e for e in analyser.pipeline.entities(flat.text) if e.label == PERSON),
-             *layout_people(flat, analyser.rules.entities.layout_people)]
+    found = layout_people(flat, analyser.rules.entities.layout_people)
+    with contextlib.suppress(ImportError):  # no spaCy: the forms' names and the layout's people
+        found += [e for e in analyser.pipeline.entities(flat.text) if e.label == PERSON]
     return flat.text, [(e.start, e.end) for e in found]
 
 
