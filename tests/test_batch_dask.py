@@ -131,15 +131,18 @@ def test_cases_whose_process_is_killed_mid_batch_are_retried(cluster: Any, work:
 
 def test_a_lost_dask_worker_costs_only_time(cluster: Any, work: Path) -> None:
     """A whole Dask worker process killed mid-batch (its nanny starts another): the scheduler runs
-    its cases elsewhere, and the reports are the local pool's."""
+    its cases elsewhere, the reports are the local pool's, and the worker's case processes do not
+    outlive it."""
+    import psutil
+
     client = distributed.Client(cluster.scheduler_address, set_as_default=False)
     victim = next(iter(client.run(os.getpid).values()))
-    lost: list[int] = []
+    lost: list[psutil.Process] = []
 
     def kill_a_worker(done: CaseDone) -> None:
         if not lost:
+            lost.extend(psutil.Process(victim).children(recursive=True))
             os.kill(victim, signal.SIGKILL)
-            lost.append(victim)
 
     try:
         run_batch(work / "clients", work / "lost" / "reports", _on(cluster, cache=False, jobs=2),
@@ -149,6 +152,8 @@ def test_a_lost_dask_worker_costs_only_time(cluster: Any, work: Path) -> None:
         client.close()
     assert lost
     assert _outputs(work / "lost" / "reports") == _outputs(work / "local" / "reports")
+    _gone, alive = psutil.wait_procs(lost, timeout=10)
+    assert not alive
 
 
 # --- --ship-files: workers that cannot see the batch root -----------------------------------------

@@ -31,6 +31,7 @@ import shutil
 import stat
 import tempfile
 import threading
+import time
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import CancelledError, ProcessPoolExecutor
@@ -54,6 +55,8 @@ WORKERS_TIMEOUT_S = 10
 # How long the workers may take to let go of their process pools at the end of a batch.
 CLOSE_TIMEOUT_S = 30
 TASK_PREFIX = "ds160check-case"
+# How often a case process looks whether its Dask worker is still there.
+ORPHAN_POLL_S = 1.0
 
 
 def _distributed() -> Any:
@@ -207,7 +210,7 @@ def _connect(distributed: Any, address: str) -> Any:
 def _check_address(address: str) -> None:
     """A host and a port, before a client is made of it (one made of a bad address fails slowly,
     and again when it is collected)."""
-    from distributed.comm import get_address_host_port
+    from distributed.comm.addressing import get_address_host_port
 
     try:
         _host, port = get_address_host_port(address)
@@ -303,17 +306,32 @@ def _worker_pool(setup: WorkerSetup) -> _WorkerPool:
         if pool is None:
             _allow_children(multiprocessing.current_process())
             scratch = None if setup.ocr_cache else tempfile.mkdtemp(prefix="ds160check-ocr-")
-            executor = ProcessPoolExecutor(max_workers=_threads(), initializer=init_worker,
+            executor = ProcessPoolExecutor(max_workers=_threads(), initializer=init_case_process,
                                            mp_context=multiprocessing.get_context("spawn"),
-                                           initargs=(setup.limits, setup.ocr_cache or scratch))
+                                           initargs=(os.getpid(), setup.limits, setup.ocr_cache or scratch))
             pool = _pools[setup.token] = _WorkerPool(executor, scratch)
         return pool
+
+
+def init_case_process(worker_pid: int, limits: Limits, ocr_cache: str | None) -> None:
+    """A case process of a Dask worker: set up as the local pool's workers are, and gone when its
+    Dask worker is (killed, it never closes the pipe the process waits on: the process would
+    wait for ever, holding its memory)."""
+    threading.Thread(target=_exit_without, args=(worker_pid,), daemon=True,
+                     name="ds160check-orphan-watch").start()
+    init_worker(limits, ocr_cache)
+
+
+def _exit_without(worker_pid: int) -> None:
+    while os.getppid() == worker_pid:
+        time.sleep(ORPHAN_POLL_S)
+    os._exit(0)
 
 
 def _allow_children(process: Any) -> None:
     """Dask starts its workers as daemonic processes, and multiprocessing refuses children to those
     (a daemon's children would outlive it). The case processes do not: the batch ends them
-    (:func:`close_worker_pools`), and when the worker dies their pipe closes and they exit."""
+    (:func:`close_worker_pools`), and one whose worker died exits (:func:`init_case_process`)."""
     if process.daemon:
         process.daemon = False
 
