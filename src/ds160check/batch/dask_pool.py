@@ -125,10 +125,12 @@ class DaskPool:
                                   "every worker") from None
         ours = worker_version()
         for worker, theirs in sorted(seen.items()):
-            if tuple(theirs) != ours:
+            if theirs[0] != ours[0]:
                 raise Ds160CheckError(f"{self.address}: worker {worker} runs ds160check {theirs[0]} "
-                                      f"{'with other rules ' if theirs[0] == ours[0] else ''}"
                                       f"(this is {ours[0]}); install the same on every worker")
+            if tuple(theirs) != ours:
+                raise Ds160CheckError(f"{self.address}: worker {worker} has other rules (field_rules/) "
+                                      f"than this ds160check {ours[0]}; install the same on every worker")
 
     def slots(self) -> int:
         if self.jobs:
