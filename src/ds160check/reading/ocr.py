@@ -65,6 +65,8 @@ MIN_DESKEW_DEG: Final = 0.15
 MIN_ORIENTATION_CONFIDENCE: Final = 2.0
 # A word read with less confidence (0-100) than this does not count as read (see Word.confidence).
 LOW_CONFIDENCE: Final = 60.0
+# Upright text is read at this confidence and more, mostly; gibberish read from text upside down less.
+VERY_SURE: Final = 85.0
 # Cyrillic letters an English line can be read as, in Russian (no evidence of Cyrillic text).
 LATIN_LOOK_ALIKES: Final = frozenset("АВЕКМНОРСТХУІЈЅаеорсухіјѕ")
 # A Russian reading replaces an unsure word only when it spans this share of its width and length.
@@ -85,6 +87,15 @@ LANDSCAPE_RATIO: Final = 1.1
 POORLY_READ_WORDS: Final = 10
 # Of a line's height, the font size a word on it is given (the layout's gaps are in font sizes).
 SIZE_OF_LINE_HEIGHT: Final = 0.8
+# Dotted leaders (inches): a dot at most this wide and high, nothing above or below it this far, at
+# least this many of them within the span.
+LEADER_DOT_IN: Final = 0.025
+LEADER_CLEAR_IN: Final = 0.05
+LEADER_SPAN_IN: Final = 0.4
+LEADER_MIN_DOTS: Final = 5
+# Ink, for finding leaders: darker than the paper by this share of the way to the darkest ink.
+INK_SHARE: Final = 0.4
+MIN_INK_CONTRAST: Final = 40.0
 # Letters (word boxes) under this many pixels high are read again enlarged to about TEXT_PIXELS,
 # by at most MAX_ENLARGE times.
 SMALL_TEXT_PIXELS: Final = 21.0
@@ -397,6 +408,8 @@ def _best_orientation(prepared: Any, words: list[Word], found: Engine, dpi: floa
     print mislead it: a page upside down was taken for upright Greek), so a turn is kept only when
     it reads more words surely."""
     guess, sure = _orientation(prepared, found)
+    if sure and guess == 0:
+        return prepared, words  # upright, detection is sure: a photo that reads poorly as it is
     if sure:
         prepared, words = _surer(prepared, words, _turned(prepared, guess, found), found, dpi)
     if not _poorly_read(words):
@@ -516,8 +529,10 @@ def _is_sure(word: Word) -> bool:
 
 
 def _poorly_read(words: Sequence[Word]) -> bool:
-    sure = _sure(words)
-    return sure < POORLY_READ_WORDS or sure < len(words) / 2
+    """Few words read surely, or fewer than half of them read very surely: text upside down reads
+    as gibberish Tesseract is fairly sure of ("JULUd peau JOU Op", 60-80), upright text 90 and more."""
+    very_sure = sum(_is_sure(w) and (w.confidence or 0) >= VERY_SURE for w in words)
+    return _sure(words) < POORLY_READ_WORDS or very_sure < len(words) / 2
 
 
 def _words(api: Any, scale: float) -> Iterator[Word]:
@@ -596,7 +611,123 @@ def prepare(image: Any, found: Engine, dpi: float | None) -> tuple[Any, float]:
     dpi = dpi or gray.size[0] / PAGE_WIDTH_IN
     gray, dpi = _scaled(gray, dpi)
     gray = ImageOps.autocontrast(gray, cutoff=1)
-    return _deskewed(gray, found), dpi
+    return _without_leaders(_deskewed(gray, found), dpi), dpi
+
+
+def _without_leaders(gray: Any, dpi: float) -> Any:
+    """The page with its dotted leaders erased ("Sex: ........ MALE"): read with them, a short
+    label and the dots after it come out as one word of gibberish ("AS GE", "Births Mile,").
+
+    A leader dot is a speck of ink no wider or taller than LEADER_DOT_IN, with no ink above or below
+    it for LEADER_CLEAR_IN, in a row of at least LEADER_MIN_DOTS such specks within LEADER_SPAN_IN on
+    the same line; a full stop or a decimal point alone, a hyphen or the dot of an i is not. Found
+    at half the resolution (a quarter of the work: a dot is still 3 pixels), erased at full."""
+    import numpy
+
+    pixels = numpy.asarray(gray)
+    height, width = pixels.shape
+    sample = pixels[::5, ::5]
+    paper, darkest = float(numpy.median(sample)), float(numpy.percentile(sample, 0.5))
+    if paper - darkest < MIN_INK_CONTRAST:
+        return gray  # no ink to speak of
+    # Not Otsu's threshold: grey paper with the white corners deskewing adds is two kinds of paper.
+    dark = pixels < paper - INK_SHARE * (paper - darkest)
+    ink = dark[: height // 2 * 2, : width // 2 * 2]
+    half = ink[0::2, 0::2] | ink[1::2, 0::2] | ink[0::2, 1::2] | ink[1::2, 1::2]
+    leaders = _leader_dots(half, dpi / 2)
+    if leaders is None:
+        return gray
+    # Each dot with a pixel around it (the grey rim blur gave it), back at full resolution.
+    grown = _box_sum(leaders, 1, 1) > 0
+    erase = numpy.zeros(pixels.shape, dtype=bool)
+    erase[: height // 2 * 2, : width // 2 * 2] = grown.repeat(2, axis=0).repeat(2, axis=1)
+    from PIL import Image
+
+    cleaned = pixels.copy()
+    background = pixels[::7, ::7][~dark[::7, ::7]]
+    cleaned[erase] = numpy.median(background) if background.size else 255  # the paper's grey, not white
+    return Image.fromarray(cleaned)
+
+
+def _leader_dots(ink: Any, dpi: float) -> Any | None:
+    """The pixels of ``ink`` that are dots of a leader, or None when there are none."""
+    import numpy
+
+    dot = max(2, round(LEADER_DOT_IN * dpi))
+    clear = max(3, round(LEADER_CLEAR_IN * dpi))
+    specks = ink & (_runs(ink, axis=1) <= dot) & (_runs(ink, axis=0) <= dot)
+    if not specks.any():
+        return None
+    specks &= _box_sum(ink, clear, dot // 2) == _box_sum(ink, dot // 2 + 1, dot // 2)
+    # Columns of a line holding a speck, a one-pixel gap closed: a speck that noise broke in two
+    # is one dot, not two.
+    band = dot // 2 + 1
+    columns = _box_sum(specks, band, 1) > 0
+    starts = numpy.zeros_like(columns)
+    starts[:, 1:] = columns[:, 1:] & ~columns[:, :-1]
+    # A row of dots with nothing else on the line beside it, on its left or on its right (the
+    # last dots before the value, the first after the label).
+    reach = round(LEADER_SPAN_IN * dpi / 2)
+    dots, other = _box_sum(starts, 0, reach), _box_sum(ink & ~specks, band, reach)
+    leaders = numpy.zeros_like(specks)
+    for shift in (-reach, reach):
+        row_of_dots = (_shifted_x(dots, shift) >= LEADER_MIN_DOTS) & (_shifted_x(other, shift) == 0)
+        leaders |= specks & row_of_dots
+    if not leaders.any():
+        return None
+    return leaders
+
+
+def _shifted_x(values: Any, shift: int) -> Any:
+    """``values`` moved ``shift`` pixels to the left (a window centred that far to the right)."""
+    import numpy
+
+    out = numpy.zeros_like(values)
+    if shift > 0:
+        out[:, :-shift] = values[:, shift:]
+    elif shift < 0:
+        out[:, -shift:] = values[:, :shift]
+    else:
+        out[:] = values
+    return out
+
+
+def _runs(mask: Any, axis: int) -> Any:
+    """For each pixel of ``mask``, the length of the run of True it stands in along ``axis``."""
+    import numpy
+
+    along = mask if axis == 1 else mask.T
+    rows, width = along.shape
+    padded = numpy.zeros((rows, width + 2), dtype=numpy.int8)
+    padded[:, 1:-1] = along
+    change = numpy.diff(padded, axis=1)  # (rows, width + 1): +1 where a run starts, -1 after it ends
+    is_start = change == 1
+    starts, ends = numpy.flatnonzero(is_start), numpy.flatnonzero(change == -1)
+    lengths = numpy.concatenate([[0], ends - starts]).astype(numpy.int32)
+    run = numpy.cumsum(is_start.ravel()).reshape(rows, width + 1)[:, :width]
+    out = numpy.where(along, lengths[run], 0)
+    return out if axis == 1 else out.T
+
+
+def _box_sum(mask: Any, half_height: int, half_width: int) -> Any:
+    """For each pixel, how many True pixels of ``mask`` lie within the box around it."""
+    return _window_sum(_window_sum(mask, half_height, 0), half_width, 1)
+
+
+def _window_sum(values: Any, half: int, axis: int) -> Any:
+    import numpy
+
+    if half == 0:
+        return values.astype(numpy.int32)
+    size = values.shape[axis]
+    shape = list(values.shape)
+    shape[axis] = 1
+    total = numpy.concatenate([numpy.zeros(shape, dtype=numpy.int32),
+                               numpy.cumsum(values, axis=axis, dtype=numpy.int32)], axis=axis)
+    positions = numpy.arange(size)
+    upper = numpy.take(total, numpy.minimum(positions + half + 1, size), axis=axis)
+    lower = numpy.take(total, numpy.maximum(positions - half, 0), axis=axis)
+    return upper - lower
 
 
 def _scaled(gray: Any, dpi: float) -> tuple[Any, float]:
@@ -661,7 +792,7 @@ def _orientation(gray: Any, found: Engine) -> tuple[int, bool]:
     if not detected:
         return 0, False
     degrees, confidence = int(detected.get("orient_deg", 0)) % 360, float(detected.get("orient_conf", 0.0))
-    return degrees, degrees != 0 and confidence >= MIN_ORIENTATION_CONFIDENCE
+    return degrees, confidence >= MIN_ORIENTATION_CONFIDENCE
 
 
 def _analysis_copy(gray: Any) -> Any:
