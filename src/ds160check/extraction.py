@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from ds160check.reading import DEFAULT_BACKEND, ensure_text, read_pages
 from ds160check.reading.sniff import check_page_file
 from ds160check.rules import LabelSet, Rules, load_rules
 from ds160check.rules.labels import label_key
-from ds160check.values import ceac_countries, parse_print_header_date
+from ds160check.rules.model import Catalogue
+from ds160check.values import ceac_countries, mend_shape, parse_print_header_date
 
 PRINT = "print"
 CONFIRMATION = "confirmation"
@@ -108,6 +110,20 @@ def _trusted(fields: dict[str, Field], unreadable: dict[str, Unreadable]
     return kept, unsure
 
 
+def _mended(fields: dict[str, Field], catalogue: Catalogue) -> dict[str, Field]:
+    """Identifiers OCR read, mended where the catalogue's shape fixes a character (AAOO... is
+    AA00...). A text layer's value is what was typed: never changed."""
+    out = dict(fields)
+    for key, value in fields.items():
+        spec = catalogue.fields.get(key)
+        span = value.span
+        if spec is None or spec.shape is None or span is None or span.ocr_confidence is None:
+            continue
+        if isinstance(value.value, str):
+            out[key] = replace(value, value=mend_shape(value.value, spec.shape))
+    return out
+
+
 def _scanned(pages: list[Page]) -> bool:
     """Read by OCR (its words carry confidences), or a PDF whose first page has no text layer."""
     return bool(pages) and (not pages[0].words or pages[0].words[0].confidence is not None)
@@ -125,7 +141,8 @@ def parse_flow(info: DocumentInfo, flow: Flow, rules: Rules) -> Application:
     for row in walker.walk():
         assembler.add(row)
     fields, unreadable, warnings = assembler.finish()
-    fields, unreadable = _trusted(_with_meta(fields, kind, flow, rules), unreadable)
+    fields = _mended(_with_meta(fields, kind, flow, rules), rules.catalogue)
+    fields, unreadable = _trusted(fields, unreadable)
     app = Application(info, fields, warnings, unreadable)
     app.warnings.extend(_unreadable_warnings(app))
     if kind == PRINT:

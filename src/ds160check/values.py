@@ -565,6 +565,31 @@ def parse_id(s: str) -> str | None:
     return ident
 
 
+# What OCR reads for a digit where a letter stands, and the reverse (the shapes of IDs tell which
+# a character must be: ``shape`` in field_rules/catalogue.yaml).
+_OCR_DIGITS: Final = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "Z": "2", "S": "5", "G": "6",
+                      "B": "8"}
+_OCR_LETTERS: Final = {"0": "O", "1": "I", "2": "Z", "5": "S", "6": "G", "8": "B"}
+
+
+def mend_shape(ident: str, shape: str) -> str:
+    """An identifier OCR read, its look-alikes mended where ``shape`` fixes a digit or a letter:
+    ``mend_shape("AAOON9CE47", "AA00******") == "AA00N9CE47"``. Left as read when its length is
+    not the shape's, or a fixed character is neither the one written nor its look-alike."""
+    if len(ident) != len(shape):
+        return ident
+    out = []
+    for char, wanted in zip(ident, shape, strict=True):
+        if wanted == "*" or char == wanted:
+            out.append(char)
+            continue
+        table = _OCR_DIGITS if wanted.isdigit() else _OCR_LETTERS
+        if table.get(char) != wanted:
+            return ident
+        out.append(wanted)
+    return "".join(out)
+
+
 _PHONE: Final = re.compile(rf"\(?\+?[0-9 ()./{DASHES}]*[0-9][0-9 ()./{DASHES}]*")
 _NOT_DIGIT: Final = re.compile(r"[^0-9]")
 

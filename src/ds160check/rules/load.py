@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from ds160check.errors import RuleError
 from ds160check.rules.compare_rules import load_compare_rules
@@ -45,7 +45,9 @@ COMPARE_CODES_FILE = "compare/codes.yaml"
 COMPARE_FIELDS_FILE = "compare/fields.yaml"
 PRIVACY_FILE = "privacy.yaml"
 
-CATALOGUE_ENTRY_KEYS = ("type", "kind", "trap", "item", "gate", "explained")
+CATALOGUE_ENTRY_KEYS = ("type", "kind", "trap", "item", "gate", "explained", "shape")
+# A shape: upper-case letters and digits as they must stand, ``*`` for either.
+_SHAPE: Final = re.compile(r"[A-Z0-9*]+")
 LABEL_FILE_KEYS = ("section", "headings", "markers", "rows")
 MARKER_KEYS = ("block", "labels")
 ROW_KEYS = ("key", "labels", "in", "item", "part", "parse", "gate", "sets", "ignore")
@@ -155,11 +157,23 @@ def _catalogue_entry(src: Source, key: str, node: Node) -> list[FieldSpec]:
         trap=trap,
         item=_catalogue_item(src, entry.get("item"), str(type_name)),
         gate=_string(src, entry.get("gate"), "gate"),
+        shape=_shape(src, key, entry.get("shape"), str(type_name)),
     )
     specs = [spec]
     if _bool(src, entry.get("explained"), "explained"):
         specs.append(FieldSpec(key + EXPLANATION_SUFFIX, "text", "history", trap))
     return specs
+
+
+def _shape(src: Source, key: str, node: Node | None, type_name: str) -> str | None:
+    shape = _string(src, node, "shape")
+    if shape is None or node is None:
+        return None
+    if type_name != "id":
+        src.problem(node.line, f"{key}: a shape is for identifiers (type id), not {type_name!r}")
+    if not _SHAPE.fullmatch(shape):
+        src.problem(node.line, f"{key}: shape {shape!r} may hold only capital letters, digits and '*'")
+    return shape
 
 
 def _catalogue(src: Source) -> Catalogue:

@@ -54,6 +54,9 @@ class FieldSpec:
     trap: str | None = None
     item: str | dict[str, str] | None = None
     gate: str | None = None
+    # What each character of an identifier is (``AA00******``: letters and digits as written, ``*``
+    # either): where it fixes a digit, a letter OCR read is its look-alike digit, and the reverse.
+    shape: str | None = None
 
     @property
     def is_list(self) -> bool:
