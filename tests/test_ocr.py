@@ -212,3 +212,14 @@ def test_a_latin_line_read_as_russian_look_alikes_keeps_its_english_reading() ->
     assert not _written_in_cyrillic(words("еее", "ТОО", "АО"))
     assert _written_in_cyrillic(words("ООО", "«Ромашка»"))
     assert _written_in_cyrillic(words("СПРАВКА", "дана"))
+
+
+def test_an_identifier_ocr_read_is_mended_only_where_its_shape_fixes_a_character() -> None:
+    from ds160check.values import mend_shape
+
+    assert mend_shape("AAOON9CE47", "AA00******") == "AA00N9CE47"  # O read for 0 where 0 stands
+    assert mend_shape("AA00OJDBGN", "AA00******") == "AA00OJDBGN"  # free positions stay as read
+    assert mend_shape("A400N9CE47", "AA00******") == "A400N9CE47"  # 4 is no look-alike of A...
+    assert mend_shape("AAX0N9CE47", "AA00******") == "AAX0N9CE47"  # ...nor X of 0: left as read
+    assert mend_shape("AA0ON9CE47", "AA00******") == "AA00N9CE47"
+    assert mend_shape("AA00N9CE4", "AA00******") == "AA00N9CE4"  # another length: as read

@@ -135,3 +135,15 @@ def test_a_key_written_twice_in_a_rule_is_an_error_not_a_silent_loss(rules_copy:
     _edit(path, "    value: &name [", "    value: [{IS_ALPHA: true}]\n    value: &name [")
     found = check_rules(rules_copy)
     assert any(p.startswith(f"{path}:") and "'value' is written twice" in p for p in found), found
+
+
+def test_a_shape_on_a_field_that_is_no_identifier_or_with_other_characters_is_named(
+        rules_copy: Path) -> None:
+    _edit(rules_copy / "catalogue.yaml", "personal.surnames: {type: name,",
+          'personal.surnames: {shape: "AA**", type: name,')
+    _edit(rules_copy / "catalogue.yaml", 'shape: "AA00******"', 'shape: "AA00-?????"')
+    found = check_rules(rules_copy)
+    assert any(re.match(r"field_rules/catalogue\.yaml:\d+: personal\.surnames: a shape is for "
+                        r"identifiers \(type id\), not 'name'$", p) for p in found), found
+    assert any("application.id: shape 'AA00-?????' may hold only capital letters, digits and '*'" in p
+               for p in found), found
