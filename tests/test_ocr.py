@@ -181,9 +181,9 @@ def test_batch_reads_a_photographed_letter_and_keeps_its_ocr_by_content(tmp_path
 # photos (orientation detection unsure or wrong: every quarter turn tried), small print (read again
 # enlarged), a first line that lost its fillers, a line Russian OCR would read as look-alikes.
 READ_PASSPORTS = ["passport-akhmetova-grey", "passport-dela-cruz-specked", "passport-toshmatov-copier",
-                  "passport-yusupov-broken-birth-check", "passport-yusupov-broken-number-check",
-                  "passport-yusupov-correct-heic", "passport-yusupov-correct-office",
-                  "passport-yusupov-correct-photo", "passport-yusupov-other-number"]
+                  "passport-yusupov-broken-birth-check", "passport-yusupov-broken-composite",
+                  "passport-yusupov-broken-number-check", "passport-yusupov-correct-heic",
+                  "passport-yusupov-correct-office", "passport-yusupov-other-number"]
 
 
 @pytest.mark.parametrize("name", READ_PASSPORTS)

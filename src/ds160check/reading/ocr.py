@@ -77,6 +77,7 @@ RULE_CHARACTERS: Final = frozenset("|[]{}_—–-=‘’“”'\"~.…·,:;")
 NOISE_CONFIDENCE: Final = 40.0
 # Any word read with less than this is what Tesseract makes of a picture or an edge.
 GARBAGE_CONFIDENCE: Final = 15.0
+LONG_WORD: Final = 12
 # A "word" lower than this share of its line's font size is a row of dots (leaders), not text.
 DOT_HEIGHT: Final = 0.3
 # A lone bar no taller than this many font sizes is a capital I; a table's rule is taller.
@@ -85,8 +86,18 @@ PIPE_AS_I_HEIGHT: Final = 1.6
 LANDSCAPE_RATIO: Final = 1.1
 # A page with fewer sure words than this (or with more unsure than sure ones) is tried turned.
 POORLY_READ_WORDS: Final = 10
+# Quarter turns of a page reading poorly are compared at half resolution when its shorter side is
+# longer than this (pixels).
+TRIAL_MIN_SIDE: Final = 1600
 # Of a line's height, the font size a word on it is given (the layout's gaps are in font sizes).
 SIZE_OF_LINE_HEIGHT: Final = 0.8
+# A photographed sheet: at least this many bright pixels (of the image at an eighth), each side at
+# least this share of the image's shorter side; flattened when a corner is further than this share
+# of the sheet's size from where a rectangle's would be.
+MIN_PAPER_PIXELS: Final = 2000
+MIN_PAPER_SHARE: Final = 0.3
+FLAT_ENOUGH: Final = 0.015
+EDGE_INSET: Final = 0.012
 # Dotted leaders (inches): a dot at most this wide and high, nothing above or below it this far, at
 # least this many of them within the span.
 LEADER_DOT_IN: Final = 0.025
@@ -389,10 +400,13 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     sideways or upside down: then it is turned the way orientation detection says and read
     again. An upright portrait page, most scans, pays nothing for that check."""
     prepared, dpi = prepare(image, found, dpi)
-    words = _recognise(prepared, found, dpi)
+    # English first, the other languages once the page stands upright: a page upside down is all
+    # unsure lines, and reading each again in Russian costs seconds for nothing.
+    words = _recognise(prepared, found, dpi, others=False)
     landscape = prepared.size[0] > prepared.size[1] * LANDSCAPE_RATIO  # pages are portrait, mostly
     if found.osd and (landscape or _poorly_read(words)):
         prepared, words = _best_orientation(prepared, words, found, dpi)
+    words = _in_other_languages(prepared, found, dpi, words)
     prepared, dpi, words = _small_text_enlarged(prepared, dpi, words, found)
     width, height = prepared.size
     return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
@@ -401,8 +415,7 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
 def _best_orientation(prepared: Any, words: list[Word], found: Engine, dpi: float
                       ) -> tuple[Any, list[Word]]:
     """The page turned the way it reads best: first the way orientation detection says; when that
-    reads no better and the page still reads poorly, the other quarter turns, its unsure guess first,
-    until one reads well.
+    reads no better and the page still reads poorly, every other quarter turn, the best kept.
 
     Orientation detection can be wrong (a passport page is landscape by nature, its MRZ and small
     print mislead it: a page upside down was taken for upright Greek), so a turn is kept only when
@@ -414,14 +427,16 @@ def _best_orientation(prepared: Any, words: list[Word], found: Engine, dpi: floa
         prepared, words = _surer(prepared, words, _turned(prepared, guess, found), found, dpi)
     if not _poorly_read(words):
         return prepared, words
-    start = prepared
-    for quarter in dict.fromkeys((guess, 180, 90, 270)):
-        if quarter == 0 or (sure and quarter == guess):
-            continue
-        prepared, words = _surer(prepared, words, _turned(start, quarter, found), found, dpi)
-        if not _poorly_read(words):
-            break
-    return prepared, words
+    # Every other turn is read, none taken because it reads well enough: Tesseract reads a page
+    # lying sideways nearly as surely as upright (it finds vertical lines), in a layout turned a
+    # quarter. The turns are compared at half the resolution (a quarter of the work); the best
+    # is read in full and kept if it reads better than the page as it is.
+    quarters = [q for q in dict.fromkeys((guess, 180, 90, 270)) if q != 0 and not (sure and q == guess)]
+    small = prepared.reduce(2) if min(prepared.size) > TRIAL_MIN_SIDE else prepared
+    ratio = small.size[0] / prepared.size[0]
+    best = max(quarters, key=lambda q: _sure(_recognise(small.rotate(q, expand=True, fillcolor=255),
+                                                        found, dpi * ratio, others=False)))
+    return _surer(prepared, words, _turned(prepared, best, found), found, dpi)
 
 
 def _turned(gray: Any, degrees: int, found: Engine) -> Any:
@@ -431,7 +446,7 @@ def _turned(gray: Any, degrees: int, found: Engine) -> Any:
 
 def _surer(prepared: Any, words: list[Word], candidate: Any, found: Engine, dpi: float
            ) -> tuple[Any, list[Word]]:
-    again = _recognise(candidate, found, dpi)
+    again = _recognise(candidate, found, dpi, others=False)
     return (candidate, again) if _sure(again) > _sure(words) else (prepared, words)
 
 
@@ -457,15 +472,21 @@ def _small_text_enlarged(prepared: Any, dpi: float, words: list[Word], found: En
     return prepared, dpi, words
 
 
-def _recognise(prepared: Any, found: Engine, dpi: float) -> list[Word]:
-    """The page read in the first language (English); each line holding a word it was unsure of
-    read again in the others (Russian...), the surer reading of each such word kept. Reading
-    every word in both at once would make Latin capitals Cyrillic look-alikes (NO -> МО)."""
+def _recognise(prepared: Any, found: Engine, dpi: float, *, others: bool = True) -> list[Word]:
+    """The page read in the first language (English), and with ``others`` each line holding a word
+    it was unsure of read again in the others (:func:`_in_other_languages`)."""
     api = _api(found)
     api.SetImage(prepared)
     api.SetSourceResolution(round(dpi))
     api.Recognize()
     words = list(_words(api, 72.0 / dpi))
+    return _in_other_languages(prepared, found, dpi, words) if others else words
+
+
+def _in_other_languages(prepared: Any, found: Engine, dpi: float, words: list[Word]) -> list[Word]:
+    """Each line holding a word English was unsure of read again in the other languages
+    (Russian...), the surer reading of each such word kept. Reading every word in both at once
+    would make Latin capitals Cyrillic look-alikes (NO -> МО)."""
     if len(found.languages) < 2:
         return words
     unsure = [w for w in words if (w.confidence or 0) < LOW_CONFIDENCE]
@@ -485,13 +506,23 @@ def _recognise(prepared: Any, found: Engine, dpi: float) -> list[Word]:
         again = [_shifted(w, x0, top) for w in _words(other, scale)]
         if not _written_in_cyrillic(again):
             continue  # a Latin line read in Russian look-alikes: P<KAZ... as "еее", PHL as "РНЕ"
+        # On a line of English read surely, an unsure word is English too, unless Russian reads
+        # it very surely ("Number:" on a dirty scan is not "читоег.", read at 80).
+        needed = VERY_SURE if _english_line(words, top, bottom, members) else LOW_CONFIDENCE
         for word in members:
             inside = [w for w in again if word.x0 - 2 <= (w.x0 + w.x1) / 2 <= word.x1 + 2]
             surest = min((w.confidence or 0 for w in inside), default=0.0)
-            if inside and surest >= LOW_CONFIDENCE and surest > (word.confidence or 0) \
+            if inside and surest >= needed and surest > (word.confidence or 0) \
                     and any(_is_cyrillic(c) for w in inside for c in w.text) and _covers(inside, word):
                 better[id(word)] = inside
     return [new for word in words for new in better.get(id(word), [word])]
+
+
+def _english_line(words: Sequence[Word], top: float, bottom: float, unsure: Sequence[Word]) -> bool:
+    """More words of the line were read surely in English (Latin letters) than unsurely."""
+    sure = [w for w in words if top <= (w.top + w.bottom) / 2 <= bottom and _is_sure(w)
+            and (w.confidence or 0) >= VERY_SURE and any("a" <= c.lower() <= "z" for c in w.text)]
+    return len(sure) > len(unsure)
 
 
 def _lines_of(words: Sequence[Word], unsure: Sequence[Word]
@@ -590,8 +621,10 @@ def _cleaned(text: str, confidence: float) -> str:
     """A word as OCR read it, rid of what a scan adds: a table's rule read as ``|`` (alone it is
     dropped; inside letters it is the capital I it usually is: ``|USUPOV``), and specks read as
     punctuation with next to no confidence."""
-    if set(text) <= RULE_CHARACTERS or confidence < GARBAGE_CONFIDENCE:
+    if set(text) <= RULE_CHARACTERS:
         return ""
+    if confidence < GARBAGE_CONFIDENCE and len(text) < LONG_WORD:
+        return ""  # a long word is no speck: an MRZ line's runs of '<' are read at 10, and kept
     if "|" in text and any(c.isalpha() for c in text):
         text = text.replace("|", "I")
     letters = sum(c.isalnum() for c in text)
@@ -761,10 +794,64 @@ def _crop_to_paper(gray: Any) -> Any:
     width, height = gray.size
     if (right - left) * (bottom - top) > 0.9 * width * height:
         return gray  # a scan: the paper is the whole image
+    flattened = _paper_flattened(gray, bright, factor)
+    if flattened is not None:
+        return flattened
     margin = 0.01 * max(width, height)
     box = (max(0, round(left - margin)), max(0, round(top - margin)),
            min(width, round(right + margin)), min(height, round(bottom + margin)))
     return gray.crop(box)
+
+
+def _paper_flattened(gray: Any, bright: Any, factor: float) -> Any | None:
+    """A sheet photographed at an angle (its far edge narrower, its corners not square) mapped
+    back to a rectangle from its four corners, so that its lines run straight and level; None
+    when the sheet is near enough to a rectangle already, or its corners cannot be told."""
+    import numpy
+
+    ys, xs = numpy.nonzero(bright)
+    if xs.size < MIN_PAPER_PIXELS:
+        return None
+    corners = numpy.array([(xs[i], ys[i]) for i in (numpy.argmin(xs + ys), numpy.argmax(xs - ys),
+                                                      numpy.argmax(xs + ys), numpy.argmax(ys - xs))],
+                          dtype=float) * factor
+    top_left, top_right, bottom_right, bottom_left = corners
+    width = max(numpy.linalg.norm(top_right - top_left), numpy.linalg.norm(bottom_right - bottom_left))
+    height = max(numpy.linalg.norm(bottom_left - top_left), numpy.linalg.norm(bottom_right - top_right))
+    if min(width, height) < MIN_PAPER_SHARE * min(gray.size) or not _convex(corners):
+        return None
+    target = numpy.array([(0, 0), (width, 0), (width, height), (0, height)], dtype=float)
+    if numpy.abs((corners - corners[0]) - target).max() < FLAT_ENOUGH * max(width, height):
+        return None  # square to the camera: cropping does
+    from PIL import Image
+
+    flat = gray.transform((round(width), round(height)), Image.Transform.PERSPECTIVE,
+                          _perspective(target, corners), Image.Resampling.BICUBIC, fillcolor=255)
+    # The sheet's own edge and a sliver of table along it, left at the border, make Tesseract
+    # take the page for one picture: a margin of the sheet is cut away (print never reaches it).
+    inset = round(EDGE_INSET * min(width, height))
+    return flat.crop((inset, inset, flat.size[0] - inset, flat.size[1] - inset))
+
+
+def _convex(corners: Any) -> bool:
+    """The four corners, in order, turn the same way at each: a sheet, not a bow tie."""
+    import numpy
+
+    turns = [numpy.cross(corners[(i + 1) % 4] - corners[i], corners[(i + 2) % 4] - corners[(i + 1) % 4])
+             for i in range(4)]
+    return all(t > 0 for t in turns) or all(t < 0 for t in turns)
+
+
+def _perspective(out: Any, into: Any) -> tuple[float, ...]:
+    """The eight coefficients PIL wants: where in the photo each point of the flat page is."""
+    import numpy
+
+    rows = []
+    for (x, y), (u, v) in zip(out, into, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+    solution = numpy.linalg.solve(numpy.array(rows), into.reshape(8))
+    return tuple(float(c) for c in solution)
 
 
 def _otsu(pixels: Any) -> float:
