@@ -55,13 +55,13 @@ def extract(
     check_size(path)
     check_page_file(path)  # a wrong or missing file is told before the rules are loaded
     rules = rules or load_rules()
-    _warm_caches(rules)
+    warm_caches(rules)
     return run_limited(
         path, _extract, path, password=password, backend=backend, max_pages=max_pages, rules=rules
     )
 
 
-def _warm_caches(rules: Rules) -> None:
+def warm_caches(rules: Rules) -> None:
     """Build what every extraction needs before the reading child forks, so it inherits it."""
     _index(rules.printout)
     _index((rules.confirmation,))
