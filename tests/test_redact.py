@@ -386,10 +386,15 @@ def _refuse(*args, **kwargs):
     raise OSError("network blocked by the test")
 
 class _Socket(socket.socket):
+    # A Unix socket reaches this machine only (multiprocessing's forkserver): not the network.
     def connect(self, *args):
+        if self.family == socket.AF_UNIX:
+            return super().connect(*args)
         _refuse("connect", *args)
 
     def connect_ex(self, *args):
+        if self.family == socket.AF_UNIX:
+            return super().connect_ex(*args)
         _refuse("connect_ex", *args)
 
     def sendto(self, *args):
@@ -419,14 +424,24 @@ def test_nothing_opens_a_network_connection_in_process(
     network_log: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     namespace: dict[str, Any] = {}
-    exec(_BLOCK_NETWORK.replace("socket.socket = _Socket", "blocked = _Socket"), namespace)
-    monkeypatch.setattr(socket, "socket", namespace["blocked"])  # the reading children inherit it
+    # The block's own assignments to the socket module are left out: made by exec they would
+    # outlive the test (monkeypatch would restore them as the originals) and refuse the next
+    # test's connections to a server on localhost.
+    definitions = "\n".join(line for line in _BLOCK_NETWORK.splitlines() if not line.startswith("socket."))
+    exec(definitions, namespace)
+    monkeypatch.setattr(socket, "socket", namespace["_Socket"])  # the reading children inherit it
     for name in ("create_connection", "getaddrinfo", "gethostbyname"):
         monkeypatch.setattr(socket, name, namespace["_refuse"])
     assert run("extract", _case_args()[0], "--format", "json")[0] == 0
     code, _, err = run("compare", *_case_args(), "--format", "json", "--fail-on", "none")
     assert code == 0, err
     assert network_log.read_text() == ""
+
+
+def test_the_network_block_leaves_the_socket_module_as_it_found_it() -> None:
+    """What the in-process test patches is put back: a later test talks to a server on localhost."""
+    assert socket.create_connection.__module__ == "socket"
+    assert socket.socket.__module__ == "socket"
 
 
 def test_nothing_opens_a_network_connection_in_a_fresh_process(network_log: Path, tmp_path: Path) -> None:
