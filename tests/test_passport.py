@@ -393,6 +393,21 @@ def test_a_page_whose_names_were_not_read_is_the_applicants_by_its_verified_numb
                for w in _passport_entry(report, passport)["warnings"])
 
 
+def test_names_ocr_read_unsurely_from_the_mrz_are_not_trusted(tmp_path: Path) -> None:
+    # A photo's MRZ first line read at 49 (YURIY as YURILY): no check digit guards the names, so
+    # they are not compared (no critical contradiction from a misread letter), and the page says so.
+    line1, line2 = APPLICANT.mrz()
+    holder = replace(APPLICANT, printed={"given": ""})
+    doc = load_document(passport_pdf(tmp_path / "passport.pdf", holder,
+                                     mrz=(line1.replace("YURIY<", "YURILY"), line2)))
+    spans = [replace(s, ocr_confidence=49.0 if s.text.startswith("P<KAZ") else 95.0) for s in doc.spans]
+    page = read_passport(replace(doc, spans=tuple(spans) if isinstance(doc.spans, tuple) else spans))
+    assert page is not None and page.trusted  # every check digit of the second line verifies
+    assert page.fields["personal.given_names"].verified is False
+    assert page.fields["passport.number"].verified is True
+    assert any("read by OCR with a confidence of 49" in w for w in page.warnings)
+
+
 def test_a_first_line_whose_second_was_not_read_is_a_passport_not_trusted(tmp_path: Path) -> None:
     line1, line2 = APPLICANT.mrz()
     passport = passport_pdf(tmp_path / "passport.pdf", mrz=(line1, line2[:20] + " " + line2[20:25]))

@@ -12,7 +12,7 @@ from ds160check.files import file_sha256
 from ds160check.isolation import run_limited
 from ds160check.layout import Flow, build_flow, join_tokens
 from ds160check.limits import check_size
-from ds160check.model import Page
+from ds160check.model import TRUSTED_OCR, Page
 from ds160check.parsing.assemble import Assembler
 from ds160check.parsing.completeness import check_enough, missing_parts, print_title
 from ds160check.parsing.index import LabelIndex
@@ -33,7 +33,6 @@ PRINT_HEADER = "print header"
 MIN_PRINT_FIELDS = 8
 MIN_CONFIRMATION_FIELDS = 3
 # A value whose least sure word OCR read with less confidence than this (0-100) is not trusted.
-TRUSTED_OCR = 70.0
 HASH_CHUNK = 1 << 20
 
 

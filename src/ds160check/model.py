@@ -7,6 +7,11 @@ page (``top`` grows downwards), as pdfplumber reports them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
+
+# A value OCR read with its least sure word under this confidence (0-100) is not taken as read:
+# it could not be confirmed, and contradicts nothing.
+TRUSTED_OCR: Final = 70.0
 
 
 @dataclass(frozen=True, slots=True)

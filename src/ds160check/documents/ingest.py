@@ -145,6 +145,7 @@ class TextSpan:
     paragraph: int | None
     box: Box | None
     part: SpanPart
+    ocr_confidence: float | None = None  # read by OCR: its least sure word's confidence (0-100)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +249,8 @@ def _page_spans(page: Page) -> Iterator[TextSpan]:
             for word in segment[1:]:
                 box = box.union(word.box)
             text = " ".join(word.text for word in segment)
-            yield TextSpan(text, page.number, None, box, "body")
+            sure = [w.confidence for w in segment if w.confidence is not None]
+            yield TextSpan(text, page.number, None, box, "body", min(sure) if sure else None)
 
 
 def _segments(line: Sequence[Word]) -> list[list[Word]]:

@@ -34,6 +34,7 @@ from typing import Final, Literal
 from ds160check.documents.ingest import TextDocument, TextSpan
 from ds160check.documents.mrz import CHECKS, COMPOSITE, Mrz, MrzRules, read_mrz
 from ds160check.documents.refusal import RuleReader
+from ds160check.model import TRUSTED_OCR
 from ds160check.rules.load import suggest
 from ds160check.rules.source import Node, key_line, keys_of
 from ds160check.rules_path import rules_dir
@@ -159,7 +160,8 @@ def read_passport(doc: TextDocument, rules: PassportRules | None = None) -> Pass
     if mrz is None and not (title and len({c.key for c in captions}) >= rules.min_labels
                             and len(doc.spans) <= MAX_PAGE_SPANS):
         return None
-    printed = _printed(doc.spans, captions, rules)
+    printed = {key: replace(f, verified=False) if _unsure(f.span) else f
+               for key, f in _printed(doc.spans, captions, rules).items()}
     from_mrz = _mrz_fields(mrz) if mrz is not None else {}
     fields, differ = _chosen(from_mrz, printed, mrz)
     warnings = _warnings(mrz, differ)
@@ -205,7 +207,8 @@ def _chosen(from_mrz: dict[str, PassportField], printed: dict[str, PassportField
     differ = []
     for key in FIELD_NAMES:
         coded, shown = from_mrz.get(key), printed.get(key)
-        if coded is not None and not (cut_short and key in _NAMES and shown is not None):
+        unsure_name = coded is not None and coded.verified is False and key in _NAMES
+        if coded is not None and not ((cut_short or unsure_name) and key in _NAMES and shown is not None):
             fields[key] = coded
         elif shown is not None:
             fields[key] = shown
@@ -253,6 +256,10 @@ def _warnings(mrz: Mrz | None, differ: list[str]) -> tuple[str, ...]:
     if not mrz.first_line_read:
         told.append("the MRZ's first line could not be read: the names were read from the print, "
                     "without the MRZ")
+    elif _unsure(mrz.spans[0]):
+        told.append(f"the MRZ's first line was read by OCR with a confidence of "
+                    f"{mrz.spans[0].ocr_confidence:.0f} of 100 and no check digit guards the names: "
+                    "they are not trusted")
     if mrz.name_cut_short:
         told.append("the name fills the MRZ's name field: it may be cut short there")
     return (*told, *differ)
@@ -263,9 +270,12 @@ def _warnings(mrz: Mrz | None, differ: list[str]) -> tuple[str, ...]:
 
 def _mrz_fields(mrz: Mrz) -> dict[str, PassportField]:
     checks = mrz.checks
+    # No check digit guards the names: read by OCR unsurely, they are not trusted (never a
+    # contradiction); the print is then what names the holder.
+    names: bool | None = False if _unsure(mrz.spans[0]) else None
     values: list[tuple[str, str | None, str, int, bool | None]] = [
-        (SURNAMES, mrz.surnames, mrz.surnames, 1, None),
-        (GIVEN_NAMES, mrz.given_names, mrz.given_names, 1, None),
+        (SURNAMES, mrz.surnames, mrz.surnames, 1, names),
+        (GIVEN_NAMES, mrz.given_names, mrz.given_names, 1, names),
         (NUMBER, mrz.number, mrz.number, 2, checks[NUMBER]),
         (NATIONALITY, mrz.nationality, mrz.nationality, 2, None),
         (BIRTH, mrz.date_of_birth, mrz.lines[1][13:19], 2, checks[BIRTH]),
@@ -275,6 +285,10 @@ def _mrz_fields(mrz: Mrz) -> dict[str, PassportField]:
     return {key: PassportField(key, value, raw, "mrz", mrz.spans[line - 1], mrz.quote(line),
                                verified, line)
             for key, value, raw, line, verified in values if value}
+
+
+def _unsure(span: TextSpan) -> bool:
+    return span.ocr_confidence is not None and span.ocr_confidence < TRUSTED_OCR
 
 
 # --- the printed fields -------------------------------------------------------------------------

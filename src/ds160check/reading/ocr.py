@@ -98,6 +98,11 @@ MIN_PAPER_PIXELS: Final = 2000
 MIN_PAPER_SHARE: Final = 0.3
 FLAT_ENOUGH: Final = 0.015
 EDGE_INSET: Final = 0.012
+# Each side is probed at EDGE_SAMPLES points, EDGE_PROBE of the image's size inside and outside it;
+# at least EDGE_SHARE of them must find paper inside and none outside.
+EDGE_SAMPLES: Final = 20
+EDGE_PROBE: Final = 0.015
+EDGE_SHARE: Final = 0.85
 # Dotted leaders (inches): a dot at most this wide and high, nothing above or below it this far, at
 # least this many of them within the span.
 LEADER_DOT_IN: Final = 0.025
@@ -820,6 +825,8 @@ def _paper_flattened(gray: Any, bright: Any, factor: float) -> Any | None:
     height = max(numpy.linalg.norm(bottom_left - top_left), numpy.linalg.norm(bottom_right - top_right))
     if min(width, height) < MIN_PAPER_SHARE * min(gray.size) or not _convex(corners):
         return None
+    if not _edges_straight(bright, corners / factor):
+        return None  # a corner lost in shadow or under a hand: its guess would bend the lines
     target = numpy.array([(0, 0), (width, 0), (width, height), (0, height)], dtype=float)
     if numpy.abs((corners - corners[0]) - target).max() < FLAT_ENOUGH * max(width, height):
         return None  # square to the camera: cropping does
@@ -831,6 +838,31 @@ def _paper_flattened(gray: Any, bright: Any, factor: float) -> Any | None:
     # take the page for one picture: a margin of the sheet is cut away (print never reaches it).
     inset = round(EDGE_INSET * min(width, height))
     return flat.crop((inset, inset, flat.size[0] - inset, flat.size[1] - inset))
+
+
+def _edges_straight(bright: Any, corners: Any) -> bool:
+    """Each side of the sheet runs straight from corner to corner: just inside it is paper, just
+    outside it is not (or the photo ends), all along."""
+    import numpy
+
+    centre = corners.mean(axis=0)
+    height, width = bright.shape
+    step = EDGE_PROBE * max(height, width)
+
+    def paper(point: Any) -> bool | None:
+        x, y = int(round(point[0])), int(round(point[1]))
+        return bool(bright[y, x]) if 0 <= x < width and 0 <= y < height else None
+
+    for i in range(4):
+        start, end = corners[i], corners[(i + 1) % 4]
+        good = 0
+        for t in numpy.linspace(0.1, 0.9, EDGE_SAMPLES):
+            point = start + (end - start) * t
+            inward = (centre - point) / (numpy.linalg.norm(centre - point) or 1.0)
+            good += paper(point + inward * step) is True and paper(point - inward * step) is not True
+        if good < EDGE_SAMPLES * EDGE_SHARE:
+            return False
+    return True
 
 
 def _convex(corners: Any) -> bool:
