@@ -223,3 +223,43 @@ def test_an_identifier_ocr_read_is_mended_only_where_its_shape_fixes_a_character
     assert mend_shape("AAX0N9CE47", "AA00******") == "AAX0N9CE47"  # ...nor X of 0: left as read
     assert mend_shape("AA0ON9CE47", "AA00******") == "AA00N9CE47"
     assert mend_shape("AA00N9CE4", "AA00******") == "AA00N9CE4"  # another length: as read
+
+
+def test_the_box_sums_that_find_dotted_leaders_are_exact() -> None:
+    """The leader finder counts ink in boxes by running sums in 16-bit integers (they wrap): every
+    box, at the page's edges too, must still hold exactly the pixels inside it."""
+    import numpy
+
+    from ds160check.reading.ocr import _box_sum
+
+    mask = numpy.random.default_rng(7).random((41, 3000)) < 0.5  # running sums past 32767
+    for half_height, half_width in ((0, 0), (1, 1), (3, 2), (8, 30), (20, 0)):
+        got = _box_sum(mask, half_height, half_width)
+        for row, col in ((0, 0), (40, 2999), (20, 1500), (5, 29), (39, 2970)):
+            box = mask[max(0, row - half_height):row + half_height + 1,
+                       max(0, col - half_width):col + half_width + 1]
+            assert got[row, col] == box.sum(), (half_height, half_width, row, col)
+
+
+def test_dotted_leaders_are_erased_and_a_full_stop_is_not() -> None:
+    from PIL import Image, ImageDraw
+
+    from ds160check.reading.ocr import _without_leaders
+
+    page = Image.new("L", (1200, 200), 255)
+    draw = ImageDraw.Draw(page)
+    for x in range(300, 900, 14):  # a leader: dots of 5 px, 14 px apart, alone on the line
+        draw.ellipse((x, 100, x + 5, 105), fill=0)
+    draw.rectangle((100, 60, 110, 105), fill=0)  # a letter's stem...
+    draw.ellipse((120, 100, 125, 105), fill=0)  # ...and the full stop after it
+    draw.rectangle((950, 60, 1000, 105), fill=0)  # the value after the leader
+    cleaned = numpy_of(_without_leaders(page, 300))
+    assert cleaned[98:108, 300:900].min() > 200  # the dots are gone
+    assert cleaned[100:106, 120:126].min() < 50  # the full stop stays
+    assert cleaned[60:106, 100:111].max() < 50 and cleaned[60:106, 950:1001].max() < 50
+
+
+def numpy_of(image: Any) -> Any:
+    import numpy
+
+    return numpy.asarray(image)

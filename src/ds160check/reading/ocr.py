@@ -753,19 +753,24 @@ def _box_sum(mask: Any, half_height: int, half_width: int) -> Any:
 
 
 def _window_sum(values: Any, half: int, axis: int) -> Any:
+    """Sums over a window of ``2 * half + 1`` along ``axis``, in 16-bit integers: a running sum
+    wraps around past 32767, but the difference of two of them is exact while the window's own sum
+    is below that (a few hundred here). Along the rows, for speed: a cumulative sum down the
+    columns of a C-ordered array is four times slower."""
     import numpy
 
+    if axis == 0:
+        return _window_sum(numpy.ascontiguousarray(values.T), half, 1).T
     if half == 0:
-        return values.astype(numpy.int32)
-    size = values.shape[axis]
-    shape = list(values.shape)
-    shape[axis] = 1
-    total = numpy.concatenate([numpy.zeros(shape, dtype=numpy.int32),
-                               numpy.cumsum(values, axis=axis, dtype=numpy.int32)], axis=axis)
-    positions = numpy.arange(size)
-    upper = numpy.take(total, numpy.minimum(positions + half + 1, size), axis=axis)
-    lower = numpy.take(total, numpy.maximum(positions - half, 0), axis=axis)
-    return upper - lower
+        return values.astype(numpy.int16)
+    rows, size = values.shape
+    # The running sum with half + 1 zeros before it and its last value repeated half times after:
+    # the window around i is then padded[i + 2 * half + 1] - padded[i], two slices.
+    padded = numpy.empty((rows, size + 2 * half + 1), dtype=numpy.int16)
+    padded[:, : half + 1] = 0
+    numpy.cumsum(values, axis=1, dtype=numpy.int16, out=padded[:, half + 1 : half + 1 + size])
+    padded[:, half + 1 + size :] = padded[:, half + size : half + 1 + size]
+    return padded[:, 2 * half + 1 :] - padded[:, : size]
 
 
 def _scaled(gray: Any, dpi: float) -> tuple[Any, float]:
