@@ -23,10 +23,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from ds160check.application import Application
 from ds160check.batch import model as m
+from ds160check.batch.rule_file import read_mapping
 from ds160check.errors import Ds160CheckError, RuleError
 from ds160check.matching.fold import fold_latin, name_tokens
 from ds160check.matching.values import romanized
@@ -95,16 +94,8 @@ class Settings:
 def cross_case_settings(path: Path | None = None) -> Settings:
     """``cross_case.yaml`` read; a broken file raises :class:`RuleError` naming it."""
     path = path or rules_dir() / CROSS_CASE_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(path, None, f"cannot be read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise RuleError(path, None, f"expected a mapping of {', '.join(SETTINGS_KEYS)}")
-    for key in data:
-        if key not in SETTINGS_KEYS:
-            raise RuleError(path, None, f"unknown setting {key!r}{suggest(str(key), SETTINGS_KEYS)}; "
-                                        f"known: {', '.join(SETTINGS_KEYS)}")
+    data = read_mapping(path, SETTINGS_KEYS, "unknown setting",
+                        f"a mapping of {', '.join(SETTINGS_KEYS)}")
     kinds = data.get("text_kinds")
     if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
         raise RuleError(path, None, "text_kinds: expected a list of document kinds")

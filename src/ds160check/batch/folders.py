@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from ds160check.batch.rule_file import read_mapping
 from ds160check.errors import RuleError
-from ds160check.rules.load import suggest
 from ds160check.rules_path import rules_dir
 
 FOLDERS_FILE = "batch/folders.yaml"
@@ -49,16 +47,7 @@ def words(name: str) -> list[str]:
 def folder_words(path: Path | None = None) -> FolderWords:
     """The word lists of ``folders.yaml``; a broken file raises :class:`RuleError` naming it."""
     path = path or rules_dir() / FOLDERS_FILE
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleError(path, None, f"cannot be read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise RuleError(path, None, f"expected a mapping of the lists {', '.join(LISTS)}")
-    for key in data:
-        if key not in LISTS:
-            raise RuleError(path, None, f"unknown list {key!r}{suggest(str(key), LISTS)}; "
-                                        f"known: {', '.join(LISTS)}")
+    data = read_mapping(path, LISTS, "unknown list", f"a mapping of the lists {', '.join(LISTS)}")
     lists = {key: _word_list(path, key, data.get(key)) for key in LISTS}
     both = lists["old"] & lists["new"]
     if both:
