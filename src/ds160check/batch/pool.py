@@ -55,12 +55,20 @@ class LocalPool:
         if not self._warm and multiprocessing.get_start_method() == "fork":
             warm_up()  # once here, shared by every forked worker
         self._warm = True
-        crashed = []
+        crashed: list[Task] = []
         pool = ProcessPoolExecutor(max_workers=max(1, min(slots, len(tasks))),
                                    mp_context=multiprocessing.get_context(), initializer=init_worker,
                                    initargs=(self.limits, str(self.ocr_cache)))
         try:
-            futures: dict[Future[Outcome], Task] = {pool.submit(run_task, task): task for task in tasks}
+            futures: dict[Future[Outcome], Task] = {}
+            for index, task in enumerate(tasks):
+                try:
+                    futures[pool.submit(run_task, task)] = task
+                except BrokenProcessPool:
+                    # A worker died while the cases were still being handed out (a case that
+                    # crashes at once): those not handed out go back to be retried with the rest.
+                    crashed.extend(tasks[index:])
+                    break
             for future in as_completed(futures):
                 try:
                     outcome = future.result()
