@@ -7,6 +7,7 @@ code 2; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import stat
 import sys
@@ -454,4 +455,10 @@ cli.add_command(decisions_group)
 
 
 def main() -> None:
-    cli(prog_name="ds160check")
+    """The ``ds160check`` command; its exit code is click's (``sys.exit``)."""
+    try:
+        cli(prog_name="ds160check")
+    finally:
+        # At exit every object the command made is garbage the interpreter would walk again in its
+        # last collections (0.25 s of CPU after a compare that loaded spaCy): frozen, they are not.
+        gc.freeze()
