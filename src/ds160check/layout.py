@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ds160check.model import Box, Page, Word
 from ds160check.rules.model import LayoutRules
@@ -34,6 +34,7 @@ FURNITURE_STEP = 3.0
 # ("U.S.:") or a question mark, and does not start a URL scheme or a time
 # ("https://", "3:42").
 _COLON = re.compile(r"(?<=[^\W\d_]|[).?]):(?!//)")
+_COLON_SPLIT = re.compile(f"({_COLON.pattern})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,8 @@ class Cell:
     """Words of one line without a wide gap between them."""
 
     tokens: tuple[Token, ...]
+    # The text, joined on first use (the walk asks for it many times).
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
@@ -66,7 +69,11 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return join_tokens(self.tokens)
+        text = self._text
+        if text is None:
+            text = join_tokens(self.tokens)
+            object.__setattr__(self, "_text", text)
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +84,9 @@ class Line:
     top: float
     bottom: float
     cells: tuple[Cell, ...]
+    # Text and tokens, made on first use: the walk reads them at every token of the line.
+    _text: str | None = field(default=None, init=False, repr=False, compare=False)
+    _tokens: tuple[Token, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
@@ -84,11 +94,21 @@ class Line:
 
     @property
     def text(self) -> str:
-        return " ".join(c.text for c in self.cells)
+        text = self._text
+        if text is None:
+            text = " ".join(c.text for c in self.cells)
+            object.__setattr__(self, "_text", text)
+        return text
 
     @property
     def tokens(self) -> tuple[Token, ...]:
-        return tuple(t for c in self.cells for t in c.tokens)
+        tokens = self._tokens
+        if tokens is None:
+            tokens = self.cells[0].tokens if len(self.cells) == 1 else tuple(
+                t for c in self.cells for t in c.tokens
+            )
+            object.__setattr__(self, "_tokens", tokens)
+        return tokens
 
 
 @dataclass(frozen=True)
@@ -103,6 +123,12 @@ class Flow:
 def join_tokens(tokens: Sequence[Token], line_break: str = " ") -> str:
     """The printed text of tokens: words spaced, split pieces of one word glued back,
     and ``line_break`` where the text goes on to a new line."""
+    if line_break == " ":
+        # A new line is spaced as the next word is: no need to look for one.
+        return "".join([
+            token.text if n == 0 or token.attached else " " + token.text
+            for n, token in enumerate(tokens)
+        ])
     out: list[str] = []
     previous: Token | None = None
     for token in tokens:
@@ -127,7 +153,9 @@ def _new_line(previous: Token, token: Token) -> bool:
 
 def split_colons(word: Word, page: int) -> list[Token]:
     """``Sex:MALE`` → ``Sex``, ``:``, ``MALE``, boxes shared out by character count."""
-    pieces = [p for p in re.split(f"({_COLON.pattern})", word.text) if p]
+    if ":" not in word.text:  # most words: nothing to split
+        return [Token(word.text, word.box, page, word.size, False, word.confidence)]
+    pieces = [p for p in _COLON_SPLIT.split(word.text) if p]
     if len(pieces) == 1:
         return [Token(word.text, word.box, page, word.size, False, word.confidence)]
     width = (word.x1 - word.x0) / max(len(word.text), 1)

@@ -36,12 +36,18 @@ class Piece:
     override: str | None = None
     # One part of a composite value (an address): each printed line is a part too.
     part: bool = False
+    # The joined text and how many tokens it was joined from (asked for many times).
+    _joined: tuple[int, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         if self.override is not None:
             return self.override
-        return join_tokens(self.tokens, PART_SEPARATOR if self.part else " ")
+        joined = self._joined
+        if joined is None or joined[0] != len(self.tokens):
+            joined = len(self.tokens), join_tokens(self.tokens, PART_SEPARATOR if self.part else " ")
+            self._joined = joined
+        return joined[1]
 
 
 @dataclass
@@ -51,7 +57,7 @@ class Slot:
     pieces: list[Piece] = field(default_factory=list)
 
     def text(self) -> str:
-        texts = [p.text for p in self.pieces if p.text and not is_null_text(p.text)]
+        texts = [text for text in (p.text for p in self.pieces) if text and not is_null_text(text)]
         if not texts:
             return self.pieces[0].text if self.pieces else ""
         return PART_SEPARATOR.join(texts)

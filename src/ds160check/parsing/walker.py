@@ -129,6 +129,9 @@ class Walker:
         self.unknown: list[Row_] = []
         self.warnings: list[str] = []
         self._cell_of = [self._cell_numbers(line) for line in lines]
+        # What the walk asks again and again of one line or one word: answered once.
+        self._headings: dict[int, str | None] = {}
+        self._value_like: dict[str, bool] = {}
 
     @staticmethod
     def _cell_numbers(line: Line) -> list[int]:
@@ -147,7 +150,7 @@ class Walker:
         if not self._aligned(line, label, start_x, size):
             return False
         first = line.tokens[0]
-        if (_is_value_like(first, self.index) and not first.text.endswith("?")) or self._heading_at(
+        if (self._is_value_like(first) and not first.text.endswith("?")) or self._heading_at(
             line_no
         ):
             return False
@@ -209,7 +212,7 @@ class Walker:
                     if k < len(tokens) and tokens[k].text == ":":
                         k += 1
                     return _Hit(label, deferred, line, k, True)
-                if _is_value_like(token, self.index) and not token.text.endswith("?"):
+                if self._is_value_like(token) and not token.text.endswith("?"):
                     if self._answer_at_wrap(line, k, start, label):
                         deferred.extend(tokens[k:])
                         k = len(tokens)
@@ -264,7 +267,16 @@ class Walker:
         return number, found, len(hit.label_tokens)
 
     def _heading_at(self, line_no: int) -> str | None:
-        return self.index.heading(label_words(self.lines[line_no].text))
+        if line_no not in self._headings:
+            self._headings[line_no] = self.index.heading(label_words(self.lines[line_no].text))
+        return self._headings[line_no]
+
+    def _is_value_like(self, token: Token) -> bool:
+        """:func:`_is_value_like`, remembered per word text."""
+        found = self._value_like.get(token.text)
+        if found is None:
+            found = self._value_like[token.text] = _is_value_like(token, self.index)
+        return found
 
     # --- the walk ----------------------------------------------------------------
 
