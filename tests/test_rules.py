@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
+# Imported for the checkers they register with the rule loader (documents/, privacy.yaml).
+import ds160check.evidence.rules  # noqa: F401
+import ds160check.redact  # noqa: F401
+from ds160check.comparison.matchers import ITEM_SCORERS, SCALAR
 from ds160check.rules import check_rules, load_rules
+from ds160check.rules.compare_rules import ITEM_MATCHERS, SCALAR_MATCHERS
 from ds160check.rules_path import rules_dir
 
 SHIPPED = rules_dir()
@@ -147,3 +152,20 @@ def test_a_shape_on_a_field_that_is_no_identifier_or_with_other_characters_is_na
                         r"identifiers \(type id\), not 'name'$", p) for p in found), found
     assert any("application.id: shape 'AA00-?????' may hold only capital letters, digits and '*'" in p
                for p in found), found
+
+
+def test_the_rules_name_the_matchers_the_comparison_has() -> None:
+    # The rule reader keeps the names itself: reading the rules must not import the matching stage.
+    assert tuple(SCALAR) == SCALAR_MATCHERS
+    assert tuple(ITEM_SCORERS) == ITEM_MATCHERS
+
+
+def test_the_rule_loader_imports_no_later_stage() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from ds160check.rules import load_rules; load_rules(); "
+            "print(sorted(m for m in sys.modules if m.startswith(('ds160check.comparison.matchers', "
+            "'ds160check.matching', 'ds160check.evidence', 'ds160check.redact'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

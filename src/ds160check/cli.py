@@ -397,6 +397,9 @@ def rules_check(directory: Path | None) -> None:
 
     DIRECTORY defaults to the rules shipped with ds160check.
     """
+    # Imported for the checkers they register: the supporting documents' rules and privacy.yaml.
+    from ds160check import redact  # noqa: F401
+    from ds160check.evidence import rules as evidence_rules  # noqa: F401
     from ds160check.rules import check_rules
 
     if directory is not None and not directory.is_dir():

@@ -40,7 +40,9 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, overload
 
 from ds160check.application import Application
 from ds160check.errors import RuleError
-from ds160check.rules.source import Source, key_line, keys_of, load_source
+from ds160check.rules import Catalogue, Rules, load_rules, load_rules_from
+from ds160check.rules.registry import register_family
+from ds160check.rules.source import Source, key_line, keys_of, load_source, suggest
 from ds160check.rules_path import rules_dir
 from ds160check.values import DASHES, DATE_FILLER_WORDS, date_readings, find_dates, is_null_text
 
@@ -78,7 +80,6 @@ T = TypeVar("T")
 
 if TYPE_CHECKING:
     from ds160check.comparison.model import Report
-    from ds160check.rules import Catalogue
 
 
 # --- masks -------------------------------------------------------------------
@@ -160,8 +161,6 @@ class PrivacyRules:
 
 def load_privacy_rules(directory: Path | None = None) -> PrivacyRules:
     """Read and check ``privacy.yaml``; a wrong key or mask is a :class:`RuleError` with its line."""
-    from ds160check.rules import load_rules_from
-
     if directory is None:
         return _shipped_privacy_rules()
     return _load_privacy_rules(directory, load_rules_from(directory).catalogue)
@@ -169,8 +168,6 @@ def load_privacy_rules(directory: Path | None = None) -> PrivacyRules:
 
 @cache
 def _shipped_privacy_rules() -> PrivacyRules:
-    from ds160check.rules import load_rules
-
     return _load_privacy_rules(rules_dir(), load_rules().catalogue)
 
 
@@ -184,8 +181,6 @@ def _load_privacy_rules(directory: Path, catalogue: Catalogue) -> PrivacyRules:
 
 def check_privacy_rules(directory: Path, catalogue: Catalogue) -> tuple[PrivacyRules, Source]:
     """``privacy.yaml`` read, with every problem recorded on its source (for ``rules check``)."""
-    from ds160check.rules.load import suggest
-
     src = load_source(directory / PRIVACY_FILE)
     root = src.root.value if isinstance(src.root.value, dict) else {}
     for key in keys_of(root):
@@ -210,6 +205,14 @@ def check_privacy_rules(directory: Path, catalogue: Catalogue) -> tuple[PrivacyR
         if item.value not in known:
             src.problem(item.line, f"unknown field key {item.value!r}{suggest(str(item.value), known)}")
     return PrivacyRules(masks, frozenset(str(item.value) for item in kept)), src
+
+
+def _family_sources(directory: Path, rules: Rules) -> list[Source]:
+    """privacy.yaml checked with the form's rules (``ds160check rules check``, ``load_rules_from``)."""
+    return [check_privacy_rules(directory, rules.catalogue)[1]]
+
+
+register_family("privacy", _family_sources)
 
 
 def _catalogue_paths(specs: Mapping[str, Any]) -> list[str]:

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any, Final
 
 from ds160check.errors import RuleError
-from ds160check.rules.load import suggest
-from ds160check.rules.source import Node, Source, key_line, keys_of, load_source, plain
+from ds160check.rules import Rules, load_rules, load_rules_from
+from ds160check.rules.registry import register_family
+from ds160check.rules.source import Node, Source, key_line, keys_of, load_source, plain, suggest
 from ds160check.rules_path import rules_dir
 
 __all__ = [
@@ -645,12 +646,19 @@ def _check_type_names(src: Source, facts: FactRules, types: TypeRules) -> None:
                               f"{suggest(kind, known)}")
 
 
+def _family_sources(directory: Path, rules: Rules) -> list[Source]:
+    """The three files checked with the form's rules (``ds160check rules check``, ``load_rules_from``)."""
+    return check_evidence_rules(directory, rules.compare.change_names)[1]
+
+
+register_family("documents", _family_sources)
+
+
 @cache
 def _shipped() -> EvidenceRules:
-    from ds160check.rules import load_rules
-
-    changes = load_rules().compare.change_names  # checks every file too
-    return check_evidence_rules(rules_dir(), changes)[0]
+    rules, sources = check_evidence_rules(rules_dir(), load_rules().compare.change_names)
+    _refuse_problems(sources)
+    return rules
 
 
 def load_evidence_rules(directory: Path | None = None) -> EvidenceRules:
@@ -659,12 +667,15 @@ def load_evidence_rules(directory: Path | None = None) -> EvidenceRules:
 
 
 def load_evidence_rules_from(directory: Path) -> EvidenceRules:
-    from ds160check.rules import load_rules_from
-
     changes = load_rules_from(directory).compare.change_names
     rules, sources = check_evidence_rules(directory, changes)
+    _refuse_problems(sources)
+    return rules
+
+
+def _refuse_problems(sources: list[Source]) -> None:
+    """A :class:`RuleError` naming the first problem of ``sources``, if any."""
     problems = [p for src in sources for p in src.problems]
     if problems:
         first = problems[0]
         raise RuleError(first.path, first.line, first.message)
-    return rules

@@ -6,12 +6,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
-from ds160check.comparison.matchers import ITEM_SCORERS, SCALAR
 from ds160check.rules.model import Catalogue
-from ds160check.rules.source import Node, Source, key_line, keys_of, plain
+from ds160check.rules.source import Node, Source, key_line, keys_of, plain, suggest
 
-SCALAR_MATCHERS = tuple(SCALAR)
-ITEM_MATCHERS = tuple(ITEM_SCORERS)
+# The matchers of ds160check.comparison.matchers by name (SCALAR, ITEM_SCORERS: a test keeps them
+# alike): the rules name them, and reading the rules must not import the matching stage.
+SCALAR_MATCHERS = ("name", "date", "text", "place", "country", "id", "phone", "email", "money", "duration",
+                   "organization", "address", "bool")
+ITEM_MATCHERS = ("visit", "license", "other_name", "employer", "school", "country", "phone", "email",
+                 "social", "lost_passport", "military", "text")
 CODE_KEYS = ("severity", "action", "message", "doc", "variants", "expected")
 # A variant of a code: the same code told otherwise in a known situation.
 VARIANT_KEYS = ("severity", "action", "message")
@@ -144,8 +147,6 @@ class _Reader:
     def mapping(
         self, node: Node | None, what: str, allowed: tuple[str, ...] | None = None
     ) -> dict[str, Node]:
-        from ds160check.rules.load import suggest
-
         if node is None:
             return {}
         if not isinstance(node.value, dict):
@@ -169,8 +170,6 @@ class _Reader:
         return []
 
     def choice(self, node: Node | None, what: str, choices: tuple[str, ...], line: int) -> str:
-        from ds160check.rules.load import suggest
-
         value = plain(node) if node is not None else None
         if value not in choices:
             self.src.problem(
@@ -181,8 +180,6 @@ class _Reader:
         return str(value)
 
     def key(self, node: Node | None, line: int, what: str = "field") -> str:
-        from ds160check.rules.load import suggest
-
         value = plain(node) if node is not None else None
         if not isinstance(value, str) or value not in self.catalogue:
             self.src.problem(
@@ -224,8 +221,6 @@ def _variants(reader: _Reader, node: Node | None, line: int) -> dict[str, tuple[
 
 
 def load_codes(src: Source) -> dict[Code, CodeSpec]:
-    from ds160check.rules.load import suggest
-
     reader = _Reader(src, Catalogue({}))
     root = reader.mapping(src.root, "codes file")
     known = [c.value for c in Code]
@@ -404,8 +399,6 @@ def _simple(reader: _Reader, node: Node | None, what: str) -> tuple[SimpleRule, 
 
 def _passport_page(reader: _Reader, node: Node | None, renewals: tuple[CircumstanceRule, ...]
                    ) -> tuple[PassportRule, ...]:
-    from ds160check.rules.load import suggest
-
     names = [r.name for r in renewals]
     rules = []
     for item in reader.items(node, "passport_page"):

@@ -7,9 +7,7 @@ problem with file, line and a "did you mean" where one helps, and
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -34,8 +32,11 @@ from ds160check.rules.model import (
     Row,
     Rules,
 )
-from ds160check.rules.source import Node, Source, key_line, keys_of, load_source, plain
+from ds160check.rules.registry import family_sources
+from ds160check.rules.source import Node, Source, key_line, keys_of, load_source, plain, suggest
 from ds160check.rules_path import rules_dir
+
+__all__ = ["check_rules", "load_rules", "load_rules_from", "suggest"]
 
 CATALOGUE_FILE = "catalogue.yaml"
 LAYOUT_FILE = "layout.yaml"
@@ -55,13 +56,6 @@ LAYOUT_KEYS = ("noise", "print_date", "markers", "lookalikes", "sections", "requ
 MARKER_KINDS = ("title", "print", "confirmation")
 # The first word of the titles of CEAC's Review pages ("Review Personal").
 REVIEW_PAGE_WORD = "Review"
-SUGGESTION_CUTOFF = 0.6
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """``" (did you mean 'x'?)"`` for the closest choice, or ``""``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=SUGGESTION_CUTOFF)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _check_keys(src: Source, mapping: dict[str, Node], allowed: tuple[str, ...], what: str) -> None:
@@ -426,24 +420,9 @@ def _build(directory: Path) -> tuple[Rules | None, list[Source]]:
         catalogue,
     )
     rules = Rules(catalogue, tuple(ls for _, ls in printed), confirmation, layout, compare)
-    sources.extend(_document_rule_sources(directory, compare.change_names))
-    sources.append(_privacy_source(directory, catalogue))
+    # The rule files of the stages that registered a checker (supporting documents, privacy).
+    sources.extend(family_sources(directory, rules))
     return rules, sources
-
-
-def _privacy_source(directory: Path, catalogue: Catalogue) -> Source:
-    """privacy.yaml (what --redact masks), checked against the catalogue."""
-    from ds160check.redact import check_privacy_rules  # imported here: redact uses this module
-
-    return check_privacy_rules(directory, catalogue)[1]
-
-
-def _document_rule_sources(directory: Path, change_names: list[str]) -> list[Source]:
-    """The supporting-document rule files (documents/types, entities, facts), checked."""
-    # Imported here: ds160check.evidence.rules uses this module's `suggest`.
-    from ds160check.evidence.rules import check_evidence_rules
-
-    return check_evidence_rules(directory, change_names)[1]
 
 
 def check_rules(directory: Path | None = None) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -9,6 +11,8 @@ from typing import Any
 import yaml
 
 from ds160check.errors import RuleError
+
+SUGGESTION_CUTOFF = 0.6
 
 
 @dataclass
@@ -49,6 +53,12 @@ class Source:
         if "field_rules" in parts:
             return "/".join(parts[parts.index("field_rules") :])
         return str(self.path)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """``" (did you mean 'x'?)"`` for the closest choice, or ``""``."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=SUGGESTION_CUTOFF)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 # libyaml when present: rule loading is on the start-up path of every command.
