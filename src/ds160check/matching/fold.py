@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Final
 
 __all__ = [
@@ -66,7 +67,13 @@ _CYRILLIC_TO_LATIN: Final[Mapping[str, str]] = dict(
 )
 _LATIN_TO_CYRILLIC: Final[Mapping[str, str]] = {v: k for k, v in _CYRILLIC_TO_LATIN.items()}
 
+# The folds are pure and asked of the same few texts again and again (a history list's items
+# are folded for every pair the alignment scores): remembered, within these bounds.
+_TEXTS_REMEMBERED: Final = 1 << 14
+_CHARS_REMEMBERED: Final = 1 << 12
 
+
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
 def upper(text: str) -> str:
     """Upper case, except Georgian: its capitals (Mtavruli) are not how names are written."""
     return "".join(char if script_of(char) == "GEORGIAN" else char.upper() for char in text)
@@ -77,6 +84,7 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=_CHARS_REMEMBERED)
 def script_of(char: str) -> str | None:
     """The script of a letter (``LATIN``, ``CYRILLIC``, ``GEORGIAN`` ...), None for a non-letter."""
     if not char.isalpha():
@@ -85,11 +93,13 @@ def script_of(char: str) -> str | None:
     return name.split(" ", 1)[0] if name else None
 
 
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
 def has_cyrillic(text: str) -> bool:
     """Does ``text`` hold a Cyrillic letter (Russian, Kazakh, Uzbek in Cyrillic...)?"""
     return any(script_of(char) == "CYRILLIC" for char in text)
 
 
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
 def word_script(word: str) -> str:
     """The script of most letters of ``word`` (Latin for a word without letters)."""
     counts: dict[str, int] = {}
@@ -124,12 +134,14 @@ def apostrophes_removed(text: str) -> str:
     return _APOSTROPHES.sub("", text)
 
 
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
 def fold_latin(text: str) -> str:
     """Upper case, Latin diacritics removed (ALİYEV -> ALIYEV, JOSÉ -> JOSE), apostrophes gone."""
     capitals = upper(apostrophes_removed(unicodedata.normalize("NFC", text)))
     return "".join(_strip_mark(char) for char in _unmix(capitals))
 
 
+@lru_cache(maxsize=_TEXTS_REMEMBERED)
 def icao_latin(text: str) -> str:
     """Like :func:`fold_latin`, but umlauts written out as ICAO 9303 does (MÜLLER -> MUELLER)."""
     capitals = upper(unicodedata.normalize("NFC", text))
