@@ -259,6 +259,51 @@ def test_dotted_leaders_are_erased_and_a_full_stop_is_not() -> None:
     assert cleaned[60:106, 100:111].max() < 50 and cleaned[60:106, 950:1001].max() < 50
 
 
+def test_a_leader_cut_by_a_streak_and_lone_specks_are_erased_and_letters_are_not() -> None:
+    """A scanner's streak across a leader left its dots beside ink on both sides, and specks of
+    dust beside a value were read as words of it ("zs 28 FEBRUARY 2034")."""
+    from PIL import Image, ImageDraw
+
+    from ds160check.reading.ocr import _without_leaders
+
+    page = Image.new("L", (1400, 400), 255)
+    draw = ImageDraw.Draw(page)
+    for x in range(300, 940, 14):  # a leader running into its value...
+        draw.ellipse((x, 200, x + 5, 205), fill=0)
+    draw.rectangle((602, 0, 603, 399), fill=0)  # ...cut by a streak the height of the page
+    draw.rectangle((950, 160, 1000, 205), fill=0)  # the value
+    draw.ellipse((1100, 250, 1112, 262), fill=0)  # a speck of dust alone on the paper
+    draw.ellipse((200, 300, 212, 312), fill=0)  # another
+    draw.rectangle((100, 300, 110, 345), fill=0)  # a letter's stem and a full stop right after it
+    draw.ellipse((116, 340, 122, 345), fill=0)
+    draw.ellipse((700, 300, 722, 345), outline=0, width=4)  # an O, alone
+    cleaned = numpy_of(_without_leaders(page, 300))
+    assert cleaned[198:208, 300:600].min() > 200 and cleaned[198:208, 606:940].min() > 200
+    assert cleaned[248:264, 1098:1114].min() > 200 and cleaned[298:314, 198:214].min() > 200
+    assert cleaned[:, 602:604].max() < 50  # the streak is no speck: left to the reader
+    assert cleaned[340:346, 116:123].min() < 50  # the full stop stays
+    assert cleaned[300:346, 700:723].min() < 50  # and so does the letter
+    assert cleaned[160:206, 950:1001].max() < 50
+
+
+def test_a_word_of_latin_look_alikes_beside_a_cyrillic_word_is_read_as_cyrillic() -> None:
+    """A scanned native name came out "MYXTAPOB ДАМИР" (the surname surely read in English) and
+    contradicted the form's "МУХТАРОВ ДАМИР" with a critical IDENTITY_MISMATCH."""
+    from ds160check.model import Word
+    from ds160check.reading.ocr import _script_of_neighbours
+
+    def line(*texts: str, y: float = 0.0) -> list[Word]:
+        return [Word(t, 60.0 * i, y, 60.0 * i + 50, y + 10, 10.0, 90.0) for i, t in enumerate(texts)]
+
+    words = line("Alphabet:", "MYXTAPOB", "ДАМИР") + line("MAKSIM", "ДАМИР", y=30) \
+        + line("TOO", "KAZ", "BANK", y=60) + line("MYXTAPOB", y=90)
+    assert [w.text for w in _script_of_neighbours(words)] == [
+        "Alphabet:", "МУХТАРОВ", "ДАМИР",  # beside a Cyrillic word: the letters it looks like
+        "MAKSIM", "ДАМИР",  # S and I have no Cyrillic twin: a Latin word
+        "TOO", "KAZ", "BANK",  # look-alikes among Latin words stay Latin
+        "MYXTAPOB"]  # alone, nothing says which alphabet
+
+
 def numpy_of(image: Any) -> Any:
     import numpy
 

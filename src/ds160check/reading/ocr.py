@@ -31,7 +31,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
@@ -71,6 +71,12 @@ LOW_CONFIDENCE: Final = 60.0
 VERY_SURE: Final = 85.0
 # Cyrillic letters an English line can be read as, in Russian (no evidence of Cyrillic text).
 LATIN_LOOK_ALIKES: Final = frozenset("АВЕКМНОРСТХУІЈЅаеорсухіјѕ")
+# Latin letters a Cyrillic one looks the same as, and the Cyrillic letter (a word of them beside
+# Cyrillic words is Cyrillic: see _script_of_neighbours).
+LATIN_OF_CYRILLIC_SHAPES: Final = "ABCEHKMOPTXYaceopxy"
+CYRILLIC_OF_LATIN: Final = str.maketrans(LATIN_OF_CYRILLIC_SHAPES, "АВСЕНКМОРТХУасеорху")
+# How far a neighbouring word may be (in the word's height) for its alphabet to count.
+NEIGHBOUR_GAP: Final = 1.5
 # A Russian reading replaces an unsure word only when it spans this share of its width and length.
 MIN_COVER: Final = 0.6
 # Characters a table's rules and a page's edges are read as.
@@ -111,6 +117,14 @@ LEADER_DOT_IN: Final = 0.025
 LEADER_CLEAR_IN: Final = 0.05
 LEADER_SPAN_IN: Final = 0.4
 LEADER_MIN_DOTS: Final = 5
+# So many dots within the span are a leader even with ink on both sides of them (a leader cut by
+# a speck or a scanner's streak, or running into its value): text has no such rows of specks.
+LEADER_DENSE_DOTS: Final = 8
+# A stroke of ink taller than this (inches) is a rule or a streak, not a letter beside a leader.
+RULE_MIN_IN: Final = 0.3
+# Lone specks of dust or toner (inches): a blot at most this big, with no ink around it this far.
+SPECK_MAX_IN: Final = 0.05
+SPECK_CLEAR_IN: Final = 0.06
 # Ink, for finding leaders: darker than the paper by this share of the way to the darkest ink.
 INK_SHARE: Final = 0.4
 MIN_INK_CONTRAST: Final = 40.0
@@ -415,6 +429,8 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
         prepared, words = _best_orientation(prepared, words, found, dpi)
     words = _in_other_languages(prepared, found, dpi, words)
     prepared, dpi, words = _small_text_enlarged(prepared, dpi, words, found)
+    if len(found.languages) > 1:
+        words = _script_of_neighbours(words)
     width, height = prepared.size
     return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
 
@@ -523,6 +539,36 @@ def _in_other_languages(prepared: Any, found: Engine, dpi: float, words: list[Wo
                     and any(_is_cyrillic(c) for w in inside for c in w.text) and _covers(inside, word):
                 better[id(word)] = inside
     return [new for word in words for new in better.get(id(word), [word])]
+
+
+def _script_of_neighbours(words: list[Word]) -> list[Word]:
+    """A word of Latin letters that all look like Cyrillic ones (MYXTAPOB), beside a word written
+    in Cyrillic on its line (ДАМИР), is the Cyrillic word it looks like (МУХТАРОВ): English read
+    it surely, and a picture cannot tell the two alphabets apart. A word with a letter only Latin
+    has (MAKSIM) stays as it is, and so does a word of look-alikes among Latin words."""
+    out = list(words)
+    for index, word in enumerate(words):
+        if not _all_look_alikes(word.text):
+            continue
+        if any(_written_in_cyrillic([other]) for other in _beside(word, words)):
+            out[index] = replace(word, text=word.text.translate(CYRILLIC_OF_LATIN))
+    return out
+
+
+def _all_look_alikes(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c in LATIN_OF_CYRILLIC_SHAPES for c in letters)
+
+
+def _beside(word: Word, words: Sequence[Word]) -> list[Word]:
+    """The nearest word on each side of ``word`` on its line, if no further than NEIGHBOUR_GAP
+    of its height."""
+    middle, height = (word.top + word.bottom) / 2, word.bottom - word.top
+    line = [w for w in words if w is not word and w.top <= middle <= w.bottom]
+    left = [w for w in line if w.x1 <= word.x0 + 1 and word.x0 - w.x1 <= height * NEIGHBOUR_GAP]
+    right = [w for w in line if w.x0 >= word.x1 - 1 and w.x0 - word.x1 <= height * NEIGHBOUR_GAP]
+    nearest = [max(left, key=lambda w: w.x1)] if left else []
+    return nearest + ([min(right, key=lambda w: w.x0)] if right else [])
 
 
 def _english_line(words: Sequence[Word], top: float, bottom: float, unsure: Sequence[Word]) -> bool:
@@ -655,13 +701,16 @@ def prepare(image: Any, found: Engine, dpi: float | None) -> tuple[Any, float]:
 
 
 def _without_leaders(gray: Any, dpi: float) -> Any:
-    """The page with its dotted leaders erased ("Sex: ........ MALE"): read with them, a short
-    label and the dots after it come out as one word of gibberish ("AS GE", "Births Mile,").
+    """The page with its dotted leaders and lone specks erased ("Sex: ........ MALE"): read with
+    them, a short label and the dots after it come out as one word of gibberish ("AS GE", "Births
+    Mile,"), and a speck of dust beside a value as a word of it ("zs 28 FEBRUARY 2034").
 
     A leader dot is a speck of ink no wider or taller than LEADER_DOT_IN, with no ink above or below
     it for LEADER_CLEAR_IN, in a row of at least LEADER_MIN_DOTS such specks within LEADER_SPAN_IN on
-    the same line; a full stop or a decimal point alone, a hyphen or the dot of an i is not. Found
-    at half the resolution (a quarter of the work: a dot is still 3 pixels), erased at full."""
+    the same line; a full stop or a decimal point alone, a hyphen or the dot of an i is not. A lone
+    speck is a blot no bigger than SPECK_MAX_IN with no ink around it for SPECK_CLEAR_IN: a full
+    stop sits closer than that to its word. Found at half the resolution (a quarter of the work: a
+    dot is still 3 pixels), erased at full."""
     import numpy
 
     pixels = numpy.asarray(gray)
@@ -674,16 +723,18 @@ def _without_leaders(gray: Any, dpi: float) -> Any:
     dark = pixels < paper - INK_SHARE * (paper - darkest)
     ink = dark[: height // 2 * 2, : width // 2 * 2]
     half = ink[0::2, 0::2] | ink[1::2, 0::2] | ink[0::2, 1::2] | ink[1::2, 1::2]
-    # A page of leaders has them on most lines: a page whose middle third has none is left as it
-    # is, for a third of the work.
+    marks = _lone_specks(half, dpi / 2)
+    # A page of leaders has them on most lines: a page whose middle third has none is spared
+    # looking for them, a third of the work.
     third = half.shape[0] // 3
-    if _leader_dots(half[third : 2 * third], dpi / 2) is None:
+    if _leader_dots(half[third : 2 * third], dpi / 2) is not None:
+        leaders = _leader_dots(half, dpi / 2)
+        if leaders is not None:
+            marks |= leaders
+    if not marks.any():
         return gray
-    leaders = _leader_dots(half, dpi / 2)
-    if leaders is None:
-        return gray
-    # Each dot with a pixel around it (the grey rim blur gave it), back at full resolution.
-    grown = _box_sum(leaders, 1, 1) > 0
+    # Each mark with a pixel around it (the grey rim blur gave it), back at full resolution.
+    grown = _box_sum(marks, 1, 1) > 0
     erase = numpy.zeros(pixels.shape, dtype=bool)
     erase[: height // 2 * 2, : width // 2 * 2] = grown.repeat(2, axis=0).repeat(2, axis=1)
     from PIL import Image
@@ -692,6 +743,18 @@ def _without_leaders(gray: Any, dpi: float) -> Any:
     background = pixels[::7, ::7][~dark[::7, ::7]]
     cleaned[erase] = numpy.median(background) if background.size else 255  # the paper's grey, not white
     return Image.fromarray(cleaned)
+
+
+def _lone_specks(ink: Any, dpi: float) -> Any:
+    """The pixels of ``ink`` in blots no bigger than SPECK_MAX_IN with clear paper around them.
+
+    A pixel is a blot's middle when the box of SPECK_MAX_IN around it holds all the ink of the box
+    SPECK_CLEAR_IN wider on every side; the blot is then the ink of that inner box."""
+    reach = max(2, round(SPECK_MAX_IN * dpi / 2))
+    clear = max(2, round(SPECK_CLEAR_IN * dpi))
+    inner = _box_sum(ink, reach, reach)
+    middles = ink & (inner == _box_sum(ink, reach + clear, reach + clear))
+    return ink & (_box_sum(middles, reach, reach) > 0)
 
 
 def _leader_dots(ink: Any, dpi: float) -> Any | None:
@@ -710,11 +773,12 @@ def _leader_dots(ink: Any, dpi: float) -> Any | None:
     columns = _box_sum(specks, band, 1) > 0
     starts = numpy.zeros_like(columns)
     starts[:, 1:] = columns[:, 1:] & ~columns[:, :-1]
-    # A row of dots with nothing else on the line beside it, on its left or on its right (the
-    # last dots before the value, the first after the label).
+    # A row of dots with no letters on the line beside it, on its left or on its right (the
+    # last dots before the value, the first after the label), or a dense row of them.
     reach = round(LEADER_SPAN_IN * dpi / 2)
-    dots, other = _box_sum(starts, 0, reach), _box_sum(ink & ~specks, band, reach)
-    leaders = numpy.zeros_like(specks)
+    letters = ink & ~specks & (_runs(ink, axis=0) < RULE_MIN_IN * dpi)
+    dots, other = _box_sum(starts, 0, reach), _box_sum(letters, band, reach)
+    leaders = specks & (dots >= LEADER_DENSE_DOTS)
     for shift in (-reach, reach):
         row_of_dots = (_shifted_x(dots, shift) >= LEADER_MIN_DOTS) & (_shifted_x(other, shift) == 0)
         leaders |= specks & row_of_dots
