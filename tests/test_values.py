@@ -275,6 +275,8 @@ def test_anything_but_yes_or_no_is_an_error(printed: str) -> None:
         ("12 34 56\u201378", "12345678"),
         ("AB/123", "AB/123"),
         ("N /A", None),
+        ("N 11873049.", "N11873049"),  # a scan's speck after the number: no passport change
+        ("“FA4472016,", "FA4472016"),
     ],
 )
 def test_ids_are_upper_case_without_spaces_or_dashes(printed: str, expected: str | None) -> None:

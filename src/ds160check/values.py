@@ -552,12 +552,17 @@ _ID_SEPARATORS: Final = re.compile(rf"[\s{DASHES}]+")
 _COMPACT_NULL_TEXTS: Final = frozenset("".join(t.split()) for t in NULL_TEXTS if t)
 
 
+# Marks read before or after an identifier that are none of its characters.
+_ID_EDGE_PUNCTUATION: Final = ".,;:'\"`‘’“”*°·"
+
+
 def parse_id(s: str) -> str | None:
-    """Upper case with spaces and dashes removed: ``"n 123-456"`` -> ``"N123456"``."""
+    """Upper case with spaces and dashes removed: ``"n 123-456"`` -> ``"N123456"``. Punctuation
+    at either end is not part of a number (a full stop after it, a speck OCR read as a comma)."""
     text = _collapse(s)
     if is_null_text(text):
         return None
-    ident = _ID_SEPARATORS.sub("", text).upper()
+    ident = _ID_SEPARATORS.sub("", text).upper().strip(_ID_EDGE_PUNCTUATION)
     if ident in _COMPACT_NULL_TEXTS:
         return None
     if not any(char.isalnum() for char in ident):
