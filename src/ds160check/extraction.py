@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -67,15 +67,37 @@ def warm_caches(rules: Rules) -> None:
     ceac_countries()  # the country table, read when a currency or country is parsed
 
 
+@dataclass(frozen=True)
+class NotAnApplication:
+    """A document that is no DS-160: why not, and every page of it as read, or None when only its
+    first page was (a scan whose first page says it is no DS-160 is not OCR'd further)."""
+
+    error: NotDs160Error
+    pages: list[Page] | None
+
+
 def _extract(
     path: str | Path, *, password: str | None, backend: str, max_pages: int | None, rules: Rules
 ) -> Application:
+    found = application_or_pages(path, password=password, backend=backend, max_pages=max_pages, rules=rules)
+    if isinstance(found, NotAnApplication):
+        raise found.error
+    return found
+
+
+def application_or_pages(
+    path: str | Path, *, password: str | None, rules: Rules, backend: str = DEFAULT_BACKEND,
+    max_pages: int | None = None,
+) -> Application | NotAnApplication:
+    """What :func:`extract` reads, in this process; a document that is no DS-160 comes back with
+    its pages, so that a caller reading it as a document need not read it again."""
     first = read_pages(path, password=password, backend=backend, max_pages=max_pages, ocr_pages=1)
     if _scanned(first) and document_kind(build_flow(first[:1], rules.layout), rules) is None:
         # A scan whose first page is no DS-160 (a bank statement, a letter): not worth OCR-ing
         # the other pages to say so.
         ensure_text(path, first[:1])
-        raise NotDs160Error(path, _not_ds160_reason(build_flow(first[:1], rules.layout), rules))
+        return NotAnApplication(NotDs160Error(path, _not_ds160_reason(build_flow(first[:1], rules.layout),
+                                                                      rules)), None)
     # More than the first scanned page to read (a scanned print-out, a text one with scans in it).
     more = _scanned(first) or not all(page.words for page in first)
     pages = read_pages(path, password=password, backend=backend, max_pages=max_pages) if more else first
@@ -83,7 +105,7 @@ def _extract(
     flow = build_flow(pages, rules.layout)
     kind = document_kind(flow, rules)
     if kind is None:
-        raise NotDs160Error(path, _not_ds160_reason(flow, rules))
+        return NotAnApplication(NotDs160Error(path, _not_ds160_reason(flow, rules)), pages)
     info = DocumentInfo(str(path), file_sha256(path), kind, flow.page_count)
     app = parse_flow(info, flow, rules)
     title = print_title(flow, rules.layout) if kind == PRINT else None

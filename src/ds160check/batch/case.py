@@ -13,18 +13,23 @@ import dataclasses
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from ds160check.application import Application
 from ds160check.batch import model as m
 from ds160check.batch.classify import SETTINGS_FILE, Classified, Found, classify
 from ds160check.batch.discover import PassedOver, case_folder
 from ds160check.batch.model import CaseResult
 from ds160check.batch.order import decide_order
 from ds160check.batch.settings import CaseSettings, load_settings
-from ds160check.comparison.case import compare
+from ds160check.comparison.case import DocumentSource, ReadDocument, compare, read_case_file
 from ds160check.comparison.model import DOCUMENT_UNREADABLE, Notice, Report
 from ds160check.errors import Ds160CheckError, FileMissingError, InputError
 from ds160check.files import file_kind, file_sha256, is_folder
 from ds160check.rules import Rules, load_rules
+
+if TYPE_CHECKING:
+    from ds160check.documents.ingest import TextDocument
 
 DOCUMENT_KINDS = {"refusal_letter": m.REFUSAL_LETTER, "ceac_status": m.CEAC_STATUS, "other": m.SUPPORTING,
                   "confirmation": m.CONFIRMATION, "print": m.NOT_COMPARED}
@@ -220,8 +225,7 @@ def _compare_all(result: m.CaseResult, prints: list[Found], found: Classified, s
                  password: str | None, rules: Rules) -> None:
     """The newest against each earlier application, the one just before it first."""
     new = prints[-1]
-    documents: list[Path] = sorted([*(c.path for c in found.confirmations), *found.documents,
-                                    *(path for path, _ in found.unreadable)], key=lambda p: p.name)
+    documents = _documents(found, result)
     for old in reversed(prints[:-1]):
         try:
             report = compare(old.app, new.app, documents,
@@ -234,6 +238,31 @@ def _compare_all(result: m.CaseResult, prints: list[Found], found: Classified, s
             result.comparisons.clear()
             return
         result.comparisons.append(m.CaseComparison(report, old.app, new.app))
+
+
+def _documents(found: Classified, result: CaseResult) -> list[DocumentSource]:
+    """The documents for every comparison of the case, each read once: as classification read
+    them, a DOCX now; one that cannot be read by path (compare names the reason). The texts are
+    kept in ``result.texts`` for the fingerprints."""
+    read: list[DocumentSource] = [ReadDocument(c.path, c.app) for c in found.confirmations]
+    for path in found.documents:
+        text = found.texts.get(path) or _text_of(path)
+        if text is None:
+            read.append(path)
+            continue
+        result.texts[str(path)] = text
+        read.append(ReadDocument(path, text))
+    read += [path for path, _ in found.unreadable]
+    return read
+
+
+def _text_of(path: Path) -> TextDocument | None:
+    """A document that is no PDF (a DOCX), or None when it cannot be read."""
+    try:
+        content = read_case_file(path)
+    except (InputError, OSError):
+        return None
+    return None if isinstance(content, Application) else content
 
 
 def _list_files(result: m.CaseResult, found: Classified, roles: dict[Path, str],

@@ -1,23 +1,30 @@
 """The files of a client folder, told apart by their content (never by their names).
 
 Each PDF is read once: a DS-160 print-out or confirmation page comes back as an
-:class:`Application` (passed on to ``compare`` as is), anything else is a
-document of the case. A Word file (DOCX) is always a document. A file that
-cannot be read is kept with the reason, so nothing in the folder is lost.
+:class:`Application`, anything else as its text (a document of the case); both are passed on to
+``compare`` as read. A Word file (DOCX) is always a document (read when the case is compared).
+A file that cannot be read is kept with the reason, so nothing in the folder is lost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from ds160check.application import Application
+from ds160check.comparison.case import read_case_file
 from ds160check.errors import EncryptedPdfError, InputError, NotDs160Error
 from ds160check.extraction import CONFIRMATION, PRINT, extract
 from ds160check.files import file_kind, read_head
 from ds160check.limits import check_size
 from ds160check.rules import Rules
+
+if TYPE_CHECKING:
+    from ds160check.documents.ingest import TextDocument
+
+T = TypeVar("T")
 
 SETTINGS_FILE = "case.toml"
 # Names that promise a document: such a file with other content is unreadable, not ignored.
@@ -45,6 +52,9 @@ class Classified:
     prints: list[Found] = field(default_factory=list)
     confirmations: list[Found] = field(default_factory=list)
     documents: list[Path] = field(default_factory=list)
+    # The text of the documents read here (PDFs: each was tried as a DS-160; a DOCX is read only
+    # when the case is compared).
+    texts: dict[Path, TextDocument] = field(default_factory=dict)
     unreadable: list[tuple[Path, str]] = field(default_factory=list)
     ignored: list[tuple[Path, str]] = field(default_factory=list)
     settings: Path | None = None
@@ -105,13 +115,16 @@ def _not_a_document_reason(path: Path) -> str:
 
 def _classify_pdf(path: Path, passwords: Sequence[str], rules: Rules | None, out: Classified) -> None:
     try:
-        app, used = read_with_passwords(path, passwords, rules)
-    except NotDs160Error:
-        out.documents.append(path)
-        return
+        content, used = _with_passwords(path, passwords,
+                                        lambda password: read_case_file(path, password=password, rules=rules))
     except InputError as exc:
         out.unreadable.append((path, exc.reason))
         return
+    if not isinstance(content, Application):
+        out.documents.append(path)
+        out.texts[path] = content
+        return
+    app = content
     if used is not None and out.password is None:
         out.password = used
     if app.document.kind == PRINT:
@@ -123,15 +136,21 @@ def _classify_pdf(path: Path, passwords: Sequence[str], rules: Rules | None, out
 def read_with_passwords(path: Path, passwords: Sequence[str], rules: Rules | None = None
                         ) -> tuple[Application, str | None]:
     """Extract ``path``, trying each password in turn when the PDF is encrypted."""
+    return _with_passwords(path, passwords, lambda password: extract(path, password=password, rules=rules))
+
+
+def _with_passwords(path: Path, passwords: Sequence[str], read: Callable[[str | None], T]
+                    ) -> tuple[T, str | None]:
+    """``read(None)``, or ``read(password)`` with each password in turn when the PDF is encrypted."""
     try:
-        return extract(path, rules=rules), None
+        return read(None), None
     except EncryptedPdfError:
         if not passwords:
             raise
     last: EncryptedPdfError | None = None
     for password in passwords:
         try:
-            return extract(path, password=password, rules=rules), password
+            return read(password), password
         except EncryptedPdfError as exc:
             last = exc
     assert last is not None

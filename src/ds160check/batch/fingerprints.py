@@ -276,8 +276,9 @@ def _text_marks(case: m.CaseResult, named: dict[str, str], apps: Sequence[Applic
     for entry in report.documents:
         if entry.role != "evidence" or entry.kind not in settings.text_kinds:
             continue
+        document = case.texts.get(entry.path)  # as the case read it
         try:
-            document = load_document(entry.path, password=password)
+            document = document or load_document(entry.path, password=password)
         except (Ds160CheckError, OSError):
             continue  # gone or changed since it was read: it is told in the case, not here
         text, people = _text_and_people(document)

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ds160check import __version__
 from ds160check.application import Application
 from ds160check.comparison.codes import SEVERITIES, Code, severity_rank
 from ds160check.comparison.model import DOCUMENT_NOT_UNDERSTOOD, DOCUMENT_UNREADABLE, Finding, Report
+
+if TYPE_CHECKING:
+    from ds160check.documents.ingest import TextDocument
 
 CASE_SCHEMA = "ds160check.case/1"
 
@@ -146,6 +149,9 @@ class CaseResult:
     # What the batch found across client folders (batch/cross_case.py Hit.to_dict()): known only
     # when every case is done, so the batch adds it to the rendered reports.
     cross_case: list[dict[str, Any]] = field(default_factory=list)
+    # The text of the documents as read (path as read -> text), for the fingerprints across cases:
+    # not part of any report.
+    texts: dict[str, TextDocument] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def primary(self) -> Report | None:

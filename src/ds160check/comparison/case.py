@@ -30,10 +30,13 @@ from ds160check.comparison.model import (
 from ds160check.comparison.notices import case_notices
 from ds160check.comparison.summary import checklist, what_changed
 from ds160check.errors import FileMissingError, InputError, LimitExceededError, NotDs160Error, OptionError
-from ds160check.extraction import CONFIRMATION
+from ds160check.extraction import CONFIRMATION, NotAnApplication, application_or_pages, warm_caches
 from ds160check.extraction import extract as extract_application
 from ds160check.files import cannot_read, file_kind, file_sha256, is_regular_file
+from ds160check.isolation import run_limited
+from ds160check.limits import check_size
 from ds160check.reading.ocr import session_cache
+from ds160check.reading.sniff import check_page_file
 from ds160check.rules import Rules, load_rules
 from ds160check.values import parse_date
 
@@ -48,6 +51,20 @@ REFUSAL_TYPES = ("214b", "221g")  # what --refused takes, in any spelling: 214(b
 EVIDENCE = "evidence"
 # Facts a confirmation page adds to the application it belongs to.
 CONFIRMATION_FACTS = ("application.location", "application.submitted_at")
+# Files that may be a DS-160 (a scanned confirmation page too): tried as one before read as text.
+PAGE_KINDS = ("pdf", "image")
+
+
+@dataclass(frozen=True)
+class ReadDocument:
+    """A document of the case read already (a batch's classification read every file once): what
+    ``compare`` would have read from ``path``."""
+
+    path: Path
+    content: Application | TextDocument
+
+
+DocumentSource = str | Path | ReadDocument
 
 
 @dataclass
@@ -70,7 +87,7 @@ class Documents:
 def compare(
     old: str | Path | Application,
     new: str | Path | Application,
-    documents: Sequence[str | Path] = (),
+    documents: Sequence[DocumentSource] = (),
     *,
     refused: str | None = None,
     refusal_date: str | None = None,
@@ -82,8 +99,8 @@ def compare(
 ) -> Report:
     """Compare the refused DS-160 (``old``) with the new one; ``documents`` are the rest of the case.
 
-    ``documents`` is a list of paths: a single string or path is refused with a
-    TypeError (it would be read as its characters). Raises an
+    ``documents`` is a list of paths (or of :class:`ReadDocument`, documents read already): a
+    single string or path is refused with a TypeError (it would be read as its characters). Raises an
     :class:`~ds160check.errors.InputError` when OLD or NEW cannot be read, and a
     :class:`~ds160check.errors.FileMissingError` for a document that does not
     exist (``missing_documents="list"`` lists it as unreadable instead, as a
@@ -121,7 +138,7 @@ def compare(
     return report
 
 
-def document_paths(documents: object) -> list[str | Path]:
+def document_paths(documents: object) -> list[DocumentSource]:
     """The documents as a list of paths; one bare string or path is a mistake, not 27 documents."""
     if isinstance(documents, (str, bytes, Path)):
         raise TypeError(f"documents must be a list of paths, not one {type(documents).__name__} "
@@ -130,9 +147,9 @@ def document_paths(documents: object) -> list[str | Path]:
         paths = list(documents)  # type: ignore[call-overload]
     except TypeError:
         raise TypeError(f"documents must be a list of paths, not {type(documents).__name__}") from None
-    checked: list[str | Path] = []
+    checked: list[DocumentSource] = []
     for path in paths:
-        if not isinstance(path, (str, Path)):
+        if not isinstance(path, (str, Path, ReadDocument)):
             raise TypeError(f"each document must be a path (str or Path), not {type(path).__name__}")
         checked.append(path)
     return checked
@@ -195,18 +212,20 @@ def _entry(app: Application, role: str) -> DocumentEntry:
     return DocumentEntry(doc.path, doc.sha256, doc.kind, role, doc.pages, tuple(app.warnings))
 
 
-def read_documents(paths: Sequence[str | Path], *, password: str | None = None,
+def read_documents(paths: Sequence[DocumentSource], *, password: str | None = None,
                    missing: str = "list") -> Documents:
     """Recognise each document: a confirmation page, a refusal letter, or other evidence.
 
     A document that cannot be read is listed as ``unreadable`` with its reason;
-    one that does not exist too, unless ``missing="raise"``.
+    one that does not exist too, unless ``missing="raise"``. A :class:`ReadDocument` is taken
+    as read.
     """
     docs = Documents()
     # Sorted: the report must not depend on the order the documents were named in.
-    for path in sorted({str(p) for p in paths}):
+    by_path = {str(_path_of(p)): p for p in paths}
+    for path in sorted(by_path):
         try:
-            _read_one(Path(path), docs, password)
+            _read_one(by_path[path], docs, password)
         except FileMissingError:
             if missing == "raise":
                 raise
@@ -231,7 +250,15 @@ def _unreadable(path: str, exc: InputError) -> DocumentEntry:
     return DocumentEntry(str(path), sha, "unreadable", EVIDENCE, None, (exc.reason,))
 
 
-def _read_one(path: Path, docs: Documents, password: str | None) -> None:
+def _path_of(source: DocumentSource) -> Path:
+    return source.path if isinstance(source, ReadDocument) else Path(source)
+
+
+def _read_one(source: DocumentSource, docs: Documents, password: str | None) -> None:
+    if isinstance(source, ReadDocument):
+        _take(source.path, source.content, docs)
+        return
+    path = Path(source)
     try:
         os.lstat(path)
     except FileNotFoundError:  # not lexists(): it says False for a file its folder hides too
@@ -242,21 +269,52 @@ def _read_one(path: Path, docs: Documents, password: str | None) -> None:
         # A pipe or device would block the read below; a link to nowhere leads to no document.
         what = "is a link to nowhere" if not path.exists() else "is not a regular file (a pipe or device)"
         raise InputError(path, f"the document {what}")
+    _take(path, read_case_file(path, password=password), docs)
+
+
+def read_case_file(path: Path, *, password: str | None = None, rules: Rules | None = None
+                   ) -> Application | TextDocument:
+    """A document of a case read once: a DS-160 print-out or confirmation page (a scanned one too)
+    as its :class:`Application`, anything else as its text. A PDF tried as a DS-160 is not read a
+    second time as a document: both happen in one child process under the limits (see
+    :mod:`ds160check.isolation`). Raises an :class:`InputError` when the file cannot be read."""
     from ds160check.documents.ingest import load_document
+
+    if file_kind(path) not in PAGE_KINDS:
+        return load_document(path, password=password)
+    check_size(path)
+    check_page_file(path)  # as extract does: a wrong or missing file is told before the rules load
+    rules = rules or load_rules()
+    warm_caches(rules)
+    return run_limited(path, _application_or_text, path, password, rules)
+
+
+def _application_or_text(path: Path, password: str | None, rules: Rules) -> Application | TextDocument:
+    from ds160check.documents.ingest import _load_pages, load_document
+
+    found = application_or_pages(path, password=password, rules=rules)
+    if not isinstance(found, NotAnApplication):
+        return found
+    if found.pages is None:  # a scan of which only the first page was read (and OCR'd)
+        return load_document(path, password=password)  # in place: this is the child already
+    kind = file_kind(path)
+    assert kind in PAGE_KINDS
+    # Every page was read: the document's text is those pages' (load_document would read them again).
+    return _load_pages(path, kind, found.pages)
+
+
+def _take(path: Path, content: Application | TextDocument, docs: Documents) -> None:
+    """A document as read: a DS-160 (confirmation page or print-out), or recognised by its text."""
+    if isinstance(content, Application):
+        app = content
+        if app.document.kind == CONFIRMATION:
+            docs.confirmations.append(app)
+        docs.entries.append(DocumentEntry(str(path), app.document.sha256, app.document.kind, EVIDENCE,
+                                          app.document.pages, tuple(app.warnings)))
+        return
     from ds160check.documents.recognise import CEAC_STATUS, PASSPORT, recognise
 
-    if file_kind(path) in ("pdf", "image"):  # a scanned confirmation page is one too
-        try:
-            app = extract_application(path, password=password)
-        except NotDs160Error:
-            pass
-        else:
-            if app.document.kind == CONFIRMATION:
-                docs.confirmations.append(app)
-            docs.entries.append(DocumentEntry(str(path), app.document.sha256, app.document.kind, EVIDENCE,
-                                              app.document.pages, tuple(app.warnings)))
-            return
-    text = load_document(path, password=password)
+    text = content
     found = recognise(text)
     warnings: tuple[str, ...] = ()
     if found.kind == CEAC_STATUS and found.ceac is not None:
@@ -427,4 +485,4 @@ def _confirmation_facts(app: Application, docs: Documents) -> dict[str, tuple[ob
     return facts
 
 
-__all__ = ["ChecklistItem", "Report", "compare", "read_documents"]
+__all__ = ["ChecklistItem", "ReadDocument", "Report", "compare", "read_case_file", "read_documents"]
