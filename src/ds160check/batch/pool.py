@@ -8,6 +8,7 @@ retried and how (the same for both), keeps the cache and writes the reports.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -54,6 +55,9 @@ class LocalPool:
     def run(self, tasks: Sequence[Task], slots: int, done: Done) -> list[Task]:
         if not self._warm and multiprocessing.get_start_method() == "fork":
             warm_up()  # once here, shared by every forked worker
+            # Out of the garbage collector's reach: a worker's collections then never walk (and
+            # write to, copying their pages) the rules and the pipeline it shares with this process.
+            gc.freeze()
         self._warm = True
         crashed: list[Task] = []
         pool = ProcessPoolExecutor(max_workers=max(1, min(slots, len(tasks))),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import os
 import signal
 from collections.abc import Callable, Sequence
@@ -94,6 +95,7 @@ def set_up_worker(limits: Limits = DEFAULT_LIMITS, ocr_cache: str | None = None)
     hash (a scan tried as a DS-160 and then read as a document, or unchanged since the last run, is
     read once)."""
     warm_up()
+    gc.freeze()  # what every case uses, built once: not walked by each collection a case causes
     from ds160check.reading import ocr
 
     ocr.use_cache(Path(ocr_cache) if ocr_cache else None)
