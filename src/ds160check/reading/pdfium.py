@@ -19,7 +19,10 @@ import ctypes
 import math
 import re
 import sys
+from collections import deque
 from dataclasses import dataclass
+from itertools import accumulate, chain, repeat, starmap
+from operator import mul, not_
 from pathlib import Path
 from typing import Any
 
@@ -70,14 +73,25 @@ def _with_plain_pointers(function: Any, restype: Any, *argtypes: Any) -> Any:
     return ctypes.CFUNCTYPE(restype, *argtypes)(address)
 
 
+def _unconverted(function: Any, restype: Any) -> Any:
+    """The same C function, called with no argument conversion and without releasing the GIL.
+
+    For the calls made once per character or word: declared argument types cost a conversion
+    per argument, and letting go of the GIL costs more than these short calls themselves.
+    Callers pass ctypes objects for pointers (a ``c_void_p`` handle, ``byref`` out-pointers)
+    and Python ints only where C takes an ``int``.
+    """
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    if address is None:  # pragma: no cover - a binding always has an address
+        raise RuntimeError(f"pdfium function {function!r} has no address")
+    return ctypes.PYFUNCTYPE(restype)(address)
+
+
 _HANDLE, _INDEX, _OUT = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
-_LOOSE_BOX = _with_plain_pointers(
-    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _HANDLE, _INDEX, _OUT
-)
+# (handle, index, byref(FS_RECTF)) and (handle, index), see _unconverted
+_LOOSE_BOX = _unconverted(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_TEXT_OBJECT = _unconverted(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
 _FONT_SIZE = _with_plain_pointers(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, _INDEX)
-_TEXT_OBJECT = _with_plain_pointers(
-    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, _HANDLE, _INDEX
-)
 _MATRIX = _with_plain_pointers(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _HANDLE, _INDEX, _OUT)
 
 
@@ -209,8 +223,7 @@ def _page_words(textpage: Any, frame: _Frame) -> tuple[Word, ...]:
     text = _page_text(textpage, count).translate(_TEXT_FIXES)
     runs = [match.span() for match in _WORDS.finditer(text)]
     cutter = _WordCutter(textpage, _CharBoxes.read(textpage, count, runs, frame), frame)
-    for start, end in runs:
-        cutter.cut(text, start, end)
+    cutter.cut(text, runs)
     return tuple(cutter.words)
 
 
@@ -261,13 +274,12 @@ class _CharBoxes:
 def _loose_boxes(textpage: Any, count: int, runs: list[tuple[int, int]]) -> list[float]:
     """left, top, right, bottom of every character in ``runs``, flat."""
     boxes = (ctypes.c_float * (_FLOATS_PER_BOX * count))()
-    base = ctypes.addressof(boxes)
-    handle = ctypes.cast(textpage, ctypes.c_void_p).value
+    handle = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
     stride = ctypes.sizeof(ctypes.c_float) * _FLOATS_PER_BOX
-    loose_box = _LOOSE_BOX
-    for start, end in runs:  # whitespace needs no box
-        for index in range(start, end):
-            loose_box(handle, index, base + stride * index)
+    indices = list(chain.from_iterable(starmap(range, runs)))  # whitespace needs no box
+    out = map(ctypes.byref, repeat(boxes), map(mul, repeat(stride), indices))
+    # One call per character, made by map rather than a Python loop: the loop cost as much.
+    deque(map(_LOOSE_BOX, repeat(handle), indices, out), maxlen=0)
     return boxes[:]
 
 
@@ -290,6 +302,7 @@ class _WordCutter:
 
     def __init__(self, textpage: Any, chars: _CharBoxes, frame: _Frame) -> None:
         self.textpage = ctypes.cast(textpage, ctypes.c_void_p).value
+        self._handle = ctypes.c_void_p(self.textpage)  # for the _unconverted calls
         self.chars = chars
         self.frame = frame
         self.words: list[Word] = []
@@ -298,17 +311,33 @@ class _WordCutter:
         self._styled_object: int | None = _NO_OBJECT
         self._style_of_object = (0.0, True)
 
-    def cut(self, text: str, start: int, end: int) -> None:
-        """Add the words of ``text[start:end]``, a run without whitespace."""
-        size, upright = self._style(start)
-        chars = self.chars
-        if upright and all(chars.joins[start + 1 : end]):
-            # The common case, one word on one baseline: its box needs no search.
-            low = chars.bottoms[start]
-            right = max(chars.rights[start:end])
-            self._append(text, start, end, size, chars.lefts[start], low, right, low + size)
-        else:
-            self._cut_slowly(text, start, end, size, upright)
+    def cut(self, text: str, runs: list[tuple[int, int]]) -> None:
+        """Add the words of every run of ``text`` without whitespace, in their order."""
+        chars, words, height = self.chars, self.words, self.frame.height
+        lefts, rights, bottoms = chars.lefts, chars.rights, chars.bottoms
+        # breaks[i]: how many of characters 0..i do not surely continue a word; a run holds
+        # no break after its first character when the count is the same at its ends.
+        breaks = list(accumulate(map(not_, chars.joins)))
+        handle, text_object, read_style = self._handle, _TEXT_OBJECT, self._read_style
+        styled, (size, upright) = self._styled_object, self._style_of_object
+        for start, end in runs:
+            # Size and matrix belong to the text object: asked once per object.
+            found = text_object(handle, start)
+            if found != styled:
+                styled, (size, upright) = found, read_style(start)
+                self._styled_object, self._style_of_object = styled, (size, upright)
+            if upright and breaks[end - 1] == breaks[start]:
+                # The common case, one word on one baseline: its box needs no search. Its top
+                # is one font size above baseline + descent (boxes y up, words y down).
+                low = bottoms[start]
+                piece = text[start:end]
+                words.append(Word(
+                    piece if piece.isascii() else clean_word_text(piece), lefts[start],
+                    height - (low + size), rights[start] if end - start == 1 else max(rights[start:end]),
+                    height - low, size,
+                ))
+            else:
+                self._cut_slowly(text, start, end, size, upright)
 
     def _cut_slowly(self, text: str, start: int, end: int, size: float, upright: bool) -> None:
         """Walk the run character by character, starting a word where one ends."""
@@ -349,7 +378,7 @@ class _WordCutter:
     def _style(self, index: int) -> tuple[float, bool]:
         """Font size in points (text matrix and CTM applied) and whether upright."""
         # Size and matrix belong to the text object: ask once per object.
-        text_object = _TEXT_OBJECT(self.textpage, index)
+        text_object = _TEXT_OBJECT(self._handle, index)
         if text_object != self._styled_object:
             self._styled_object = text_object
             self._style_of_object = self._read_style(index)
