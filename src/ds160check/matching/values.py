@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Final
 
 from rapidfuzz import fuzz
@@ -30,6 +31,10 @@ from ds160check.values import (
     parse_date,
     parse_id,
 )
+
+# The normal forms of one text (a date's parts, a name folded and romanized) are pure and asked
+# for every pair a history list's alignment scores: remembered, within this bound.
+NORMAL_FORMS_REMEMBERED: Final = 1 << 14
 
 __all__ = [
     "DEFAULT_ADDRESS_THRESHOLD",
@@ -78,6 +83,7 @@ _PRECISION_WORDS: Final[Mapping[int, str]] = {1: "same year", 2: "same month"}
 _DateParts = tuple[int, ...]  # (year,), (year, month) or (year, month, day)
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
 def _date_parts(text: str) -> _DateParts | None:
     try:
         iso = parse_date(text)
@@ -404,6 +410,7 @@ _PUNCTUATION: Final = re.compile(r"[\W_]+")
 _NUMBER: Final = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
 def _normal_text(text: str) -> str:
     return collapse(_PUNCTUATION.sub(" ", fold_latin(text)))
 
@@ -472,6 +479,7 @@ _WORD: Final = re.compile(r"[^\W\d_]+")
 CYRILLIC: Final = "CYRILLIC"
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
 def romanized(text: str) -> str:
     """Cyrillic words in Latin letters (the first scheme of ``translit``): СЕВЕРНЫЙ → SEVERNYI."""
     def latin(match: re.Match[str]) -> str:
@@ -484,6 +492,7 @@ def romanized(text: str) -> str:
     return _WORD.sub(latin, text)
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
 def _without_legal_form(name: str) -> str:
     text = f" {name} "
     for phrase in _LEGAL_PHRASES:
