@@ -6,14 +6,12 @@ code 2; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
-import functools
 import gc
 import os
 import stat
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -21,56 +19,9 @@ from ds160check import __version__
 from ds160check.cli_decisions import decisions as decisions_group
 from ds160check.cli_decisions import decisions_option
 from ds160check.cli_decisions import load as load_decisions
-from ds160check.cli_options import limit_options, redact_option
+from ds160check.cli_options import limit_options, redact_option, reports_errors
 from ds160check.errors import Ds160CheckError
 from ds160check.limits import current_limits
-
-EXIT_USAGE = 2
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str) -> None:
-    from ds160check.wording import printable
-
-    # A file name may carry terminal escapes: shown, never obeyed.
-    click.echo(f"Error: {printable(message)}", err=True)
-    sys.exit(EXIT_USAGE)
-
-
-def reports_errors(func: F) -> F:
-    """Turn library errors (and any surprise) into one line and exit 2."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        debug = bool(ctx.find_root().params.get("debug"))
-        try:
-            return func(*args, **kwargs)
-        except Ds160CheckError as exc:
-            if debug:
-                raise
-            _fail(str(exc))
-        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
-        except Exception as exc:  # a surprise: a bug, or a file no reader expected
-            if debug:
-                raise
-            _fail(_surprise(exc, kwargs.get("file")))
-
-    return wrapper  # type: ignore[return-value]
-
-
-def _surprise(exc: Exception, file: object) -> str:
-    """One line for an unexpected error, without its message unless it is the system's.
-
-    A library's message may quote text read from the file (a passport number
-    in a parser error); ``--debug`` shows it with the traceback.
-    """
-    if isinstance(exc, OSError) and exc.strerror:
-        name = exc.filename or file
-        return f"{name}: {exc.strerror}" if name else exc.strerror
-    where = f"{file}: " if file else ""
-    return f"{where}unexpected {type(exc).__name__} (a bug: run with --debug for details and report it)"
 
 
 def _configure_logging(debug: bool) -> None:

@@ -6,7 +6,6 @@ The file's format and its checks are :mod:`ds160check.review.decisions`; this is
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 
 import click
 
+from ds160check.cli_options import reports_errors
 from ds160check.errors import Ds160CheckError
 
 DECISION_CHOICES = ("dismissed", "accepted")
@@ -33,19 +33,6 @@ def load(path: Path | None) -> Any:
     from ds160check.review import load_decisions
 
     return load_decisions(path)
-
-
-def _reports_errors(func: Any) -> Any:
-    """The CLI's one-line errors (``ds160check.cli.reports_errors``, looked up when the command runs:
-    cli imports this module)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from ds160check.cli import reports_errors
-
-        return reports_errors(func)(*args, **kwargs)
-
-    return wrapper
 
 
 @click.group()
@@ -74,7 +61,7 @@ def decisions() -> None:
               help="Take code, field, values (and a batch case) from a JSON report instead of typing them.")
 @click.option("--finding", default=None, metavar="N|CODE[:FIELD]",
               help="With --from-report: the finding's number in the report (1 = first) or its code.")
-@_reports_errors
+@reports_errors
 def decisions_add(file: Path, case: str | None, code: str | None, field: str | None, old: str | None,
                   new: str | None, decision: str, by: str, reason: str, at: str | None,
                   from_report: Path | None, finding: str | None) -> None:
@@ -115,7 +102,7 @@ def _from_report(report: Path, finding: str | None, case: str | None) -> dict[st
 @decisions.command("list")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@_reports_errors
+@reports_errors
 def decisions_list(file: Path, fmt: str) -> None:
     """List the decisions of FILE, each with its line (the file is checked first)."""
     from ds160check.review import load_decisions
@@ -147,7 +134,7 @@ def _text_lines(file: str, entries: Sequence[Any]) -> list[str]:
 
 @decisions.command("check")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
-@_reports_errors
+@reports_errors
 def decisions_check(file: Path) -> None:
     """Check FILE: unknown codes, field keys and keys, bad decisions and dates, missing by/reason
     (exit 1 on problems, each with its line and a "did you mean")."""
