@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ds160check.comparison.codes import ACTIONS, SEVERITIES, Code
+from ds160check.rules.codes import ACTIONS, SEVERITIES, Code
 from ds160check.rules.model import Catalogue
 from ds160check.rules.source import Node, Source, key_line, keys_of, plain, suggest
 
