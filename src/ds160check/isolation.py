@@ -9,7 +9,7 @@ gave up on it. A child process can be killed at the time limit, can be given a
 memory limit of its own (``RLIMIT_AS``: an allocation past it fails there, not
 in the caller), and its crash (a segfault in C code) ends only the child.
 
-The price is a fork per document (about 25 ms) and sending the result back
+The price is a fork per document (3-5 ms; reading a print-out takes ~70) and sending the result back
 (a print-out's fields pickle to ~35 kB). Where the process has a single thread
 the child is a plain ``os.fork`` of the caller: it inherits the loaded rules
 and needs no pickling of its arguments. With other threads running a fork may
