@@ -27,7 +27,10 @@ is downloaded.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+import sys
+import types
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
@@ -114,14 +117,50 @@ class Pipeline:
 # --- spaCy, loaded lazily ---------------------------------------------------------------------
 
 
+# spaCy's __init__ imports its command line (typer, weasel, httpx: ~0.15 s of CPU of its ~0.65 s)
+# only to name ``spacy.info``; nothing else in spaCy imports it.
+_SPACY_CLI: Final = "spacy.cli"
+_SPACY_CLI_INFO: Final = "spacy.cli.info"
+
+
 def _import_spacy() -> Any:
     try:
-        return importlib.import_module("spacy")
+        with _without_spacy_cli():
+            return importlib.import_module("spacy")
     except ImportError:
         raise SpacyModelError(
             "spaCy is not installed; reinstall ds160check (pip install ds160check) to analyse "
             "supporting documents"
         ) from None
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    """``spacy.info``, importing spaCy's command line when it is called."""
+    real = importlib.import_module(_SPACY_CLI_INFO)
+    return real.info(*args, **kwargs)
+
+
+@contextmanager
+def _without_spacy_cli() -> Iterator[None]:
+    """While spaCy is first imported, a stand-in for ``spacy.cli.info`` (its ``info`` imports the
+    real one when called); taken away after, so that ``import spacy.cli`` still gives spaCy's."""
+    if "spacy" in sys.modules or _SPACY_CLI in sys.modules:
+        yield
+        return
+    package, info = types.ModuleType(_SPACY_CLI), types.ModuleType(_SPACY_CLI_INFO)
+    package.__path__ = []
+    setattr(info, "info", _spacy_info)  # noqa: B010 - a module built here, not an object of ours
+    setattr(package, "info", info)  # noqa: B010
+    sys.modules[_SPACY_CLI], sys.modules[_SPACY_CLI_INFO] = package, info
+    try:
+        yield
+    finally:
+        for name, stand_in in ((_SPACY_CLI, package), (_SPACY_CLI_INFO, info)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+        spacy = sys.modules.get("spacy")
+        if spacy is not None and getattr(spacy, "cli", None) is package:
+            delattr(spacy, "cli")
 
 
 def _load_model(spacy: Any, model: str) -> Language:
