@@ -37,7 +37,9 @@ _COLON = re.compile(r"(?<=[^\W\d_]|[).?]):(?!//)")
 _COLON_SPLIT = re.compile(f"({_COLON.pattern})")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, only hashable (one per word; a frozen dataclass is five times as slow to build).
+# Read-only all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class Token:
     """A word, or part of a word split at a colon, with its place in the stream."""
 

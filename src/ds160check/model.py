@@ -14,7 +14,8 @@ from typing import Final
 TRUSTED_OCR: Final = 70.0
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, only hashable, as Word below: every word and token gets one. Read-only all the same.
+@dataclass(slots=True, unsafe_hash=True)
 class Box:
     """An axis-aligned rectangle on a page."""
 
