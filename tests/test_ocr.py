@@ -304,6 +304,51 @@ def test_a_word_of_latin_look_alikes_beside_a_cyrillic_word_is_read_as_cyrillic(
         "MYXTAPOB"]  # alone, nothing says which alphabet
 
 
+DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not DEJAVU_SANS.is_file(), reason="the DejaVu fonts draw the page")
+def test_ink_no_word_was_read_from_is_read_again_and_nothing_twice() -> None:
+    """Tesseract returned nothing for a scanned father's surname "ALIYEV" (found again in black and
+    white); the label with nothing beside it then read as no answer."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ds160check.model import Word
+    from ds160check.reading.ocr import _with_words_missed
+
+    page = Image.new("L", (1800, 400), 235)  # grey paper
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(DEJAVU_SANS), 42)
+    draw.text((200, 100), "ALIYEV", font=font, fill=20)
+    draw.text((1000, 100), "SOBIR", font=font, fill=20)
+    x0, top, x1, bottom = draw.textbbox((1000, 100), "SOBIR", font=font)
+    scale = 72 / 300
+    read = [Word("SOBIR", x0 * scale, top * scale, x1 * scale, bottom * scale, 10.0, 95.0)]
+    found = ocr.engine()
+    assert found is not None
+    words = _with_words_missed(page, 300, read, found)
+    assert [w.text for w in words] == ["SOBIR", "ALIYEV"]
+    assert words[1].x0 < 250 * scale and (words[1].confidence or 0) >= ocr.VERY_SURE
+
+
+def test_a_label_ocr_read_with_no_answer_beside_it_is_unreadable_not_no_answer() -> None:
+    from ds160check.application import Field, Span
+    from ds160check.extraction import _trusted
+    from ds160check.model import Box
+
+    def span(confidence: float | None) -> Span:
+        return Span(1, Box(0, 0, 10, 10), "ALIYEVA", "Surnames", confidence)
+
+    scanned = {"family.mother_surnames": Field("family.mother_surnames", "ALIYEVA", span(93.0)),
+               "family.father_surnames": Field("family.father_surnames", None, None)}
+    kept, unreadable = _trusted(scanned, {})
+    assert list(kept) == ["family.mother_surnames"]
+    assert "no answer beside it" in unreadable["family.father_surnames"].reason
+    typed = {"family.mother_surnames": Field("family.mother_surnames", "ALIYEVA", span(None)),
+             "family.father_surnames": Field("family.father_surnames", None, None)}
+    assert _trusted(typed, {}) == (typed, {})  # a text layer's empty answer is the answer
+
+
 def numpy_of(image: Any) -> Any:
     import numpy
 

@@ -117,8 +117,10 @@ def application_or_pages(
 def _trusted(fields: dict[str, Field], unreadable: dict[str, Unreadable]
              ) -> tuple[dict[str, Field], dict[str, Unreadable]]:
     """A value OCR was unsure of is not a value: it becomes unreadable (FIELD_UNREADABLE when the
-    other application has it), never a contradiction. Lists keep their items (each has its own
-    span; only the field's first is judged here)."""
+    other application has it), never a contradiction; so does a label OCR read with nothing beside
+    it (a text layer prints an empty answer as DOES NOT APPLY, a scan loses the word). Lists keep
+    their items (each has its own span; only the field's first is judged here)."""
+    scanned = any(f.span is not None and f.span.ocr_confidence is not None for f in fields.values())
     kept, unsure = {}, dict(unreadable)
     for key, value in fields.items():
         span = value.span
@@ -126,6 +128,9 @@ def _trusted(fields: dict[str, Field], unreadable: dict[str, Unreadable]
         if confidence is not None and confidence < TRUSTED_OCR and value.items is None:
             unsure[key] = Unreadable(key, span.raw if span else "", f"read by OCR with a confidence of "
                                      f"{confidence:.0f} of 100: not trusted, check it by hand", span)
+        elif scanned and value.value is None and span is None and value.items is None:
+            unsure[key] = Unreadable(key, "", "OCR read its label but no answer beside it: check it "
+                                     "by hand", None)
         else:
             kept[key] = value
     return kept, unsure
