@@ -114,8 +114,8 @@ def cpus_available(jobs: int) -> float:
 
 def stages(root: Path) -> dict[str, float]:
     """Milliseconds per case, in one process as a worker runs it: reading and classifying the
-    files (both print-outs parsed), ``compare`` (re-reading the documents, the supporting-document
-    analysis, the engine) and rendering JSON + HTML."""
+    files (every PDF read once, both print-outs parsed), comparing (the DOCX read, the supporting
+    documents analysed, the engine: ``_compare_all``) and rendering JSON + HTML."""
     from ds160check.batch import case as case_module
     from ds160check.batch.guard import case_budget
     from ds160check.batch.runner import render_outputs, warm_up
@@ -134,8 +134,8 @@ def stages(root: Path) -> dict[str, float]:
 
     folders = sorted(p for p in root.iterdir() if p.is_dir())[:STAGE_SAMPLE]
     patched: Any = case_module  # the benchmark times the two stages where the case calls them
-    originals = patched.classify, patched.compare
-    patched.classify, patched.compare = timed("classify", originals[0]), timed("compare", originals[1])
+    originals = patched.classify, patched._compare_all
+    patched.classify, patched._compare_all = timed("classify", originals[0]), timed("compare", originals[1])
     try:
         with case_budget():
             case_module.check_case(folders[0])  # warm
@@ -146,39 +146,10 @@ def stages(root: Path) -> dict[str, float]:
                 timed("render", render_outputs)(result, ("json", "html"))
             total = time.perf_counter() - start
     finally:
-        patched.classify, patched.compare = originals
+        patched.classify, patched._compare_all = originals
     out = {name: 1000 * seconds / len(folders) for name, seconds in spent.items()}
     out["total"] = 1000 * total / len(folders)
-    shared = _total_with_one_pipeline(folders)
-    if shared is not None:
-        out["total if the document pipeline were built once"] = shared
     return out
-
-
-def _total_with_one_pipeline(folders: list[Path]) -> float | None:
-    """What-if, for the record: ``compare`` builds its supporting-document pipeline (spaCy) anew
-    for every case; with one pipeline per process (``Pipeline.build`` cached here, for this
-    measurement only) a case would take this many milliseconds."""
-    import functools
-
-    try:
-        from ds160check.evidence import nlp
-    except ImportError:
-        return None
-    from ds160check.batch import case as case_module
-    from ds160check.batch.guard import case_budget
-
-    original = nlp.Pipeline.build
-    nlp.Pipeline.build = functools.cache(original)  # type: ignore[method-assign]
-    try:
-        with case_budget():
-            case_module.check_case(folders[0])
-            start = time.perf_counter()
-            for folder in folders:
-                case_module.check_case(folder)
-            return 1000 * (time.perf_counter() - start) / len(folders)
-    finally:
-        nlp.Pipeline.build = original  # type: ignore[method-assign]
 
 
 def bench(count: int, jobs_list: list[int], work: Path, repeat: int) -> dict[str, Any]:
