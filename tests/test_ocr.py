@@ -349,6 +349,45 @@ def test_a_label_ocr_read_with_no_answer_beside_it_is_unreadable_not_no_answer()
     assert _trusted(typed, {}) == (typed, {})  # a text layer's empty answer is the answer
 
 
+def test_a_quote_read_between_two_words_parts_them_and_an_apostrophe_does_not() -> None:
+    """A speck between "is" and "KZT" was read as a quote joining them ("salary is‘KZT 720,000"):
+    the scanned letter's salary went unread and the income change unproven."""
+    from ds160check.reading.ocr import _split_at_quotes
+
+    assert _split_at_quotes("is‘KZT", 0, 60) == [("is", 0, 20), ("KZT", 30, 60)]
+    assert _split_at_quotes("ТОО“Ромашка", 0, 110)[1][0] == "Ромашка"
+    for word in ("O‘ZBEKISTON", "G‘ULOMOV", "it’s", "O’BRIEN", "«Ромашка»", "“quoted”"):
+        assert _split_at_quotes(word, 0, 10) == [(word, 0, 10)]
+
+
+RUSSIAN_LETTER = ["СПРАВКА", "Дана Абдуллаеву Жасуру Бахтиёровичу в том, что он действительно",
+                  "работает в ООО «ZARAFSHON TEXTILE» в должности главного механика",
+                  "с 18 мая 2026 года по настоящее время. Среднемесячная заработная",
+                  "плата составляет 8 400 000 (восемь миллионов четыреста тысяч) сум."]
+
+
+@pytest.mark.skipif(not DEJAVU_SANS.is_file(), reason="the DejaVu fonts draw the page")
+@pytest.mark.skipif("rus" not in (ocr.engine() or ocr.Engine("", "", ("eng",), False)).languages,
+                    reason="Russian OCR data (tesseract-ocr-rus) is not installed")
+def test_a_page_written_in_cyrillic_is_read_in_cyrillic_with_its_latin_names_latin() -> None:
+    """A photographed справка read English first kept "CITPABKA", "MexaHHKa" and dropped the
+    salary's words: its employer and income went unproven."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ds160check.reading.ocr import read_page_image
+
+    page = Image.new("L", (2480, 1200), 240)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(DEJAVU_SANS), 40)
+    for number, line in enumerate(RUSSIAN_LETTER):
+        draw.text((150, 150 + 80 * number), line, font=font, fill=25)
+    found = ocr.engine()
+    assert found is not None
+    text = " ".join(w.text for w in read_page_image(page, 1, found, dpi=300).words)
+    for word in ("СПРАВКА", "механика", "заработная", "ZARAFSHON", "TEXTILE", "сум."):
+        assert word in text, text
+
+
 def numpy_of(image: Any) -> Any:
     import numpy
 

@@ -75,10 +75,14 @@ LATIN_LOOK_ALIKES: Final = frozenset("АВЕКМНОРСТХУІЈЅаеорсу
 # Cyrillic words is Cyrillic: see _script_of_neighbours).
 LATIN_OF_CYRILLIC_SHAPES: Final = "ABCEHKMOPTXYaceopxy"
 CYRILLIC_OF_LATIN: Final = str.maketrans(LATIN_OF_CYRILLIC_SHAPES, "АВСЕНКМОРТХУасеорху")
+# A page is written in Cyrillic when this share of its sure words has a letter only Cyrillic has.
+CYRILLIC_PAGE_SHARE: Final = 0.2
 # How far a neighbouring word may be (in the word's height) for its alphabet to count.
 NEIGHBOUR_GAP: Final = 1.5
 # A Russian reading replaces an unsure word only when it spans this share of its width and length.
 MIN_COVER: Final = 0.6
+# Quotation marks that stand between two words, never inside one (see _split_at_quotes).
+INNER_QUOTES: Final = frozenset("‘“”«»„")
 # Characters a table's rules and a page's edges are read as.
 RULE_CHARACTERS: Final = frozenset("|[]{}_—–-=‘’“”'\"~.…·,:;")
 # A word mostly of punctuation read with less confidence than this is a speck, not text.
@@ -392,16 +396,18 @@ def _stated_dpi(image: Any) -> float | None:
 _local = threading.local()
 
 
-def _api(found: Engine, other: bool = False) -> Any:
-    """This thread's Tesseract instance for the first language (``other``: for the rest; made
-    once each: loading a model takes ~0.3 s)."""
-    name = "other" if other else "api"
+def _api(found: Engine, other: bool = False, *, every: bool = False) -> Any:
+    """This thread's Tesseract instance for the first language (``other``: for the rest, a line at
+    a time; ``every``: all of them at once, for a page; made once each: loading a model takes
+    ~0.3 s)."""
+    name = "every" if every else "other" if other else "api"
     api = getattr(_local, name, None)
     if api is None or getattr(_local, name + "_key", None) != found.key:
         from tesserocr import OEM, PSM, PyTessBaseAPI
 
-        lang = "+".join(found.languages[1:]) if other else found.languages[0]
-        api = PyTessBaseAPI(path=found.datapath, lang=lang, psm=PSM.SINGLE_BLOCK if other else PSM.AUTO,
+        languages = found.languages if every else found.languages[1:] if other else found.languages[:1]
+        api = PyTessBaseAPI(path=found.datapath, lang="+".join(languages),
+                            psm=PSM.SINGLE_BLOCK if other and not every else PSM.AUTO,
                             oem=OEM.LSTM_ONLY)
         setattr(_local, name, api)
         setattr(_local, name + "_key", found.key)
@@ -433,6 +439,7 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
         prepared, words = _best_orientation(prepared, words, found, dpi)
     words = _in_other_languages(prepared, found, dpi, words)
     prepared, dpi, words = _small_text_enlarged(prepared, dpi, words, found)
+    words = _cyrillic_page_read_again(prepared, dpi, words, found)
     words = _with_words_missed(prepared, dpi, words, found)
     if len(found.languages) > 1:
         words = _script_of_neighbours(words)
@@ -498,6 +505,29 @@ def _small_text_enlarged(prepared: Any, dpi: float, words: list[Word], found: En
     if _sure(again) >= _sure(words):
         return larger, dpi * factor, again
     return prepared, dpi, words
+
+
+def _cyrillic_page_read_again(prepared: Any, dpi: float, words: list[Word], found: Engine
+                              ) -> list[Word]:
+    """A page written in Cyrillic read again in all the languages at once, kept if surer.
+
+    English first and Russian for the words English was unsure of suits a page in English with a
+    Cyrillic name on it; a Russian letter read so keeps the words English read surely as Latin
+    gibberish ("MexaHHKa" for механика, "CITPABKA" for СПРАВКА) and drops some. When a share of
+    the sure words is Cyrillic, the page is read again with every language (Latin names in it stay
+    Latin), and the reading with more sure words is kept."""
+    if len(found.languages) < 2:
+        return words
+    sure = [w for w in words if _is_sure(w)]
+    cyrillic = sum(_written_in_cyrillic([w]) for w in sure)
+    if not sure or cyrillic < len(sure) * CYRILLIC_PAGE_SHARE:
+        return words
+    api = _api(found, every=True)
+    api.SetImage(prepared)
+    api.SetSourceResolution(round(dpi))
+    api.Recognize()
+    again = list(_words(api, 72.0 / dpi))
+    return again if _sure(again) > _sure(words) else words
 
 
 def _with_words_missed(prepared: Any, dpi: float, words: list[Word], found: Engine) -> list[Word]:
@@ -702,10 +732,27 @@ def _level_line(line: list[tuple[str, tuple[int, int, int, int], float]],
         if text == "|" and height * scale <= word_size * PIPE_AS_I_HEIGHT:
             text = "I"  # the pronoun of "I HEAD THE DEPARTMENT", read as a bar
         text = _cleaned(text, confidence)
-        if not text:
-            continue
-        yield Word(text, x0 * scale, (middle - height / 2) * scale, x1 * scale,
-                   (middle + height / 2) * scale, word_size, confidence)
+        for part, left, right in _split_at_quotes(text, x0, x1):
+            yield Word(part, left * scale, (middle - height / 2) * scale, right * scale,
+                       (middle + height / 2) * scale, word_size, confidence)
+
+
+def _split_at_quotes(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
+    """A word cut where a quotation mark stands between letters, each part with its share of the
+    box: a speck between two words is read as a quote that joins them ("salary is‘KZT 720,000"),
+    and no word holds an opening or closing quote between its letters. An apostrophe does (it’s,
+    O’Brien), and so does the ‘ of Uzbek oʻ and gʻ (O‘ZBEKISTON)."""
+    cuts = [i for i in range(1, len(text) - 1) if text[i] in INNER_QUOTES and text[i - 1].isalpha()
+            and text[i + 1].isalpha() and not (text[i] == "‘" and text[i - 1] in "oOgG")]
+    if not cuts:
+        return [(text, x0, x1)] if text else []
+    width = (x1 - x0) / len(text)
+    parts, start = [], 0
+    for cut in [*cuts, len(text)]:
+        if cut > start:
+            parts.append((text[start:cut], x0 + start * width, x0 + cut * width))
+        start = cut + 1
+    return parts
 
 
 def _cleaned(text: str, confidence: float) -> str:
