@@ -388,6 +388,39 @@ def test_a_page_written_in_cyrillic_is_read_in_cyrillic_with_its_latin_names_lat
         assert word in text, text
 
 
+PREVIOUS_EMPLOYER = ["Previous Work/Education/Training Information", "Were you previously employed? YES",
+                     "Employer Name (1): MARGILAN CRAFTS CENTER",
+                     "Employer Street Address (Line 1) (1): ATLAS STREET 3", "City (1): MARGILAN",
+                     "Postal Zone/ZIP Code (4): 151100", "Country/Region (1): UZBEKISTAN",
+                     "Job Title (1): WEAVER", "Employment Date From (1): 01 JULY 2017"]
+
+
+@pytest.mark.parametrize("read_by_ocr", [True, False])
+def test_an_item_number_ocr_misread_joins_its_item_instead_of_making_a_phantom_one(
+        read_by_ocr: bool) -> None:
+    """A scanned "(1)" read as "(4)" made a second previous employer of a postal code alone, which
+    the new application lacked: a false high HISTORY_OMITTED."""
+    from dataclasses import replace
+
+    from pagebuilder import TITLE, make_page
+
+    from ds160check.application import DocumentInfo
+    from ds160check.extraction import PRINT, parse_flow
+    from ds160check.layout import build_flow
+    from ds160check.rules import load_rules
+
+    page = make_page([TITLE, "Surnames: ALIYEVA", "Given Names: NIGORA", *PREVIOUS_EMPLOYER])
+    if read_by_ocr:
+        page = replace(page, words=tuple(replace(w, confidence=95.0) for w in page.words))
+    rules = load_rules()
+    app = parse_flow(DocumentInfo("old.pdf", "0" * 64, PRINT, 1), build_flow([page], rules.layout), rules)
+    employers = app.fields["work.previous_employers"].value
+    if read_by_ocr:
+        assert len(employers) == 1 and "151100" in employers[0]["address"]
+    else:  # a text layer's number is as printed: another employer's postal code
+        assert len(employers) == 2 and employers[1] == {"address": "151100"}
+
+
 def numpy_of(image: Any) -> Any:
     import numpy
 

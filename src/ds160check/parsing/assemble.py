@@ -99,6 +99,14 @@ def _answer_piece(piece: Piece) -> Piece:
     return piece
 
 
+def _number_misread(items: Sequence[Item], row: Row_) -> bool:
+    """An item number OCR read that skips items never seen ("Postal Zone/ZIP Code (4)" after item
+    1) is a misread "(1)": the row goes where an unnumbered one would, not into a phantom item
+    the other application lacks (a false HISTORY_OMITTED). A text layer's number is as printed."""
+    read_by_ocr = any(t.confidence is not None for t in row.tokens)
+    return read_by_ocr and row.index is not None and row.index > len(items) + 1
+
+
 class Assembler:
     """Collects rows into fields; :meth:`finish` types them."""
 
@@ -191,7 +199,7 @@ class Assembler:
             slot.pieces.append(piece)
 
     def _item_for(self, items: list[Item], rule: Row, row: Row_) -> Item:
-        if row.index is not None and row.index >= 1:
+        if row.index is not None and row.index >= 1 and not _number_misread(items, row):
             while len(items) < row.index:
                 items.append(Item())
             return items[row.index - 1]
