@@ -29,6 +29,7 @@ from __future__ import annotations
 import importlib
 import sys
 import types
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -55,6 +56,8 @@ ROLE_ATTR: Final = "ds160_role"
 # A name after a title or label is at most this many words ("AKHMETOVA AIGERIM
 # SERIKKYZY" is three): past it the sentence goes on ("MR. JOHN SMITH IS...").
 MAX_NAME_TOKENS: Final = 5
+# Texts whose entities a pipeline remembers (each at most evidence.flat.MAX_ANALYSED_CHARS long).
+REMEMBERED_TEXTS: Final = 8
 # Labels whose value the values component reads, and how.
 MONEY, DATE, PERSON = "MONEY", "DATE", "PERSON"
 LABEL_COLON: Final = ":"
@@ -86,6 +89,7 @@ class Pipeline:
     def __init__(self, nlp: Language, model: str | None) -> None:
         self.nlp = nlp
         self.model = model
+        self._recent: OrderedDict[str, tuple[Entity, ...]] = OrderedDict()
 
     @classmethod
     def build(cls, model: str | None = None, rules: EntityRules | None = None) -> Pipeline:
@@ -109,9 +113,17 @@ class Pipeline:
         return found[1]
 
     def entities(self, text: str) -> list[Entity]:
-        """The entities of ``text``, in text order."""
-        doc = self.nlp(text)
-        return [_entity(span) for span in doc.ents]
+        """The entities of ``text``, in text order. The last few texts are remembered: a batch
+        case's letters are analysed, then read again for the fingerprints across cases."""
+        found = self._recent.get(text)
+        if found is None:
+            found = tuple(_entity(span) for span in self.nlp(text).ents)
+            self._recent[text] = found
+            if len(self._recent) > REMEMBERED_TEXTS:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(text)
+        return list(found)
 
 
 # --- spaCy, loaded lazily ---------------------------------------------------------------------
