@@ -421,6 +421,43 @@ def test_an_item_number_ocr_misread_joins_its_item_instead_of_making_a_phantom_o
         assert len(employers) == 2 and employers[1] == {"address": "151100"}
 
 
+def _tokens(*read: tuple[str, float | None]) -> list[Any]:
+    from ds160check.layout import Token
+    from ds160check.model import Box
+
+    return [Token(text, Box(10.0 * i, 0, 10.0 * i + 8, 10), 1, 10.0, confidence=confidence)
+            for i, (text, confidence) in enumerate(read)]
+
+
+def test_what_specks_beside_a_scanned_value_were_read_as_is_no_part_of_it() -> None:
+    """Held-out scans: "af KAZAKH", ", UNITED ARAB EMIRATES", "`АЗТАМА", "ARMAN-" each made a list
+    item or a value that was not the form's."""
+    from ds160check.parsing.assemble import _without_specks
+
+    def kept(*read: tuple[str, float | None]) -> list[str]:
+        return [t.text for t in _without_specks(_tokens(*read))]
+
+    assert kept(("af", 31.0), ("KAZAKH", 95.0)) == ["KAZAKH"]
+    assert kept((",", 40.0), ("UNITED", 93.0), ("ARAB", 95.0), ("EMIRATES", 94.0)) == [
+        "UNITED", "ARAB", "EMIRATES"]
+    assert kept(("ARMAN-", 88.0)) == ["ARMAN"]
+    assert kept(("`ASTANA,", 80.0), ("KAZAKHSTAN", 95.0)) == ["ASTANA,", "KAZAKHSTAN"]
+    # A value's own words stay, however unsurely read: capitals, a full stop, a bracket.
+    assert kept(("VISITOR", 95.0), ("(BJ", 28.0)) == ["VISITOR", "(BJ"]
+    assert kept(("HOUSES.", 95.0)) == ["HOUSES."]
+    assert kept(("ee", 20.0), ("af", 30.0)) == ["ee", "af"]  # nothing sure: as read, not trusted
+    assert kept(("af", None), ("KAZAKH", None)) == ["af", "KAZAKH"]  # a text layer: as printed
+
+
+def test_a_scanned_yes_or_no_with_one_letter_taken_for_a_look_alike_is_that_answer() -> None:
+    from ds160check.parsing.assemble import _misread_answer
+
+    read = {text: _misread_answer(_tokens((text, 90.0))[0]) for text in ("VES", "N0", "YE5", "NO.")}
+    assert read == {"VES": "YES", "N0": "NO", "YE5": "YES", "NO.": None}  # NO. is read as it is
+    assert [_misread_answer(t) for t in _tokens(("ON", 90.0), ("VEX", 90.0), ("VES", None))] == [
+        None, None, None]  # another word, two letters off, or typed: no answer
+
+
 def numpy_of(image: Any) -> Any:
     import numpy
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, Final
 
 from ds160check.application import Field, Span, Unreadable
 from ds160check.layout import Token, join_tokens
@@ -92,11 +92,79 @@ class Collected:
 
 
 def _answer_piece(piece: Piece) -> Piece:
-    """A YES/NO value is its first YES or NO word; anything else near it is question text."""
+    """A YES/NO value is its first YES or NO word; anything else near it is question text. A
+    scan's answer may be read with a letter OCR confuses with its own ("VES", "N0")."""
     for token in piece.tokens:
         if token.text.strip(".,;()").upper() in ANSWER_WORDS:
             return Piece([token], piece.label)
+    for token in piece.tokens:
+        answer = _misread_answer(token)
+        if answer is not None:
+            return Piece([replace(token, text=answer)], piece.label)
     return piece
+
+
+# What OCR reads for each letter of YES and NO (a V for the Y's arms, a 0 for the O...).
+ANSWER_LOOK_ALIKES: Final = {"Y": "VX¥У", "E": "FB3Е", "S": "58$Ѕ", "N": "MHИ", "O": "0QDО"}
+
+
+def _misread_answer(token: Token) -> str | None:
+    """YES or NO, if OCR read the token as one of them with one letter taken for a look-alike."""
+    if token.confidence is None:
+        return None
+    text = token.text.strip(".,;()").upper()
+    for answer in ANSWER_WORDS:
+        if len(text) != len(answer):
+            continue
+        wrong = [(a, t) for a, t in zip(answer, text, strict=True) if a != t]
+        if len(wrong) == 1 and wrong[0][1] in ANSWER_LOOK_ALIKES[wrong[0][0]]:
+            return answer
+    return None
+
+
+# A scanned value's first or last word that OCR read under this confidence, with no more than
+# SPECK_LETTERS letters or digits, none of them capitals among capitals, is what a speck beside the
+# value was read as ("af KAZAKH", ", UNITED ARAB EMIRATES"): answers are printed in capitals.
+SPECK_CONFIDENCE: Final = 60.0
+SPECK_LETTERS: Final = 2
+# Marks read at either end of a scanned value that no answer begins or ends with ("`АСТАНА",
+# "ARMAN-", 'NO"'); a full stop and brackets stay ("(B)", "HOUSES.").
+EDGE_MARKS: Final = ",;:`'\"‘’“”_~*°·|-"
+
+
+def _without_specks(tokens: Sequence[Token]) -> list[Token]:
+    """A value's tokens, rid of what specks beside a scanned value were read as, when a word OCR
+    was sure of remains (a value read unsurely throughout stays as read, and is not trusted)."""
+    kept = list(tokens)
+    if not kept or kept[0].confidence is None:
+        return kept  # a text layer's value is as printed
+    sure = [t for t in kept if (t.confidence or 0.0) >= SPECK_CONFIDENCE]
+    capitals = bool(sure) and all(not c.islower() for t in sure for c in t.text)
+    if all(_speck(t, capitals) for t in kept):
+        return kept
+    while _speck(kept[0], capitals):
+        kept.pop(0)
+    while _speck(kept[-1], capitals):
+        kept.pop()
+    first, last = kept[0].text.lstrip(EDGE_MARKS), kept[-1].text.rstrip(EDGE_MARKS)
+    if len(kept) == 1:
+        first = last = first.rstrip(EDGE_MARKS)
+    if first:
+        kept[0] = replace(kept[0], text=first)
+    if last and len(kept) > 1:
+        kept[-1] = replace(kept[-1], text=last)
+    return kept
+
+
+def _speck(token: Token, among_capitals: bool) -> bool:
+    """Read unsurely and no word of the value: only marks, or a letter or two in small letters
+    beside capitals."""
+    if token.confidence is None or token.confidence >= SPECK_CONFIDENCE:
+        return False
+    letters = [c for c in token.text if c.isalnum()]
+    if not letters:
+        return True
+    return among_capitals and len(letters) <= SPECK_LETTERS and any(c.islower() for c in letters)
 
 
 def _number_misread(items: Sequence[Item], row: Row_) -> bool:
@@ -123,7 +191,7 @@ class Assembler:
         key = self._key(rule, row)
         if rule.ignore or key is None:
             return
-        piece = Piece(list(row.tokens), row.label, part=rule.part)
+        piece = Piece(_without_specks(row.tokens), row.label, part=rule.part)
         spec = self.catalogue[key]
         if rule.gate:
             self._gate(key, piece)
