@@ -4,13 +4,18 @@
 
 For pairs of fixture print-outs (the same applicant in two layouts, and two
 different applicants), in one process: the time to extract both PDFs, and the
-time of the comparison itself on the extracted applications. Target
-(issue 3): the comparison adds at most 10% to the extraction.
+time of the comparison itself on the extracted applications. Times are CPU
+(this process and the child ``extract`` reads in), medians of ``--repeat``
+runs, extraction and comparison taking turns; how many CPUs were free (of two
+busy processes) is printed before and after. Target (issue 3): the comparison
+adds at most 10% to the extraction. List length: ``list_scaling.py``.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import resource
 import statistics
 import time
 from collections.abc import Callable
@@ -27,16 +32,38 @@ PAIRS = [
     ("ua-kovalenko-leaders.pdf", "ua-kovalenko-table.pdf"),
     ("uz-toshmatov-inline.pdf", "kz-akhmetova-table.pdf"),
 ]
+BUSY_SECONDS = 0.3
 
 
-def median_ms(repeat: int, run: Callable[[], object]) -> float:
-    run()
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+def cpu_seconds() -> float:
+    """CPU time of this process and of its waited-for children (``extract`` reads in a child)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def median_ms(repeat: int, *runs: Callable[[], object]) -> list[float]:
+    """Median CPU milliseconds of each run, the runs taking turns (one warm-up round first)."""
+    samples: list[list[float]] = [[] for _ in runs]
+    for round_ in range(repeat + 1):
+        for times, run in zip(samples, runs, strict=True):
+            start = cpu_seconds()
+            run()
+            if round_:
+                times.append((cpu_seconds() - start) * 1000)
+    return [statistics.median(times) for times in samples]
+
+
+def _spin(seconds: float) -> float:
+    start, wall = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall < seconds:
+        pass
+    return time.process_time() - start
+
+
+def cpus_free() -> float:
+    """How many CPUs two busy processes get right now (2.0 on an idle two-core machine)."""
+    with multiprocessing.Pool(2) as pool:
+        return sum(pool.map(_spin, [BUSY_SECONDS] * 2)) / BUSY_SECONDS
 
 
 def main() -> None:
@@ -44,20 +71,25 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
     load_rules()
+    free_before = cpus_free()
     print(f"{'old':<28} {'new':<28} {'extract both':>12} {'compare':>8} {'share':>6}")
     shares = []
     for old_name, new_name in PAIRS:
         old_path, new_path = FIXTURES / old_name, FIXTURES / new_name
-        extract_ms = median_ms(args.repeat, lambda o=old_path, n=new_path: (extract(o), extract(n)))
         old, new = extract(old_path), extract(new_path)
-        compare_ms = median_ms(args.repeat, lambda o=old, n=new: compare(o, n))
+        extract_ms, compare_ms = median_ms(
+            args.repeat,
+            lambda o=old_path, n=new_path: (extract(o), extract(n)),
+            lambda o=old, n=new: compare(o, n),
+        )
         share = compare_ms / extract_ms
         shares.append(share)
         print(
             f"{old_name:<28} {new_name:<28} {extract_ms:>10.1f}ms {compare_ms:>6.1f}ms {share:>5.1%}"
         )
     print(
-        f"\nmedian share of comparison over extraction: {statistics.median(shares):.1%} (target <= 10%)"
+        f"\nmedian share of comparison over extraction: {statistics.median(shares):.1%} (target <= 10%)\n"
+        f"CPUs free: {free_before:.2f} before, {cpus_free():.2f} after"
     )
 
 

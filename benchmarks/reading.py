@@ -10,15 +10,19 @@ For each PDF (every ``*.pdf`` under a folder), prints ms/page for:
 - ``pdfium text``: plain pypdfium2 ``get_text_range()``, the floor: the time
   pdfium needs to parse the page, with no positions.
 
-Each number is the best of ``--repeat`` runs (opening the file included), so
-that a busy machine adds less noise. The ratio column is pdfium words over the
-floor and plumber words over pdfium words. Files that do not read are listed
-with their error and left out of the totals.
+Each number is CPU time (``time.process_time``), the median of ``--repeat``
+runs (opening the file included), the ways taking turns so that a burst of
+other load hits all of them alike. The ratio columns are pdfium words over the
+floor and plumber words over pdfium words, both measured in this run. Files that
+do not read are listed with their error and left out of the totals. How many
+CPUs were free (of two busy processes) is printed before and after.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -33,6 +37,7 @@ from ds160check.reading import read_pdf
 Timer = Callable[[Path], int]  # reads a file, returns its page count
 
 COLUMNS = ("plumber text", "plumber words", "pdfium words", "pdfium text")
+BUSY_SECONDS = 0.3
 
 
 def plumber_text(path: Path) -> int:
@@ -70,14 +75,28 @@ TIMERS: dict[str, Timer] = dict(
 )
 
 
-def best_ms_per_page(timer: Timer, path: Path, repeat: int) -> float:
-    best = float("inf")
-    pages = 1
+def median_ms_per_page(path: Path, repeat: int) -> dict[str, float]:
+    """CPU ms per page of every way, median of ``repeat`` interleaved runs."""
+    samples: dict[str, list[float]] = {name: [] for name in TIMERS}
     for _ in range(repeat):
-        start = time.perf_counter()
-        pages = max(timer(path), 1)
-        best = min(best, time.perf_counter() - start)
-    return 1000 * best / pages
+        for name, timer in TIMERS.items():
+            start = time.process_time()
+            pages = max(timer(path), 1)
+            samples[name].append(1000 * (time.process_time() - start) / pages)
+    return {name: statistics.median(times) for name, times in samples.items()}
+
+
+def _spin(seconds: float) -> float:
+    start, wall = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall < seconds:
+        pass
+    return time.process_time() - start
+
+
+def cpus_free() -> float:
+    """How many CPUs two busy processes get right now (2.0 on an idle two-core machine)."""
+    with multiprocessing.Pool(2) as pool:
+        return sum(pool.map(_spin, [BUSY_SECONDS] * 2)) / BUSY_SECONDS
 
 
 def pdf_files(arguments: Iterable[str]) -> list[Path]:
@@ -91,9 +110,7 @@ def pdf_files(arguments: Iterable[str]) -> list[Path]:
 def measure(path: Path, repeat: int) -> tuple[int, dict[str, float]] | str:
     try:
         pages = len(read_pdf(path))
-        return pages, {
-            name: best_ms_per_page(timer, path, repeat) for name, timer in TIMERS.items()
-        }
+        return pages, median_ms_per_page(path, repeat)
     except InputError as error:
         return error.reason
     except Exception as error:  # a library failing on a file is a result here
@@ -112,11 +129,12 @@ def print_row(name: str, pages: int | str, times: dict[str, float]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="+", help="PDF files or folders of PDFs")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per file and way (best counts)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per file and way (median counts)")
     args = parser.parse_args(argv)
+    free_before = cpus_free()
     header = " ".join(f"{column:>13}" for column in COLUMNS)
     print(f"{'file':34} {'pages':>5} {header} {'pdfium/fl':>10} {'plumb/pdfm':>10}")
-    print(f"{'':34} {'':>5} {'(ms/page)':>13}")
+    print(f"{'':34} {'':>5} {'(CPU ms/page)':>13}")
     totals = dict.fromkeys(COLUMNS, 0.0)
     total_pages = 0
     for path in pdf_files(args.paths):
@@ -133,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         print_row(
             "ALL (page-weighted)", total_pages, {c: t / total_pages for c, t in totals.items()}
         )
+    print(f"CPUs free: {free_before:.2f} before, {cpus_free():.2f} after")
     return 0
 
 
