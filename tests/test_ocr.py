@@ -458,6 +458,32 @@ def test_a_scanned_yes_or_no_with_one_letter_taken_for_a_look_alike_is_that_answ
         None, None, None]  # another word, two letters off, or typed: no answer
 
 
+def test_a_heading_ocr_read_with_a_word_wrong_opens_its_section_and_a_typed_one_does_not() -> None:
+    """"Address and Phone Sania of Point of Contact" (Number read at 16): the U.S. contact's
+    answers were read in the section before it, or not at all."""
+    from dataclasses import replace
+
+    from pagebuilder import TITLE, make_page
+
+    from ds160check.application import DocumentInfo
+    from ds160check.extraction import PRINT, parse_flow
+    from ds160check.layout import build_flow
+    from ds160check.rules import load_rules
+
+    lines = [TITLE, "Personal Information 1", "Surnames: ALIYEVA", "Given Names: NIGORA",
+             "Address and Phone Sania of Point of Contact", "Surnames: SOBIROVA", "Given Names: MADINA"]
+    rules = load_rules()
+    for read_by_ocr in (True, False):
+        page = make_page(lines)
+        if read_by_ocr:
+            page = replace(page, words=tuple(replace(w, confidence=95.0) for w in page.words))
+        app = parse_flow(DocumentInfo("old.pdf", "0" * 64, PRINT, 1), build_flow([page], rules.layout),
+                         rules)
+        contact = app.fields.get("us_contact.surnames")
+        assert (contact.value if contact else None) == ("SOBIROVA" if read_by_ocr else None)
+        assert app.fields["personal.surnames"].value == "ALIYEVA"
+
+
 def numpy_of(image: Any) -> Any:
     import numpy
 

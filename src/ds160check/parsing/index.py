@@ -20,6 +20,10 @@ PREFIX_MIN_WORDS = 3
 PREFIX_MIN_SHARE = 0.5
 # Fuzzy matching of a whole label (typos, small wording changes), 0-100.
 FUZZY_LABEL_SCORE = 92.0
+# A heading OCR read with a word wrong ("Address and Phone Sania of Point of Contact") is the known
+# heading this close, when it is this many words long or more.
+FUZZY_HEADING_SCORE = 88.0
+FUZZY_HEADING_MIN_WORDS = 4
 # Fuzzy opening-words matching is for questions: known labels at least this long.
 FUZZY_PREFIX_MIN_WORDS = 6
 
@@ -80,6 +84,14 @@ class LabelIndex:
 
     def heading(self, words: tuple[str, ...]) -> str | None:
         return self.headings.get(words)
+
+    def heading_like(self, words: tuple[str, ...]) -> str | None:
+        """The section of the known heading very close to ``words`` (for headings OCR read)."""
+        if len(words) < FUZZY_HEADING_MIN_WORDS:
+            return None
+        keys = [" ".join(h) for h in self.headings if len(h) >= FUZZY_HEADING_MIN_WORDS]
+        best = _best(" ".join(words), keys, FUZZY_HEADING_SCORE / 100)
+        return self.headings[tuple(best.split())] if best else None
 
     def exact(self, words: Sequence[str]) -> list[Entry]:
         return self.entries.get(tuple(words), [])

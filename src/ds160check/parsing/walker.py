@@ -106,6 +106,10 @@ def _starts_label(token: Token, index: LabelIndex) -> bool:
     return first.isalpha() and first.isupper() and not _is_value_like(token, index)
 
 
+def _read_by_ocr(line: Line) -> bool:
+    return bool(line.tokens) and line.tokens[0].confidence is not None
+
+
 class Walker:
     """Cuts a stream of lines into rows; one instance per document."""
 
@@ -268,7 +272,12 @@ class Walker:
 
     def _heading_at(self, line_no: int) -> str | None:
         if line_no not in self._headings:
-            self._headings[line_no] = self.index.heading(label_words(self.lines[line_no].text))
+            line = self.lines[line_no]
+            words = label_words(line.text)
+            heading = self.index.heading(words)
+            if heading is None and _read_by_ocr(line) and ":" not in line.text:
+                heading = self.index.heading_like(words)  # a text layer's headings are as printed
+            self._headings[line_no] = heading
         return self._headings[line_no]
 
     def _is_value_like(self, token: Token) -> bool:
