@@ -709,6 +709,13 @@ def _visit(arrived: str, value: int = 2, unit: str = "WEEK") -> dict[str, Any]:
         ),  # fmt: skip
         pytest.param(
             social_media_score,
+            {"identifier": "DAMIR_MKH"},  # a scan whose platform word was not read
+            {"platform": "INSTAGRAM", "identifier": "DAMIR_MKH"},
+            True,
+            id="social_platform_unread",
+        ),  # fmt: skip
+        pytest.param(
+            social_media_score,
             {"platform": "TWITTER", "identifier": "aigerim"},
             {"platform": "X", "identifier": "https://x.com/aigerim/"},
             True,

@@ -267,8 +267,11 @@ def _handle(item: Item) -> str:
 
 
 def social_media_score(a: Item, b: Item) -> float:
-    """``{platform, identifier}``: same platform, identifier ignoring case and a leading @."""
-    if _platform(a) != _platform(b):
+    """``{platform, identifier}``: same platform, identifier ignoring case and a leading @. A
+    platform not read on one side (a scan's unsure word) is unknown, not another platform: the
+    handle decides."""
+    platform_a, platform_b = _platform(a), _platform(b)
+    if platform_a and platform_b and platform_a != platform_b:
         return MIN_SCORE
     handle_a, handle_b = _handle(a), _handle(b)
     if not handle_a or not handle_b:
