@@ -51,7 +51,6 @@ CORPUS_FILES = sorted(
     p for folder in ("real-docx", "real-pdf") if (CORPUS / folder).is_dir()
     for p in (CORPUS / folder).iterdir() if p.is_file()
 )
-MAX_SECONDS_PER_FILE = 10.0
 RULES_FILE = rules_dir() / "documents" / "refusal.yaml"
 
 
@@ -284,15 +283,15 @@ def test_encrypted_pdf_needs_its_password(tmp_path: Path) -> None:
 @pytest.mark.skipif(not CORPUS_FILES, reason="the shared corpus is not beside the repository")
 @pytest.mark.parametrize("path", CORPUS_FILES,
                          ids=[f"{p.parent.name}/{p.name}" for p in CORPUS_FILES])
-def test_real_document_loads_quickly_and_is_no_refusal(path: Path) -> None:
-    started = time.perf_counter()
+def test_real_document_loads_or_fails_in_one_line_and_is_no_refusal(path: Path) -> None:
+    """Held to the reader's own time limit (one that runs over is a one-line error), not to a
+    stopwatch here: an image-only PDF of the corpus takes ~7 s of OCR on an idle machine, and a
+    wall-clock bound failed on a busy one. How fast documents load is benchmarks/' to say."""
     try:
         doc = load_document(path)
     except InputError as error:
         _one_line_error(error, path)
         return
-    finally:
-        assert time.perf_counter() - started < MAX_SECONDS_PER_FILE
     assert read_refusal(doc) is None
 
 
