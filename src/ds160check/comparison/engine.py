@@ -14,7 +14,7 @@ from typing import Any
 
 from ds160check.application import Application, Span
 from ds160check.comparison.codes import Code
-from ds160check.comparison.matchers import item_scorer, match_scalar
+from ds160check.comparison.matchers import item_blocking, item_scorer, match_scalar
 from ds160check.comparison.model import Change, Evidence, Finding, Refusal, Value
 from ds160check.extraction import PRINT_HEADER
 from ds160check.matching import Match, align
@@ -373,7 +373,11 @@ class Comparison:
             old_items = self.old.get(rule.field) or []
             new_items = self.new.get(rule.field) or []
             pairs = align(
-                old_items, new_items, item_scorer(rule.matcher), threshold=ITEM_ALIGN_THRESHOLD
+                old_items,
+                new_items,
+                item_scorer(rule.matcher),
+                threshold=ITEM_ALIGN_THRESHOLD,
+                blocking=item_blocking(rule.matcher),
             )
             for pair in pairs:
                 if pair.old_index is None:

@@ -24,6 +24,7 @@ from ds160check.matching import (
     match_phones,
     match_text,
 )
+from ds160check.matching.blocking import Blocking
 from ds160check.matching.result import MAX_SCORE, different, same
 
 NOT_APPLICABLE = "DOES NOT APPLY in one application only"
@@ -103,6 +104,29 @@ ITEM_SCORERS: dict[str, Callable[[Any, Any], float]] = {
     "military": _military_score,
     "text": lists.text_score,
 }
+
+
+# What two items must share to be scored at all, per matcher (see ``matching.blocking``); a
+# matcher missing here has every pair scored. Military service is not blocked: its score is the
+# mean of a country's and a branch's, one of which may be far off, and its lists are a few items.
+# Other names are not blocked either (see ``matching.lists``).
+ITEM_BLOCKINGS: dict[str, Blocking[Any]] = {
+    "visit": lists.VISIT_BLOCKING,
+    "license": lists.DRIVERS_LICENSE_BLOCKING,
+    "employer": lists.EMPLOYER_BLOCKING,
+    "school": lists.SCHOOL_BLOCKING,
+    "country": lists.COUNTRY_BLOCKING,
+    "phone": lists.PHONE_BLOCKING,
+    "email": lists.EMAIL_BLOCKING,
+    "social": lists.SOCIAL_MEDIA_BLOCKING,
+    "lost_passport": lists.LOST_PASSPORT_BLOCKING,
+    "text": lists.TEXT_BLOCKING,
+}
+
+
+def item_blocking(matcher: str) -> Blocking[Any] | None:
+    """The blocking of the named matcher's list items, None when every pair is scored."""
+    return ITEM_BLOCKINGS.get(matcher)
 
 
 def item_scorer(matcher: str) -> Callable[[Any, Any], float]:

@@ -12,17 +12,23 @@ returns 0..100, how likely two items are the same entry of the history.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
 from rapidfuzz import fuzz
 
+from ds160check.matching.blocking import Blocking, candidate_pairs
 from ds160check.matching.fold import collapse
 from ds160check.matching.names import match_person
 from ds160check.matching.result import MAX_SCORE, MIN_SCORE, Match
 from ds160check.matching.values import (
+    DEFAULT_WORD_ORDER_FLOOR,
+    date_span,
     days_between,
+    email_form,
+    gmail_mailbox,
+    id_form,
     match_countries,
     match_dates,
     match_durations,
@@ -31,10 +37,26 @@ from ds160check.matching.values import (
     match_organizations,
     match_phones,
     match_text,
+    organization_core,
+    organization_sound,
+    phone_digits,
+    phone_lines,
+    text_form,
 )
+from ds160check.values import canonical_country
 
 __all__ = [
+    "COUNTRY_BLOCKING",
     "DEFAULT_ALIGN_THRESHOLD",
+    "DRIVERS_LICENSE_BLOCKING",
+    "EMAIL_BLOCKING",
+    "EMPLOYER_BLOCKING",
+    "LOST_PASSPORT_BLOCKING",
+    "PHONE_BLOCKING",
+    "SCHOOL_BLOCKING",
+    "SOCIAL_MEDIA_BLOCKING",
+    "TEXT_BLOCKING",
+    "VISIT_BLOCKING",
     "VISIT_ARRIVAL_TOLERANCE_DAYS",
     "Pair",
     "align",
@@ -132,15 +154,24 @@ def _augment(
 
 
 def _weights(
-    old_items: Sequence[T], new_items: Sequence[T], score: Callable[[T, T], float], threshold: float
+    old_items: Sequence[T],
+    new_items: Sequence[T],
+    score: Callable[[T, T], float],
+    threshold: float,
+    blocking: Blocking[T] | None,
 ) -> dict[tuple[int, int], float]:
-    """The score of every pair that may be made."""
+    """The score of every pair that may be made (of the pairs ``blocking`` lets through)."""
+    if blocking is None:
+        pairs: Iterable[tuple[int, int]] = (
+            (i, j) for i in range(len(old_items)) for j in range(len(new_items))
+        )
+    else:
+        pairs = candidate_pairs(old_items, new_items, blocking, threshold)
     weights = {}
-    for i, old in enumerate(old_items):
-        for j, new in enumerate(new_items):
-            value = float(score(old, new))
-            if value >= threshold:
-                weights[i, j] = value
+    for i, j in pairs:
+        value = float(score(old_items[i], new_items[j]))
+        if value >= threshold:
+            weights[i, j] = value
     return weights
 
 
@@ -150,10 +181,14 @@ def align(
     score: Callable[[T, T], float],
     *,
     threshold: float = DEFAULT_ALIGN_THRESHOLD,
+    blocking: Blocking[T] | None = None,
 ) -> list[Pair]:
     """Pair the items of two lists: old items in their order (with their partner or None),
-    then the new items left over, in their order."""
-    weights = _weights(old_items, new_items, score, threshold)
+    then the new items left over, in their order.
+
+    ``blocking`` (see :mod:`.blocking`) leaves unscored the pairs that cannot reach
+    ``threshold``: the same pairs, in far fewer calls of ``score`` on long lists."""
+    weights = _weights(old_items, new_items, score, threshold, blocking)
     size = max(len(old_items), len(new_items))
     cost = [
         [
@@ -328,3 +363,123 @@ def email_score(a: str, b: str) -> float:
 def text_score(a: str, b: str) -> float:
     """Plain text items (languages, organisations, locations)."""
     return match_text(a, b).score
+
+
+# ---------------------------------------------------------------------------
+# Blocking: what two items must share for the scorer above to pair them (see :mod:`.blocking`).
+# Each keeps the contract for any threshold above 0; tests/test_list_blocking.py checks that the
+# blocked alignment is the all-pairs one.  Other names (``match_person``: transliterations,
+# swapped or re-split parts, the mean of two fuzzy scores, one of which may be low) have no
+# cheap key sure to be shared, and their lists are a few items: they are not blocked.
+
+Keys = Collection[Hashable] | None
+# Arrivals are blocked by periods of this many days, not fewer than the days a visit's arrival
+# may be off (VISIT_ARRIVAL_TOLERANCE_DAYS): two such arrivals fall in one period or neighbours.
+VISIT_BLOCK_DAYS: Final = max(7, VISIT_ARRIVAL_TOLERANCE_DAYS)
+_UNREAD: Final = "unread"
+_PLAIN: Final = "plain"
+_CANONICAL: Final = "canonical"
+
+
+def _field(item: Any, key: str) -> str | None:
+    return _text(item, key) if isinstance(item, Mapping) else None
+
+
+def _visit_keys(item: Any) -> Keys:
+    """The periods an arrival may fall in, and the next (a full date's neighbour a few days on);
+    an unreadable arrival agrees only with itself; no arrival: only an equal item pairs."""
+    arrived = _field(item, "arrived")
+    if arrived is None:
+        return None
+    try:
+        span = date_span(arrived)
+    except ValueError:
+        return None
+    if span is None:
+        return {(_UNREAD, arrived)}
+    first, last = (day.toordinal() // VISIT_BLOCK_DAYS for day in span)
+    return set(range(first, last + 2))
+
+
+def _core(item: Any) -> str | None:
+    name = _field(item, "name")
+    return (organization_core(name) or None) if name is not None else None
+
+
+def _named_item_keys(item: Any) -> Keys:
+    """A name's sound (written back in Cyrillic); its core goes to the bulk pass."""
+    name = _field(item, "name")
+    return None if name is None or not organization_core(name) else {organization_sound(name)}
+
+
+def _country_keys(item: Any) -> Keys:
+    if not isinstance(item, str):
+        return None
+    canonical = canonical_country(item)
+    plain = {(_PLAIN, collapse(item).upper())}
+    return plain if canonical is None else plain | {(_CANONICAL, canonical)}
+
+
+def _phone_text(item: Any) -> str | None:
+    return (phone_digits(item) or None) if isinstance(item, str) else None
+
+
+def _phone_keys(item: Any) -> Keys:
+    """The national numbers a phone can stand for; its digits go to the bulk pass (typos)."""
+    return None if _phone_text(item) is None else phone_lines(item)
+
+
+def _email_text(item: Any) -> str | None:
+    return (email_form(item) or None) if isinstance(item, str) else None
+
+
+def _email_keys(item: Any) -> Keys:
+    if _email_text(item) is None:
+        return None
+    mailbox = gmail_mailbox(item)
+    return set() if mailbox is None else {mailbox}
+
+
+def _handle_text(item: Any) -> str | None:
+    return (_handle(item) or None) if isinstance(item, Mapping) else None
+
+
+def _handle_keys(item: Any) -> Keys:
+    """Nothing but the handle, in the bulk pass: a platform not read must still pair."""
+    return None if _handle_text(item) is None else set()
+
+
+def _number_text(item: Any) -> str | None:
+    number = _field(item, "number")
+    return (id_form(number) or None) if number is not None else None
+
+
+def _number_keys(item: Any) -> Keys:
+    return None if _number_text(item) is None else set()
+
+
+def _plain_text(item: Any) -> str | None:
+    return (text_form(item) or None) if isinstance(item, str) else None
+
+
+def _plain_keys(item: Any) -> Keys:
+    return None if _plain_text(item) is None else set()
+
+
+VISIT_BLOCKING: Final[Blocking[Any]] = Blocking(keys=_visit_keys)
+# Names pair from token_sort_ratio min(threshold, the word-order floor) on (match_organizations).
+EMPLOYER_BLOCKING: Final[Blocking[Any]] = Blocking(
+    keys=_named_item_keys, text=_core, similarity=fuzz.token_sort_ratio,
+    ceiling=DEFAULT_WORD_ORDER_FLOOR,
+)  # fmt: skip
+SCHOOL_BLOCKING: Final[Blocking[Any]] = EMPLOYER_BLOCKING
+COUNTRY_BLOCKING: Final[Blocking[Any]] = Blocking(keys=_country_keys)
+PHONE_BLOCKING: Final[Blocking[Any]] = Blocking(keys=_phone_keys, text=_phone_text)
+EMAIL_BLOCKING: Final[Blocking[Any]] = Blocking(keys=_email_keys, text=_email_text)
+SOCIAL_MEDIA_BLOCKING: Final[Blocking[Any]] = Blocking(keys=_handle_keys, text=_handle_text)
+LOST_PASSPORT_BLOCKING: Final[Blocking[Any]] = Blocking(keys=_number_keys, text=_number_text)
+DRIVERS_LICENSE_BLOCKING: Final[Blocking[Any]] = LOST_PASSPORT_BLOCKING
+TEXT_BLOCKING: Final[Blocking[Any]] = Blocking(
+    keys=_plain_keys, text=_plain_text, similarity=fuzz.token_sort_ratio,
+    ceiling=DEFAULT_WORD_ORDER_FLOOR,
+)  # fmt: skip

@@ -541,6 +541,7 @@ _SOUND_RULES: Final = ((r"PH", "F"), (r"CK|Q|C(?=[AOU]|$|[^EIY])", "K"), (r"C", 
                        (r"(?<=[A-Z]{3})E\b", ""))
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
 def _sound_key(text: str) -> str:
     key = text
     for pattern, replacement in _SOUND_RULES:
@@ -692,3 +693,68 @@ def _same_parts(a: str, b: str) -> bool:
         return False  # "123 MAIN ST" is not "123 MAIN ST APT 5"
     fewer, more = sorted((names_a, names_b), key=len)
     return any(fuzz.ratio(x, y) >= ADDRESS_WORD_SIMILARITY for x in fewer for y in more)
+
+
+# ---------------------------------------------------------------------------
+# Blocking forms: what two values must share, or be alike in, for the matchers above to find
+# them the same (history lists are blocked by these before their items are scored).
+
+
+def date_span(text: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a full or partial date can be (``2024-03``: March 1 to 31), None
+    when unreadable; ``ValueError`` when read as a day the calendar has not."""
+    parts = _date_parts(text)
+    if parts is None:
+        return None
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        year, month = parts
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return dt.date(year, month, 1), following - dt.timedelta(days=1)
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def phone_digits(text: str) -> str:
+    """The digits of a phone number, without an international ``00``: what a typo is measured on."""
+    return _phone_digits(text)[1]
+
+
+def phone_lines(text: str) -> frozenset[str]:
+    """The whole national numbers a written phone number can stand for (with or without its
+    country code and trunk prefix): two numbers on one line share one."""
+    return frozenset(
+        national for _country, national in _phone_readings(text)
+        if len(national) >= MIN_NATIONAL_DIGITS
+    )  # fmt: skip
+
+
+def email_form(text: str) -> str:
+    """An address as :func:`match_emails` compares it (no case, no spaces)."""
+    return _normal_email(text)
+
+
+def gmail_mailbox(text: str) -> str | None:
+    """The Gmail mailbox of an address (dots and +tag dropped), None for other domains."""
+    return _mailbox(_normal_email(text))
+
+
+def id_form(text: str) -> str:
+    """A document number as :func:`match_ids` compares it."""
+    return _normal_id(text)
+
+
+def text_form(text: str) -> str:
+    """A text as :func:`match_text` compares it (folded, no punctuation, spacing collapsed)."""
+    return _normal_text(text)
+
+
+def organization_core(name: str) -> str:
+    """A name as :func:`match_organizations` compares it: romanized, folded, no legal form."""
+    return _without_legal_form(_normal_text(romanized(name)))
+
+
+def organization_sound(name: str) -> str:
+    """The sound of a name's core: a name written back in Cyrillic keeps it."""
+    return _sound_key(organization_core(name))
