@@ -209,6 +209,7 @@ _NON_DIGIT: Final = re.compile(r"\D")
 _Reading = tuple[str | None, str]  # (country code or None when not written, national number)
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
 def _phone_digits(text: str) -> tuple[bool, str]:
     """Whether the number is written international (``+`` or ``00``), and its digits."""
     stripped = text.strip()
@@ -231,18 +232,19 @@ def _country_split(digits: str) -> _Reading | None:
     return None
 
 
-def _phone_readings(text: str) -> set[_Reading]:
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
+def _phone_readings(text: str) -> frozenset[_Reading]:
     """The (country code, national number) pairs a written number can stand for."""
     international, digits = _phone_digits(text)
     split = _country_split(digits)
     if international:
-        return {split} if split else {(None, digits)}
+        return frozenset({split} if split else {(None, digits)})
     readings: set[_Reading] = {(None, digits)}
     if digits[:1] in TRUNK_PREFIXES:
         readings.add((None, digits[1:]))
     if split:
         readings.add(split)
-    return readings
+    return frozenset(readings)
 
 
 def _same_line(a: _Reading, b: _Reading) -> bool:
@@ -273,6 +275,7 @@ DOT_BLIND_DOMAINS: Final = frozenset({"GMAIL.COM", "GOOGLEMAIL.COM"})
 _WHITESPACE: Final = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
 def _normal_email(text: str) -> str:
     return _WHITESPACE.sub("", text).upper()
 
@@ -415,9 +418,15 @@ def _normal_text(text: str) -> str:
     return collapse(_PUNCTUATION.sub(" ", fold_latin(text)))
 
 
+@lru_cache(maxsize=NORMAL_FORMS_REMEMBERED)
+def _numbers(text: str) -> tuple[tuple[str, int], ...]:
+    """The numbers of a text and how often each occurs, in one order."""
+    return tuple(sorted(Counter(_NUMBER.findall(text)).items()))
+
+
 def _numbers_differ(a: str, b: str) -> bool:
     """House numbers, years, amounts: a text with other numbers is never a spelling variant."""
-    return Counter(_NUMBER.findall(a)) != Counter(_NUMBER.findall(b))
+    return _numbers(a) != _numbers(b)
 
 
 def _fuzzy(a: str, b: str, threshold: float, floor: float, reasons: tuple[str, str]) -> Match:
