@@ -131,12 +131,11 @@ def _augment(
     while owner[column]:
         visited[column] = True
         current, delta, nearest = owner[column], float("inf"), 0
+        costs, potential = cost[current - 1], row_potential[current]
         for other in range(1, size + 1):
             if visited[other]:
                 continue
-            reduced = (
-                cost[current - 1][other - 1] - row_potential[current] - column_potential[other]
-            )
+            reduced = costs[other - 1] - potential - column_potential[other]
             if reduced < shortest[other]:
                 shortest[other], previous[other] = reduced, column
             if shortest[other] < delta:
@@ -190,15 +189,9 @@ def align(
     ``threshold``: the same pairs, in far fewer calls of ``score`` on long lists."""
     weights = _weights(old_items, new_items, score, threshold, blocking)
     size = max(len(old_items), len(new_items))
-    cost = [
-        [
-            -(_PAIR_BONUS + weights[i, j] - _DISPLACEMENT_COST * abs(i - j))
-            if (i, j) in weights
-            else 0.0
-            for j in range(size)
-        ]
-        for i in range(size)
-    ]
+    cost = [[0.0] * size for _ in range(size)]
+    for (i, j), weight in weights.items():
+        cost[i][j] = -(_PAIR_BONUS + weight - _DISPLACEMENT_COST * abs(i - j))
     partner = {i: j for i, j in enumerate(_hungarian(cost)) if (i, j) in weights} if size else {}
     pairs = [
         Pair(i, partner.get(i), weights[i, partner[i]] if i in partner else MIN_SCORE)
