@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ds160check.matching import (
+    Blocking,
     Match,
     lists,
     match_addresses,
@@ -24,7 +25,6 @@ from ds160check.matching import (
     match_phones,
     match_text,
 )
-from ds160check.matching.blocking import Blocking
 from ds160check.matching.result import MAX_SCORE, different, same
 
 NOT_APPLICABLE = "DOES NOT APPLY in one application only"

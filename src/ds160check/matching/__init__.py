@@ -4,11 +4,12 @@ Every matcher returns a :class:`Match` -- ``verdict`` (``same``, ``variant``:
 the same thing written another way, or ``different``), a ``score`` 0..100 and
 a ``reason`` a broker can read.  ``names`` compares names across
 transliterations, ``values`` the typed field values, ``lists`` aligns history
-lists item by item.
+lists item by item (``blocking``: scoring only the pairs that can pair).
 """
 
 from __future__ import annotations
 
+from ds160check.matching.blocking import Blocking
 from ds160check.matching.lists import (
     DEFAULT_ALIGN_THRESHOLD,
     Pair,
@@ -56,6 +57,7 @@ __all__ = [
     "DEFAULT_ORGANIZATION_THRESHOLD",
     "DEFAULT_TEXT_THRESHOLD",
     "DEFAULT_WORD_ORDER_FLOOR",
+    "Blocking",
     "Match",
     "Pair",
     "Verdict",
