@@ -15,7 +15,7 @@ import signal
 import threading
 import time
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 from click.testing import CliRunner
@@ -200,6 +200,24 @@ def test_a_bug_in_the_reader_keeps_its_type_and_the_child_traceback() -> None:
         run_limited("any.pdf", _bug)
     notes = "".join(getattr(caught.value, "__notes__", []))
     assert "Raised while reading any.pdf in a child process" in notes and "_bug" in notes
+
+
+class _ErrorWithALog(CorruptDocumentError):
+    """As a damaged DOCX's error once was on CI: something it carried (an lxml error log) did not
+    pickle, and the user got a traceback "TypeError while sending the result back"."""
+
+    def __reduce__(self) -> Any:
+        return type(self), (self.path, self.reason), {"log": threading.Lock()}
+
+
+def _damaged_with_a_log() -> None:
+    raise _ErrorWithALog("bomb.docx", "the DOCX is damaged or truncated (Buffer size limit exceeded)")
+
+
+def test_an_input_error_that_does_not_pickle_still_reaches_the_user_as_its_one_line() -> None:
+    with use_limits(Limits(timeout_s=10)), pytest.raises(InputError) as caught:
+        run_limited("bomb.docx", _damaged_with_a_log)
+    assert str(caught.value) == "bomb.docx: the DOCX is damaged or truncated (Buffer size limit exceeded)"
 
 
 def test_pages_loop_reads_as_a_damaged_pdf_with_both_backends(tmp_path: Path) -> None:

@@ -28,6 +28,7 @@ import gc
 import math
 import multiprocessing
 import os
+import pickle
 import re
 import signal
 import sys
@@ -212,10 +213,28 @@ def _child_main(conn: Connection, limits: Limits, func: Callable[..., Any], args
     try:
         conn.send(outcome)
     except Exception as exc:  # noqa: BLE001 - a result or an exception that does not pickle
-        detail = f"{type(exc).__name__} while sending the result back:\n{''.join(outcome[2:]) or ''}"
-        conn.send((_RAISED, RuntimeError(detail), traceback.format_exc()))
+        plain = _plain_input_error(outcome[1]) if outcome[0] == _RAISED else None
+        if plain is not None:  # the file's one-line reason, without what would not pickle
+            conn.send((_RAISED, plain, outcome[2]))
+        else:
+            detail = f"{type(exc).__name__} while sending the result back:\n{''.join(outcome[2:]) or ''}"
+            conn.send((_RAISED, RuntimeError(detail), traceback.format_exc()))
     finally:
         conn.close()
+
+
+def _plain_input_error(exc: BaseException) -> InputError | None:
+    """An input error made again from its file and reason alone: once, on a busy CI machine, a
+    damaged DOCX's error did not pickle (an lxml error log reached it), and the user got a
+    traceback instead of "the DOCX is damaged or truncated"."""
+    if not isinstance(exc, InputError):
+        return None
+    try:
+        again = type(exc)(exc.path, exc.reason)
+        pickle.dumps(again)
+    except Exception:  # noqa: BLE001 - a subclass made or pickled another way: the plain class
+        return InputError(exc.path, exc.reason)
+    return again
 
 
 def _limit_memory(max_memory_mb: int) -> None:
