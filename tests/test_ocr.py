@@ -27,6 +27,9 @@ SAMPLE = ROOT / "fixtures" / "sample"
 # 96.6% on the sample's two print-outs: the gap is O/0 in Application IDs and a native name).
 MIN_FIELD_SHARE = 0.95
 
+# A time limit for the readings of many pages, so that a busy machine does not fail a test of
+# what is read.
+SLOW_MACHINE_TIMEOUT_S = 300
 pytestmark = pytest.mark.skipif(ocr.engine() is None, reason="the ocr extra is not installed")
 
 
@@ -68,9 +71,16 @@ def test_the_engine_says_in_one_line_what_it_reads() -> None:
 
 
 def test_a_print_out_that_exists_only_as_a_scan_reads_as_its_text_version(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from ds160check.limits import current_limits, use_limits
+
     scan = tmp_path / "new-scan.pdf"
     scanned(SAMPLE / "new.pdf", scan, degrees=-1.5)
-    app = extract(scan)
+    # Seven pages of OCR take ~15 s on a free core; on a busy CI machine they ran past the default
+    # 30 s limit. This test is about what is read: how fast is benchmarks/ocr.py's to say.
+    with use_limits(replace(current_limits(), timeout_s=SLOW_MACHINE_TIMEOUT_S)):
+        app = extract(scan)
     text, read = _values(extract(SAMPLE / "new.pdf")), _values(app)
     assert _same(text, read) >= MIN_FIELD_SHARE, [(k, v, read.get(k)) for k, v in text.items()
                                                   if read.get(k) != v]
