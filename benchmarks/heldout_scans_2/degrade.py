@@ -309,8 +309,10 @@ def fax(img: Image.Image, rng: random.Random, src_dpi: int) -> Image.Image:
 def save_pdf(pages: list[Image.Image], path: Path, dpi: int, quality: int = 70) -> None:
     """An image-only PDF (JPEG pages) at the given resolution."""
     rgb = [p.convert("RGB") for p in pages]
+    import time
+    fixed = time.gmtime(1794225600)  # 2026-11-09 12:00 UTC: fixed metadata dates, a rerun writes the same bytes
     rgb[0].save(path, "PDF", resolution=float(dpi), save_all=True, append_images=rgb[1:],
-                quality=quality)
+                quality=quality, creationDate=fixed, modDate=fixed)
 
 
 def save_heic(img: Image.Image, path: Path, quality: int = 60) -> None:

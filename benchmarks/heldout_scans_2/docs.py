@@ -40,7 +40,7 @@ def render_print(path: Path, app_id: str, printed: datetime, sections: list, lay
     ('Label?', None) for a sub-heading.  ``layout``: 'table' (label left, value right) or
     'stacked' (value on the line below its label).  Returns the number of pages."""
     W, H = LETTER
-    c = canvas.Canvas(str(path), pagesize=LETTER)
+    c = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)
     c.setTitle("Consular Electronic Application Center - Print Application")
     # count pages first with a dry run
     pages = _flow(None, sections, layout, app_id)
@@ -150,7 +150,7 @@ def render_letter(path: Path, head: list[tuple[str, str, float]], blocks: list, 
     ('p', text), ('gap', pts), ('l', text) a left line, ('r', text) a right-aligned line,
     ('b', text) bold line, ('box', checked, text) a check-box item."""
     W, H = pagesize
-    c = canvas.Canvas(str(path), pagesize=pagesize)
+    c = canvas.Canvas(str(path), pagesize=pagesize, invariant=1)
     if title:
         c.setTitle(title)
     y = H - 60
@@ -199,7 +199,7 @@ def render_letter(path: Path, head: list[tuple[str, str, float]], blocks: list, 
 def render_passport(path: Path, p: dict) -> None:
     """An ICAO TD3 data page, 125 x 88 mm, with trilingual captions and the two MRZ lines."""
     W, H = 125 * mm, 88 * mm
-    c = canvas.Canvas(str(path), pagesize=(W, H))
+    c = canvas.Canvas(str(path), pagesize=(W, H), invariant=1)
     c.setTitle("passport data page")
     c.setFillColorRGB(0.93, 0.95, 0.9)
     c.rect(0, 0, W, H, fill=1, stroke=0)

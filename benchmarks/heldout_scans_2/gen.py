@@ -664,10 +664,15 @@ def c07(t: Path, s: Path, rng) -> dict:
              duties="BACKEND SOFTWARE DEVELOPER",
              prev=[dict(name="BUKHORO SAVDO BANK", street="15 PIRI KOMIL STREET", city="BUKHARA", title="IT SPECIALIST",
                         sup=("JURAEV", "OTABEK"), to=date(2024, 1, 26), duties="SUPPORT OF BANKING SOFTWARE",
-                        **{"from": date(2018, 8, 1)})],
+                        **{"from": date(2018, 8, 1)}),
+                   dict(name="BUKHARA REGIONAL HOSPITAL NO 2", street="3 GIJDUVON STREET", city="BUKHARA",
+                        title="SYSTEM ADMINISTRATOR", sup=("SAIDOV", "BAHODIR"), to=date(2018, 7, 20),
+                        duties="OFFICE NETWORK AND COMPUTERS", **{"from": date(2016, 9, 1)})],
              countries=["TURKEY", "GEORGIA", "KOREA, REPUBLIC OF (SOUTH)"])
     expl = "221(G) ADMINISTRATIVE PROCESSING, U.S. EMBASSY TASHKENT, MARCH 2026"
-    old, new = old_new(p, "AA00R8K2VD", "AA00S1L6YF", expl, prev=[], countries=["TURKEY", "GEORGIA"])
+    # the new form drops the 2018-2024 employer but keeps the earlier one, so 'Were you previously
+    # employed?' stays YES (first run: it went to NO, see README)
+    old, new = old_new(p, "AA00R8K2VD", "AA00S1L6YF", expl, prev=p["prev"][1:], countries=["TURKEY", "GEORGIA"])
     g = write_print(t / "old.pdf", old, OLD_PRINTED, layout="stacked")
     write_print(t / "new.pdf", new, NEW_PRINTED)
     letter_221g_ap(t / "refusal_221g.pdf", "GULSHAN NORMATOVA", date(2026, 3, 10))
