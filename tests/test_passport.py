@@ -606,3 +606,27 @@ def test_a_misspelt_key_in_the_passport_rules_names_file_and_line(tmp_path: Path
     target.write_text(text, encoding="utf-8")
     with pytest.raises(RuleError, match=r"passport\.yaml:\d+: unknown key 'min_lables'.*min_labels"):
         load_passport_rules(target)
+
+
+def _field(key: str, value: str, source: str, verified: bool | None) -> Any:
+    from ds160check.documents.ingest import TextSpan
+    from ds160check.documents.passport import PassportField
+
+    return PassportField(key, value, value, source, TextSpan(value, 1, None, None, "body"),  # type: ignore[arg-type]
+                         value, verified)
+
+
+def test_a_printed_name_chosen_over_an_unsure_mrz_that_says_otherwise_is_not_trusted() -> None:
+    """A photographed passport (held-out set 2, c10): a border stamp read into the printed surname
+    ('‘NAS 12.08.2025 MAMYTOV') while the MRZ, read at 58, said MAMYTOV; the printed one was
+    compared and gave a false critical EVIDENCE_CONTRADICTS."""
+    from ds160check.documents.passport import SURNAMES, _chosen
+
+    unsure_mrz = {SURNAMES: _field(SURNAMES, "MAMYTOV", "mrz", False)}
+    stamped = {SURNAMES: _field(SURNAMES, "‘NAS 12.08.2025 MAMYTOV", "printed", None)}
+    fields, differ = _chosen(unsure_mrz, stamped, None)
+    assert fields[SURNAMES].source == "printed" and fields[SURNAMES].verified is False
+    assert differ and "no check digit tells which was misread" in differ[0]
+    # Both saying the same: the printed name is compared, trusted as read.
+    fields, differ = _chosen(unsure_mrz, {SURNAMES: _field(SURNAMES, "MAMYTOV", "printed", None)}, None)
+    assert fields[SURNAMES].verified is None and differ == []

@@ -212,14 +212,18 @@ def _chosen(from_mrz: dict[str, PassportField], printed: dict[str, PassportField
             fields[key] = coded
         elif shown is not None:
             fields[key] = shown
-        if coded is None or shown is None or coded.verified is False or _same(key, coded, shown):
+        if coded is None or shown is None or _same(key, coded, shown):
             continue
+        if coded.verified is False and fields[key] is not shown:
+            continue  # a failed check digit: said by the MRZ's own warnings
+        if fields[key] is shown and not unsure_name:
+            continue  # a name the MRZ cut short: the printed one is the whole of it
         what = FIELD_NAMES[key]
         if coded.verified:
             differ.append(f"the printed {what} ({shown.raw}) is not the MRZ's ({coded.value}): the "
                           "MRZ is compared, its check digit verifies")
-        elif fields[key] is coded:
-            fields[key] = replace(coded, verified=False)
+        else:  # printed chosen over an MRZ name read unsurely, or the MRZ's unguarded value
+            fields[key] = replace(fields[key], verified=False)
             differ.append(f"the printed {what} ({shown.raw}) is not the MRZ's ({coded.value}) and no "
                           "check digit tells which was misread: the read is not trusted")
     return fields, differ
