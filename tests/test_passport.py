@@ -630,3 +630,29 @@ def test_a_printed_name_chosen_over_an_unsure_mrz_that_says_otherwise_is_not_tru
     # Both saying the same: the printed name is compared, trusted as read.
     fields, differ = _chosen(unsure_mrz, {SURNAMES: _field(SURNAMES, "MAMYTOV", "printed", None)}, None)
     assert fields[SURNAMES].verified is None and differ == []
+
+
+def test_a_three_language_caption_with_one_part_misread_still_names_its_field() -> None:
+    """OCR read the Kazakh captions of a scanned page as "Teri", "Тухан кун!": with every part
+    required, no caption was found and the page was not recognised as a passport."""
+    from ds160check.documents.passport import _caption_key
+
+    rules = load_passport_rules()
+    assert _caption_key("Teri / Фамилия / Surname", rules) == "personal.surnames"
+    assert _caption_key("Тухан кун! / Дата рождения / Date of birth", rules) == "personal.date_of_birth"
+    assert _caption_key("Teri / Surname", rules) is None  # two parts: both must name the field
+    assert _caption_key("Фамилия / Date of birth / Surname", rules) is None  # parts naming two fields
+
+
+def test_a_lone_second_mrz_line_with_one_broken_check_digit_is_read_and_that_field_not_trusted() -> None:
+    """Held-out set 2, c11: the first line lost, the second's date-of-birth check digit broken;
+    the line was dropped and the broken check digit never reported."""
+    from ds160check.documents.ingest import TextSpan
+    from ds160check.documents.mrz import read_mrz
+
+    line = "N144771207KAZ9602293F3104138960229450331<<45"  # birth check digit 3: 9602292 verifies
+    found = read_mrz([TextSpan(line, 1, None, None, "body", 90.0)], load_passport_rules().mrz)
+    assert found is not None and found.lines[1] == line
+    assert found.checks["personal.date_of_birth"] is False and found.checks["passport.number"] is True
+    two_broken = line[:19] + "4" + line[20:27] + "0" + line[28:]  # birth and expiry checks broken
+    assert read_mrz([TextSpan(two_broken, 1, None, None, "body", 90.0)], load_passport_rules().mrz) is None

@@ -269,7 +269,11 @@ def read_mrz(spans: Sequence[TextSpan], rules: MrzRules) -> Mrz | None:
 def _lone_second_line(spans: Sequence[TextSpan], texts: list[str], rules: MrzRules) -> Mrz | None:
     """A second line whose every check digit verifies, when the first was not read at all (in a
     photo it is the line nearest the shadow of the hand): its number, dates and sex are as sure
-    as with both lines; the names come from the print. None when no such line is there."""
+    as with both lines; the names come from the print. Failing that, one whose composite check
+    digit verifies and all but one of the others: an MRZ line with one broken check digit, whose
+    field is then not trusted (a passport page with a forged or misprinted date says so). None
+    when no such line is there."""
+    one_off: Mrz | None = None
     for span, chars in zip(spans, texts, strict=True):
         if not (_MRZ_CHARS.fullmatch(chars) and abs(len(chars) - LINE_LENGTH) <= 2):
             continue
@@ -280,9 +284,15 @@ def _lone_second_line(spans: Sequence[TextSpan], texts: list[str], rules: MrzRul
                 continue
             line2, more = resolved
             checks = _checks(stand_in, line2)
-            if checks is not None and all(checks[key] for key in _LONE_LINE_CHECKS):
-                return Mrz(("", line2), ("", span.text), (span, span), checks, (*repairs, *more))
-    return None
+            if checks is None:
+                continue
+            found = Mrz(("", line2), ("", span.text), (span, span), checks, (*repairs, *more))
+            failed = [key for key in _LONE_LINE_CHECKS if not checks[key]]
+            if not failed:
+                return found
+            if one_off is None and len(failed) == 1 and checks[COMPOSITE]:
+                one_off = found
+    return one_off
 
 
 def _lone_first_line(spans: Sequence[TextSpan], texts: list[str], rules: MrzRules) -> Mrz | None:

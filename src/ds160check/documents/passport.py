@@ -332,14 +332,24 @@ def _caption_of(text: str, rules: PassportRules) -> tuple[str, str, str | None] 
     return None
 
 
+# Parts of a caption in several languages that must name its field when another part is unread.
+MIN_CAPTION_PARTS_MATCHED: Final = 2
+
+
 def _caption_key(caption: str, rules: PassportRules) -> str | None:
-    """The field every '/'-separated part of ``caption`` names, or None."""
+    """The field every '/'-separated part of ``caption`` names, or None. A caption in three
+    languages or more may have one part no caption matches (OCR read the Kazakh "Тегі" as "Teri",
+    "Туған күні" as "Тухан кун!") when at least two of its parts name the field and none another."""
     text = rules.label_prefix.sub("", caption.strip(), count=1)
     parts = [p.strip(" .:") for p in text.split("/")]
     if not parts or not all(parts):
         return None
-    keys = {next((k for k, p in rules.labels.items() if p.fullmatch(part)), None) for part in parts}
-    return keys.pop() if len(keys) == 1 and None not in keys else None
+    keys = [next((k for k, p in rules.labels.items() if p.fullmatch(part)), None) for part in parts]
+    named = {k for k in keys if k is not None}
+    if len(named) != 1:
+        return None
+    matched = len(parts) - keys.count(None)
+    return named.pop() if matched == len(parts) or matched >= MIN_CAPTION_PARTS_MATCHED else None
 
 
 def _in_capitals(text: str) -> bool:
