@@ -531,6 +531,13 @@ def test_past_the_queue_bound_the_answer_is_503_and_a_client_gone_mid_upload_fre
 # --- the pool, on real worker processes --------------------------------------------------------
 
 
+def _kill_when_reading(victim: Any) -> None:
+    deadline = time.monotonic() + REQUEST_TIMEOUT_S
+    while len(descendants(victim.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    victim.kill()
+
+
 def test_a_worker_killed_mid_case_fails_only_its_request_and_is_replaced() -> None:
     job = CompareJob(Named(str(CASE / "old.pdf"), "old.pdf"), Named(str(CASE / "new.pdf"), "new.pdf"),
                      tuple(Named(str(CASE / n), n) for n in CASE_DOCUMENTS))
@@ -540,7 +547,9 @@ def test_a_worker_killed_mid_case_fails_only_its_request_and_is_replaced() -> No
         await pool.start()
         try:
             victim = pool.workers[0].process
-            killer = threading.Timer(0.3, victim.kill)
+            # Killed while it reads a document of the case (a reading child of its own), not after
+            # a fixed delay: the case got fast enough to be answered within the 0.3 s once used.
+            killer = threading.Thread(target=_kill_when_reading, args=(victim,), daemon=True)
             killer.start()
             crashed = await pool.run(job)
             killer.join()
