@@ -19,6 +19,7 @@ import pytest
 
 from ds160check import compare, extract
 from ds160check.extraction import TRUSTED_OCR
+from ds160check.matching import match_names
 from ds160check.reading import ocr
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,6 +88,10 @@ def test_a_print_out_that_exists_only_as_a_scan_reads_as_its_text_version(tmp_pa
     assert app.document.kind == "print"
     for key in ("personal.surnames", "personal.given_names", "personal.date_of_birth", "passport.number"):
         assert read[key] == text[key], key
+    # English read the native name's first word as "IOCYIIOB" and nothing of the other two: the
+    # scan said "ЮСУПОВ" alone, which contradicted the form's full name (a false critical).
+    native = read.get("personal.full_name_native")
+    assert native is None or match_names(native, text["personal.full_name_native"]).verdict != "different"
     # provenance names OCR and its confidence; what OCR was unsure of is unreadable, not a value
     spans = [f.span for f in app.fields.values() if f.span is not None and f.items is None]
     assert spans and all(s.ocr_confidence is not None and s.ocr_confidence >= TRUSTED_OCR for s in spans)

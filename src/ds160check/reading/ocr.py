@@ -442,7 +442,7 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     words = _cyrillic_page_read_again(prepared, dpi, words, found)
     words = _with_words_missed(prepared, dpi, words, found)
     if len(found.languages) > 1:
-        words = _script_of_neighbours(words)
+        words = _script_of_neighbours(_latin_beside_cyrillic_read_again(prepared, dpi, words, found))
     width, height = prepared.size
     return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
 
@@ -591,10 +591,18 @@ def _in_other_languages(prepared: Any, found: Engine, dpi: float, words: list[Wo
     other.SetImage(prepared)
     other.SetSourceResolution(round(dpi))
     better: dict[int, list[Word]] = {}
+    added: list[Word] = []
     scale = 72.0 / dpi
+    right_edge = max(w.x1 for w in words)
     for top, bottom, members in _lines_of(words, unsure):
         x0 = min(w.x0 for w in members)
-        x1 = max(w.x1 for w in members)
+        last = max(w.x1 for w in members)
+        # As far as the next word English read on the line: the Cyrillic words after an unsure
+        # one are often not read by English at all ("IOCYIIOB" for ЮСУПОВ, then nothing for
+        # ЮРИЙ ВИКТОРОВИЧ), and only a reading of the whole rest of the line finds them.
+        x1 = min((w.x0 for w in words if w.x0 >= last - 1 and top <= (w.top + w.bottom) / 2 <= bottom
+                  and all(w is not m for m in members)), default=right_edge)
+        x1 = max(x1, last)
         other.SetRectangle(round(x0 / scale), round(top / scale), round((x1 - x0) / scale) + 1,
                            round((bottom - top) / scale) + 1)
         other.Recognize()
@@ -610,7 +618,49 @@ def _in_other_languages(prepared: Any, found: Engine, dpi: float, words: list[Wo
             if inside and surest >= needed and surest > (word.confidence or 0) \
                     and any(_is_cyrillic(c) for w in inside for c in w.text) and _covers(inside, word):
                 better[id(word)] = inside
+        # Words English did not read at all, where no word of the line stands: Cyrillic, surely.
+        added += [w for w in again if (w.x0 + w.x1) / 2 > last + 2 and (w.confidence or 0) >= needed
+                  and _written_in_cyrillic([w]) and not _overlaps_any(w, words)]
+    return [new for word in words for new in better.get(id(word), [word])] + added
+
+
+def _overlaps_any(word: Word, words: Sequence[Word]) -> bool:
+    middle_x, middle_y = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return any(w.x0 <= middle_x <= w.x1 and w.top <= middle_y <= w.bottom for w in words)
+
+
+def _latin_beside_cyrillic_read_again(prepared: Any, dpi: float, words: list[Word], found: Engine
+                                      ) -> list[Word]:
+    """A Latin word beside a word written in Cyrillic, read again in the other languages and
+    replaced when they read it as Cyrillic surely: English reads a Cyrillic word it does not know
+    as Latin gibberish it is fairly sure of ("IOCYTIOB ЮРИЙ ВИКТОРОВИЧ" for ЮСУПОВ ЮРИЙ
+    ВИКТОРОВИЧ), which contradicted the form's native name. A Latin word among Latin ones is not
+    looked at, nor is one whose reading again is not Cyrillic."""
+    suspects = [w for w in words if _has_latin(w.text) and not _all_look_alikes(w.text)
+                and any(_written_in_cyrillic([n]) for n in _beside(w, words))]
+    if not suspects:
+        return words
+    other = _api(found, other=True)
+    other.SetImage(prepared)
+    other.SetSourceResolution(round(dpi))
+    scale = 72.0 / dpi
+    better: dict[int, list[Word]] = {}
+    for word in suspects:
+        pad = (word.bottom - word.top) * 0.2
+        x0, top = max(0.0, word.x0 - pad), max(0.0, word.top - pad)
+        width, height = word.x1 + pad - x0, word.bottom + pad - top
+        other.SetRectangle(round(x0 / scale), round(top / scale), round(width / scale) + 1,
+                           round(height / scale) + 1)
+        other.Recognize()
+        again = [_shifted(w, x0, top) for w in _words(other, scale)]
+        if again and _written_in_cyrillic(again) and not any(_has_latin(w.text) for w in again) \
+                and min(w.confidence or 0 for w in again) >= LOW_CONFIDENCE and _covers(again, word):
+            better[id(word)] = again
     return [new for word in words for new in better.get(id(word), [word])]
+
+
+def _has_latin(text: str) -> bool:
+    return any("a" <= c.lower() <= "z" for c in text)
 
 
 def _script_of_neighbours(words: list[Word]) -> list[Word]:
