@@ -14,12 +14,11 @@ adds at most 10% to the extraction. List length: ``list_scaling.py``.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
-import resource
 import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from cpus import cpu_seconds, cpus_free
 
 from ds160check.comparison.case import compare
 from ds160check.extraction import extract
@@ -32,13 +31,6 @@ PAIRS = [
     ("ua-kovalenko-leaders.pdf", "ua-kovalenko-table.pdf"),
     ("uz-toshmatov-inline.pdf", "kz-akhmetova-table.pdf"),
 ]
-BUSY_SECONDS = 0.3
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of its waited-for children (``extract`` reads in a child)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def median_ms(repeat: int, *runs: Callable[[], object]) -> list[float]:
@@ -51,19 +43,6 @@ def median_ms(repeat: int, *runs: Callable[[], object]) -> list[float]:
             if round_:
                 times.append((cpu_seconds() - start) * 1000)
     return [statistics.median(times) for times in samples]
-
-
-def _spin(seconds: float) -> float:
-    start, wall = time.process_time(), time.perf_counter()
-    while time.perf_counter() - wall < seconds:
-        pass
-    return time.process_time() - start
-
-
-def cpus_free() -> float:
-    """How many CPUs two busy processes get right now (2.0 on an idle two-core machine)."""
-    with multiprocessing.Pool(2) as pool:
-        return sum(pool.map(_spin, [BUSY_SECONDS] * 2)) / BUSY_SECONDS
 
 
 def main() -> None:

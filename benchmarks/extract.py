@@ -19,46 +19,24 @@ from __future__ import annotations
 
 import argparse
 import math
-import multiprocessing
-import resource
 import statistics
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2
+from cpus import cpu_seconds, cpus_free
 
 from ds160check.extraction import extract
 from ds160check.rules import load_rules
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "print"
-BUSY_SECONDS = 0.3
-
-
-def cpu_seconds() -> float:
-    """CPU time of this process and of its waited-for children (``extract`` reads in a child)."""
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def cpu_ms(run: Callable[[], object]) -> float:
     start = cpu_seconds()
     run()
     return (cpu_seconds() - start) * 1000
-
-
-def _spin(seconds: float) -> float:
-    start, wall = time.process_time(), time.perf_counter()
-    while time.perf_counter() - wall < seconds:
-        pass
-    return time.process_time() - start
-
-
-def cpus_free() -> float:
-    """How many CPUs two busy processes get right now (2.0 on an idle two-core machine)."""
-    with multiprocessing.Pool(2) as pool:
-        return sum(pool.map(_spin, [BUSY_SECONDS] * 2)) / BUSY_SECONDS
 
 
 def plumber_text(path: Path) -> None:

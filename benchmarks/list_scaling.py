@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import multiprocessing
 import statistics
 import sys
 import tempfile
@@ -33,6 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "fixtures"))
 
+from cpus import cpus_free  # noqa: E402
 from ds160gen import APPLICANTS, for_print, render_print  # noqa: E402
 
 from ds160check.application import Application  # noqa: E402
@@ -56,7 +56,6 @@ _NAMES = ("ORION", "VEGA", "ALTAIR", "LYRA", "CYGNUS", "DRACO", "HYDRA", "PERSEU
 _SUFFIXES = ("SYSTEMS", "LABS", "TRADING", "CONSULTING", "WORKS", "HOLDINGS")
 VISIT_SPACING = timedelta(days=41)
 COUNTRIES = 5  # countries visited, per scale
-BUSY_SECONDS = 0.3
 GROWN = ("previous_travel.visits", "work.previous_employers", "education.institutions",
          "additional.countries_visited", *NUMBERED)
 
@@ -110,20 +109,6 @@ def write(folder: Path, scale: int) -> tuple[Path, Path, int, int]:
         pages = max(pages, render_print(for_print(fields, when), path, layout, size, FONT, when).pages)
     items = sum(len(old_fields[key]) for key in GROWN)
     return old_path, new_path, pages, items
-
-
-def _spin(seconds: float) -> float:
-    start = time.process_time()
-    wall = time.perf_counter()
-    while time.perf_counter() - wall < seconds:
-        pass
-    return time.process_time() - start
-
-
-def cpus_free() -> float:
-    """How many CPUs two busy processes get right now (2.0 on an idle two-core machine)."""
-    with multiprocessing.Pool(2) as pool:
-        return sum(pool.map(_spin, [BUSY_SECONDS] * 2)) / BUSY_SECONDS
 
 
 def timed(run: Callable[[], object]) -> tuple[float, float]:

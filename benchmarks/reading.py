@@ -21,7 +21,6 @@ CPUs were free (of two busy processes) is printed before and after.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import statistics
 import sys
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import pdfplumber
 import pypdfium2
+from cpus import cpus_free
 
 from ds160check.errors import InputError
 from ds160check.reading import read_pdf
@@ -37,7 +37,6 @@ from ds160check.reading import read_pdf
 Timer = Callable[[Path], int]  # reads a file, returns its page count
 
 COLUMNS = ("plumber text", "plumber words", "pdfium words", "pdfium text")
-BUSY_SECONDS = 0.3
 
 
 def plumber_text(path: Path) -> int:
@@ -84,19 +83,6 @@ def median_ms_per_page(path: Path, repeat: int) -> dict[str, float]:
             pages = max(timer(path), 1)
             samples[name].append(1000 * (time.process_time() - start) / pages)
     return {name: statistics.median(times) for name, times in samples.items()}
-
-
-def _spin(seconds: float) -> float:
-    start, wall = time.process_time(), time.perf_counter()
-    while time.perf_counter() - wall < seconds:
-        pass
-    return time.process_time() - start
-
-
-def cpus_free() -> float:
-    """How many CPUs two busy processes get right now (2.0 on an idle two-core machine)."""
-    with multiprocessing.Pool(2) as pool:
-        return sum(pool.map(_spin, [BUSY_SECONDS] * 2)) / BUSY_SECONDS
 
 
 def pdf_files(arguments: Iterable[str]) -> list[Path]:

@@ -267,7 +267,8 @@ def pct(a: int, b: int) -> str:
     return f"{a}/{b}" + (f" ({100 * a / b:.0f}%)" if b else "")
 
 
-def main() -> int:
+def main(cases: Path = HERE / "cases.json", title: str = "held-out scan cases") -> int:
+    """Score OUT against ``cases`` (another set's run.py passes its own), printing ``title``."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path, help="the folder gen.py wrote")
     ap.add_argument("--tool", type=Path, default=DEFAULT_TOOL)
@@ -278,7 +279,7 @@ def main() -> int:
                          "tool's own default, as a user runs it)")
     ap.add_argument("--only", nargs="*", help="case slugs")
     args = ap.parse_args()
-    spec = json.loads((HERE / "cases.json").read_text(encoding="utf-8"))["cases"]
+    spec = json.loads(cases.read_text(encoding="utf-8"))["cases"]
     limits = [] if args.doc_timeout is None else ["--timeout", f"{args.doc_timeout:g}"]
     head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
                           capture_output=True, text=True).stdout.strip()
@@ -335,7 +336,7 @@ def main() -> int:
     # --- summary ---
     n = len(results)
     load_end = "/".join(f"{x:.1f}" for x in os.getloadavg())
-    lines = ["", f"held-out scan cases: {n} ({started}, {tool_version}, HEAD {head}, "
+    lines = ["", f"{title}: {n} ({started}, {tool_version}, HEAD {head}, "
                  f"{dirty} uncommitted paths under src/, tool limits {limits or 'default'}, "
                  f"run took {time.perf_counter() - t_start:.0f} s, load average 1/5/15 min "
                  f"{load_start} at the start, {load_end} at the end, {os.cpu_count()} CPUs)", ""]
