@@ -522,11 +522,7 @@ def _cyrillic_page_read_again(prepared: Any, dpi: float, words: list[Word], foun
     cyrillic = sum(_written_in_cyrillic([w]) for w in sure)
     if not sure or cyrillic < len(sure) * CYRILLIC_PAGE_SHARE:
         return words
-    api = _api(found, every=True)
-    api.SetImage(prepared)
-    api.SetSourceResolution(round(dpi))
-    api.Recognize()
-    again = list(_words(api, 72.0 / dpi))
+    again = _read_whole(_api(found, every=True), prepared, dpi)
     return again if _sure(again) > _sure(words) else words
 
 
@@ -559,23 +555,24 @@ def _with_words_missed(prepared: Any, dpi: float, words: list[Word], found: Engi
     left = ink.view(numpy.uint8)  # in place, a byte a pixel: 0 where ink is left, 255 elsewhere
     left ^= 1
     left *= 255
-    api = _api(found)
-    api.SetImage(Image.fromarray(left))
-    api.SetSourceResolution(round(dpi))
-    api.Recognize()
-    missed = [w for w in _words(api, 1 / scale) if _is_sure(w) and (w.confidence or 0) >= VERY_SURE]
+    missed = [w for w in _read_whole(_api(found), Image.fromarray(left), dpi)
+              if _is_sure(w) and (w.confidence or 0) >= VERY_SURE]
     return words + missed
 
 
 def _recognise(prepared: Any, found: Engine, dpi: float, *, others: bool = True) -> list[Word]:
     """The page read in the first language (English), and with ``others`` each line holding a word
     it was unsure of read again in the others (:func:`_in_other_languages`)."""
-    api = _api(found)
-    api.SetImage(prepared)
+    words = _read_whole(_api(found), prepared, dpi)
+    return _in_other_languages(prepared, found, dpi, words) if others else words
+
+
+def _read_whole(api: Any, image: Any, dpi: float) -> list[Word]:
+    """The words ``api`` reads on the whole of ``image`` (at ``dpi``), in PDF points."""
+    api.SetImage(image)
     api.SetSourceResolution(round(dpi))
     api.Recognize()
-    words = list(_words(api, 72.0 / dpi))
-    return _in_other_languages(prepared, found, dpi, words) if others else words
+    return list(_words(api, 72.0 / dpi))
 
 
 def _in_other_languages(prepared: Any, found: Engine, dpi: float, words: list[Word]) -> list[Word]:
@@ -696,7 +693,7 @@ def _beside(word: Word, words: Sequence[Word]) -> list[Word]:
 def _english_line(words: Sequence[Word], top: float, bottom: float, unsure: Sequence[Word]) -> bool:
     """More words of the line were read surely in English (Latin letters) than unsurely."""
     sure = [w for w in words if top <= (w.top + w.bottom) / 2 <= bottom and _is_sure(w)
-            and (w.confidence or 0) >= VERY_SURE and any("a" <= c.lower() <= "z" for c in w.text)]
+            and (w.confidence or 0) >= VERY_SURE and _has_latin(w.text)]
     return len(sure) > len(unsure)
 
 
