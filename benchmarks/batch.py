@@ -34,6 +34,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from common import cpus_available
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "fixtures"))
 
@@ -92,24 +94,6 @@ def measure(root: Path, out: Path, jobs: int, cache: bool) -> dict[str, Any]:
 
 
 STAGE_SAMPLE = 20
-BURN_STEPS = 3_000_000
-
-
-def _burn(steps: int) -> float:
-    start = time.perf_counter()
-    total = 0
-    for i in range(steps):
-        total += i * i
-    return time.perf_counter() - start
-
-
-def cpus_available(jobs: int) -> float:
-    """How many CPUs ``jobs`` busy processes really get now (the machine may be shared):
-    ``jobs`` x the time of one burn alone / the time of ``jobs`` burns at once."""
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        alone = min(pool.submit(_burn, BURN_STEPS).result() for _ in range(2))
-        together = max(pool.map(_burn, [BURN_STEPS] * jobs))
-    return jobs * alone / together
 
 
 def stages(root: Path) -> dict[str, float]:

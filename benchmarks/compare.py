@@ -18,7 +18,7 @@ import statistics
 from collections.abc import Callable
 from pathlib import Path
 
-from cpus import cpu_seconds, cpus_free
+from common import cpu_seconds, cpus_free
 
 from ds160check.comparison.case import compare
 from ds160check.extraction import extract

@@ -24,8 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2
-from cpus import cpu_seconds, cpus_free
+from common import cpu_seconds, cpus_free, pdfium_text
 
 from ds160check.extraction import extract
 from ds160check.rules import load_rules
@@ -43,19 +42,6 @@ def plumber_text(path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             page.extract_text()
-
-
-def pdfium_text(path: Path) -> None:
-    document = pypdfium2.PdfDocument(path)
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-    finally:
-        document.close()
 
 
 def medians(repeat: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:

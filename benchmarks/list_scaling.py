@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "fixtures"))
 
-from cpus import cpus_free  # noqa: E402
+from common import cpus_free  # noqa: E402
 from ds160gen import APPLICANTS, for_print, render_print  # noqa: E402
 
 from ds160check.application import Application  # noqa: E402

@@ -28,8 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2
-from cpus import cpus_free
+from common import cpus_free, pdfium_text
 
 from ds160check.errors import InputError
 from ds160check.reading import read_pdf
@@ -53,20 +52,6 @@ def plumber_words(path: Path) -> int:
 
 def pdfium_words(path: Path) -> int:
     return len(read_pdf(path, backend="pdfium"))
-
-
-def pdfium_text(path: Path) -> int:
-    document = pypdfium2.PdfDocument(path)
-    try:
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            textpage.get_text_range()
-            textpage.close()
-            page.close()
-        return len(document)
-    finally:
-        document.close()
 
 
 TIMERS: dict[str, Timer] = dict(

@@ -27,8 +27,9 @@ import statistics
 import subprocess
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from common import cpus_available
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "sample"
@@ -41,7 +42,6 @@ COMMANDS: dict[str, list[str]] = {
 }
 # compare exits 1 on purpose: the sample has critical findings.
 ACCEPTED_CODES = (0, 1)
-BURN_STEPS = 3_000_000
 
 
 def run_once(python: str, args: list[str]) -> tuple[float, float]:
@@ -58,28 +58,12 @@ def run_once(python: str, args: list[str]) -> tuple[float, float]:
     return wall, cpu
 
 
-def _burn(steps: int) -> float:
-    start = time.perf_counter()
-    total = 0
-    for i in range(steps):
-        total += i * i
-    return time.perf_counter() - start
-
-
-def cpus_free(jobs: int = 2) -> float:
-    """How many of ``jobs`` CPUs two busy processes really get now (the machine is shared)."""
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        alone = min(pool.submit(_burn, BURN_STEPS).result() for _ in range(2))
-        together = max(pool.map(_burn, [BURN_STEPS] * jobs))
-    return jobs * alone / together
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs of each command (median kept)")
     parser.add_argument("--python", default=sys.executable, help="the interpreter with ds160check")
     args = parser.parse_args()
-    env_note = f"{os.cpu_count()} CPUs, {cpus_free():.2f} free before"
+    env_note = f"{os.cpu_count()} CPUs, {cpus_available():.2f} free before"
     for args_ in COMMANDS.values():  # once each, unmeasured: the files in the page cache
         run_once(args.python, args_)
     walls: dict[str, list[float]] = {name: [] for name in COMMANDS}
@@ -89,7 +73,7 @@ def main() -> None:
             wall, cpu = run_once(args.python, command)
             walls[name].append(wall)
             cpus[name].append(cpu)
-    env_note += f", {cpus_free():.2f} after"
+    env_note += f", {cpus_available():.2f} after"
     print(f"{args.repeat} interleaved runs each; {env_note}")
     print("| command | wall (median) | CPU (median) | wall min-max |")
     print("|---|---|---|---|")
