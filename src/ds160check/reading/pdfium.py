@@ -7,8 +7,9 @@ ascent-to-descent band. The word's box uses the loose left, right and bottom
 which is how pdfminer boxes characters, so both backends agree.
 
 Speed: a page is one call for all its text plus one ctypes call per
-non-space character for its box, written into one float array; font size and
-matrix are read once per text object. A page-wide pass marks the characters
+non-space character for its box, written into one float array that is reused
+from page to page with its out-pointers made once; font size and matrix are
+read once per text object. A page-wide pass marks the characters
 that surely continue a word, so most runs between spaces need no loop of their
 own. Rules for cutting words are in ``base``.
 """
@@ -19,12 +20,13 @@ import ctypes
 import math
 import re
 import sys
+import threading
 from collections import deque
 from dataclasses import dataclass
 from itertools import accumulate, chain, repeat, starmap
-from operator import mul, not_
+from operator import not_
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -45,6 +47,7 @@ from ds160check.reading.base import (
 _TEXT_FIXES = str.maketrans({"\x02": "-", "\ufffe": "-", "\x00": " "})
 
 _WORDS = re.compile(r"\S+")
+_SPAN = re.Match.span
 
 # A text matrix is upright (no rotation, no mirroring) when its shear terms
 # are this close to zero relative to its scale.
@@ -221,7 +224,7 @@ def _page_words(textpage: Any, frame: _Frame) -> tuple[Word, ...]:
     if count <= 0:
         return ()
     text = _page_text(textpage, count).translate(_TEXT_FIXES)
-    runs = [match.span() for match in _WORDS.finditer(text)]
+    runs = list(map(_SPAN, _WORDS.finditer(text)))
     cutter = _WordCutter(textpage, _CharBoxes.read(textpage, count, runs, frame), frame)
     cutter.cut(text, runs)
     return tuple(cutter.words)
@@ -263,24 +266,56 @@ class _CharBoxes:
     @staticmethod
     def read(textpage: Any, count: int, runs: list[tuple[int, int]], frame: _Frame) -> _CharBoxes:
         """Boxes on the displayed page, measured from its bottom-left corner."""
-        boxes = _loose_boxes(textpage, count, runs)
-        lefts, tops, rights, bottoms = (boxes[i::_FLOATS_PER_BOX] for i in range(_FLOATS_PER_BOX))
-        columns: _Columns = (lefts, tops, rights, bottoms)
+        columns = _loose_boxes(textpage, count, runs)
         if not frame.unturned:
             columns = frame.turn(columns)
         return _CharBoxes(*columns, _joins(*columns))
 
 
-def _loose_boxes(textpage: Any, count: int, runs: list[tuple[int, int]]) -> list[float]:
-    """left, top, right, bottom of every character in ``runs``, flat."""
+class _BoxBuffer(threading.local):
+    """Where pdfium writes a page's character boxes, reused from page to page, with one
+    ready-made out-pointer per character: making a ``byref`` per character cost a third of the
+    box calls. Per thread, as pages may be read in several; pages longer than
+    ``_POINTERS_KEPT`` characters get a buffer of their own, not kept."""
+
+    def __init__(self) -> None:
+        self.size = 0
+        self.boxes: Any = None
+        self.pointers: list[Any] = []
+
+    def for_page(self, count: int) -> tuple[Any, list[Any]]:
+        if count <= self.size:
+            return self.boxes, self.pointers
+        boxes, pointers = _buffer(max(count, 2 * self.size))
+        if count <= _POINTERS_KEPT:
+            self.size, self.boxes, self.pointers = len(pointers), boxes, pointers
+        return boxes, pointers
+
+
+def _buffer(count: int) -> tuple[Any, list[Any]]:
     boxes = (ctypes.c_float * (_FLOATS_PER_BOX * count))()
-    handle = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
     stride = ctypes.sizeof(ctypes.c_float) * _FLOATS_PER_BOX
-    indices = list(chain.from_iterable(starmap(range, runs)))  # whitespace needs no box
-    out = map(ctypes.byref, repeat(boxes), map(mul, repeat(stride), indices))
+    return boxes, list(map(ctypes.byref, repeat(boxes), range(0, stride * count, stride)))
+
+
+# A page of the longest print-outs has ~4,000 characters; a pointer costs ~50 bytes.
+_POINTERS_KEPT = 20_000
+_BOX_BUFFER = _BoxBuffer()
+
+
+def _loose_boxes(textpage: Any, count: int, runs: list[tuple[int, int]]) -> _Columns:
+    """left, top, right, bottom of every character in ``runs`` (whitespace needs no box: its
+    values are those a previous page left there)."""
+    boxes, pointers = _BOX_BUFFER.for_page(count)
+    handle = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)
+    indices = list(chain.from_iterable(starmap(range, runs)))
     # One call per character, made by map rather than a Python loop: the loop cost as much.
-    deque(map(_LOOSE_BOX, repeat(handle), indices, out), maxlen=0)
-    return boxes[:]
+    deque(map(_LOOSE_BOX, repeat(handle), indices, map(pointers.__getitem__, indices)), maxlen=0)
+    # The columns straight from the buffer: a memoryview converts in C, twice as fast as ctypes.
+    floats = memoryview(boxes).cast("B").cast("f")[: _FLOATS_PER_BOX * count]
+    columns = [cast(list[float], floats[i::_FLOATS_PER_BOX].tolist()) for i in range(_FLOATS_PER_BOX)]
+    lefts, tops, rights, bottoms = columns
+    return lefts, tops, rights, bottoms
 
 
 def _joins(
