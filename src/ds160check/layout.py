@@ -53,7 +53,10 @@ class Token:
     confidence: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+# Cells and lines as tokens: hashable, not frozen (one of each per cell and line; a frozen
+# dataclass sets every field through object.__setattr__). Read-only all the same, but for the
+# text and tokens they make on first use.
+@dataclass(slots=True, unsafe_hash=True)
 class Cell:
     """Words of one line without a wide gap between them."""
 
@@ -73,12 +76,11 @@ class Cell:
     def text(self) -> str:
         text = self._text
         if text is None:
-            text = join_tokens(self.tokens)
-            object.__setattr__(self, "_text", text)
+            text = self._text = join_tokens(self.tokens)
         return text
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Line:
     """One printed line: its cells left to right."""
 
@@ -98,8 +100,7 @@ class Line:
     def text(self) -> str:
         text = self._text
         if text is None:
-            text = " ".join(c.text for c in self.cells)
-            object.__setattr__(self, "_text", text)
+            text = self._text = " ".join(c.text for c in self.cells)
         return text
 
     @property
@@ -109,7 +110,7 @@ class Line:
             tokens = self.cells[0].tokens if len(self.cells) == 1 else tuple(
                 t for c in self.cells for t in c.tokens
             )
-            object.__setattr__(self, "_tokens", tokens)
+            self._tokens = tokens
         return tokens
 
 
@@ -189,11 +190,20 @@ def group_lines(words: Sequence[Word]) -> list[list[Word]]:
 def split_cells(words: Sequence[Word], page: int) -> tuple[Cell, ...]:
     """One line's words (left to right) cut into cells at wide gaps."""
     cells: list[list[Token]] = [[]]
+    tokens = cells[-1]
     previous: Word | None = None
     for word in words:
-        if previous is not None and word.x0 - previous.x1 > CELL_GAP_EM * max(word.size, 1.0):
-            cells.append([])
-        cells[-1].extend(split_colons(word, page))
+        size = word.size
+        # max(size, 1.0) written out (the same value, NaN included): this runs once per word.
+        if previous is not None and word.x0 - previous.x1 > CELL_GAP_EM * (1.0 if size < 1.0 else size):
+            tokens = []
+            cells.append(tokens)
+        text = word.text
+        if ":" in text:
+            tokens.extend(split_colons(word, page))
+        else:  # most words: split_colons's first case, without the call
+            box = Box(word.x0, word.top, word.x1, word.bottom)
+            tokens.append(Token(text, box, page, size, False, word.confidence))
         previous = word
     return tuple(Cell(tuple(tokens)) for tokens in cells if tokens)
 
