@@ -16,11 +16,11 @@ def _run(code: str) -> str:
     return done.stdout.strip()
 
 
-def test_the_document_pipeline_imports_spacy_without_its_command_line() -> None:
+def test_the_spacy_pipeline_imports_spacy_without_its_command_line() -> None:
     pytest.importorskip("spacy")
     code = ("import sys\n"
             "from ds160check.evidence.nlp import Pipeline\n"
-            "found = Pipeline.build().entities('Her monthly salary is 650,000 KZT.')\n"
+            "found = Pipeline.build_spacy().entities('Her monthly salary is 650,000 KZT.')\n"
             "cli = ('spacy.cli', 'typer', 'weasel')\n"
             "print(found[0].label, sorted(m for m in sys.modules if m.startswith(cli)))\n"
             "import spacy, spacy.cli\n"  # the real one, when asked for
@@ -35,3 +35,39 @@ def test_extract_does_not_import_the_later_stages() -> None:
             "print(sorted({m.split('.')[1] for m in sys.modules if m.startswith('ds160check.')} & "
             "{'matching', 'evidence', 'comparison', 'redact', 'documents', 'batch'}))\n")
     assert _run(code) == "[]"
+
+
+SAMPLE = SAMPLE_PRINT.parent
+EMPLOYMENT_DOCX = (SAMPLE.parent / "evidence" / "documents"
+                   / "employment_letter_kz_certificate_docx.docx")
+COMPARE_WITH_DOCUMENTS = ["compare", str(SAMPLE / "old.pdf"), str(SAMPLE / "new.pdf"),
+                          str(SAMPLE / "refusal-letter.pdf"), str(EMPLOYMENT_DOCX)]
+SPACY_MARK = "spacy imported:"
+
+
+def _command(args: list[str]) -> tuple[str, bool]:
+    """The report ``ds160check ARGS`` prints, and whether spaCy was imported by its end."""
+    code = ("import atexit, sys\n"
+            f"atexit.register(lambda: print({SPACY_MARK!r}, 'spacy' in sys.modules, file=sys.stderr))\n"
+            f"sys.argv = ['ds160check', *{args!r}]\n"
+            "from ds160check.cli import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr  # 1: the sample has critical findings
+    mark = next(line for line in done.stderr.splitlines() if line.startswith(SPACY_MARK))
+    return done.stdout, mark.split()[-1] == "True"
+
+
+def test_compare_with_documents_reads_them_without_importing_spacy() -> None:
+    report, imported = _command(COMPARE_WITH_DOCUMENTS)
+    assert "employment" in report.lower()
+    assert not imported
+
+
+def test_a_spacy_model_is_still_loaded_with_spacy_and_agrees_on_a_blank_one(tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    spacy.blank("en").to_disk(tmp_path / "blank")
+    default_report, _ = _command(COMPARE_WITH_DOCUMENTS)
+    report, imported = _command([*COMPARE_WITH_DOCUMENTS, "--spacy-model", str(tmp_path / "blank")])
+    assert imported
+    assert report == default_report

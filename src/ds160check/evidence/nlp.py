@@ -1,6 +1,6 @@
-"""The spaCy pipeline that finds organisations, people, job titles, money, dates and addresses.
+"""The pipeline that finds organisations, people, job titles, money, dates and addresses.
 
-    >>> pipeline = Pipeline.build()            # spacy.blank("en") + our patterns
+    >>> pipeline = Pipeline.build()            # spaCy's English tokenizer + our patterns
     >>> pipeline.entities("Her monthly salary is 650,000 KZT.")
     [Entity(label='MONEY', text='650,000 KZT', start=22, end=33,
             value={'amount': 650000.0, 'currency': 'KZT'}, role=None)]
@@ -18,10 +18,14 @@ Components, in order (see ``field_rules/documents/entities.yaml``):
 5. ``ds160_values``: money read by ``values.parse_money``, dates by
    ``values.parse_date``; an entity that does not parse is dropped.
 
-spaCy is imported when a pipeline is built, never when this package is
-imported: ``ds160check --help`` and ``extract`` never pay for it. A trained
-pipeline is loaded with ``spacy.load(NAME)`` from what is installed; nothing
-is downloaded.
+Without ``--spacy-model`` these are only a tokenizer and rules, and spaCy is
+not imported at all: :mod:`ds160check.evidence.light` gives the same entities
+with spaCy's tokenizer data (``tokenizer_en.json``) and a port of its Matcher
+(~0.75 s of CPU less per process). It stands aside, and spaCy's own
+``spacy.blank("en")`` runs, when the installed spaCy is not the version that
+data was exported from. A trained pipeline (``--spacy-model NAME``) is
+loaded with ``spacy.load(NAME)`` from what is installed, when a pipeline is
+built, never when this package is imported; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -30,18 +34,26 @@ import importlib
 import sys
 import types
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
 from ds160check.errors import Ds160CheckError
 from ds160check.evidence.rules import CuedPattern, EntityRules, load_evidence_rules
-from ds160check.values import parse_date, parse_money
+from ds160check.evidence.steps import (
+    MAX_NAME_TOKENS,
+    add_without_overlap,
+    cued_value_end,
+    dropped,
+    entity_value,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
+
+    from ds160check.evidence.light import LightPipeline
 
 __all__ = ["MAX_NAME_TOKENS", "Entity", "Pipeline", "SpacyModelError"]
 
@@ -53,14 +65,8 @@ RULER_COMPONENT: Final = "entity_ruler"
 TRAINED_NER: Final = "ner"
 VALUE_ATTR: Final = "ds160_value"
 ROLE_ATTR: Final = "ds160_role"
-# A name after a title or label is at most this many words ("AKHMETOVA AIGERIM
-# SERIKKYZY" is three): past it the sentence goes on ("MR. JOHN SMITH IS...").
-MAX_NAME_TOKENS: Final = 5
 # Texts whose entities a pipeline remembers (each at most evidence.flat.MAX_ANALYSED_CHARS long).
 REMEMBERED_TEXTS: Final = 8
-# Labels whose value the values component reads, and how.
-MONEY, DATE, PERSON = "MONEY", "DATE", "PERSON"
-LABEL_COLON: Final = ":"
 
 
 class SpacyModelError(Ds160CheckError):
@@ -84,16 +90,29 @@ _SHARED: dict[tuple[str | None, int], tuple[EntityRules, Pipeline]] = {}
 
 
 class Pipeline:
-    """A loaded spaCy pipeline with our components; build once, run per document."""
+    """Our components on spaCy's tokens (the light pipeline, or spaCy with ``--spacy-model``);
+    build once, run per document."""
 
-    def __init__(self, nlp: Language, model: str | None) -> None:
+    def __init__(self, nlp: Language | None, model: str | None,
+                 light: LightPipeline | None = None) -> None:
         self.nlp = nlp
         self.model = model
+        self.light = light
         self._recent: OrderedDict[str, tuple[Entity, ...]] = OrderedDict()
 
     @classmethod
     def build(cls, model: str | None = None, rules: EntityRules | None = None) -> Pipeline:
-        """spacy.blank("en"), or the installed pipeline ``model``, plus our components."""
+        """The light pipeline, or the installed spaCy pipeline ``model``, plus our components."""
+        rules = rules or load_evidence_rules().entities
+        if model is None:
+            light = _light_pipeline(rules)
+            if light is not None:
+                return cls(None, None, light)
+        return cls.build_spacy(model, rules)
+
+    @classmethod
+    def build_spacy(cls, model: str | None = None, rules: EntityRules | None = None) -> Pipeline:
+        """spaCy itself: spacy.blank("en") (the light pipeline's reference) or ``model``."""
         spacy = _import_spacy()
         rules = rules or load_evidence_rules().entities
         nlp = spacy.blank(LANGUAGE) if model is None else _load_model(spacy, model)
@@ -103,8 +122,8 @@ class Pipeline:
 
     @classmethod
     def shared(cls, model: str | None, rules: EntityRules) -> Pipeline:
-        """One pipeline per process for ``model`` and ``rules``: building it costs ~0.2 s (spaCy's
-        config and our patterns), running it a few milliseconds per document."""
+        """One pipeline per process for ``model`` and ``rules``: building it costs ~0.2 s with
+        spaCy (its config and our patterns), running it a few milliseconds per document."""
         key = (model, id(rules))
         found = _SHARED.get(key)
         if found is None or found[0] is not rules:
@@ -117,13 +136,37 @@ class Pipeline:
         case's letters are analysed, then read again for the fingerprints across cases."""
         found = self._recent.get(text)
         if found is None:
-            found = tuple(_entity(span) for span in self.nlp(text).ents)
+            found = tuple(self._light_entities(text) if self.light is not None
+                          else (_entity(span) for span in self._spacy(text).ents))
             self._recent[text] = found
             if len(self._recent) > REMEMBERED_TEXTS:
                 self._recent.popitem(last=False)
         else:
             self._recent.move_to_end(text)
         return list(found)
+
+    def _spacy(self, text: str) -> Doc:
+        assert self.nlp is not None, "a pipeline is light or spaCy"
+        return self.nlp(text)
+
+    def _light_entities(self, text: str) -> list[Entity]:
+        assert self.light is not None, "a pipeline is light or spaCy"
+        doc, kept = self.light.run(text)
+        out = []
+        for span, value in kept:
+            start, end = doc.start_char(span), doc.end_char(span)
+            out.append(Entity(span.label, text[start:end], start, end, value,
+                              doc.roles.get((start, end))))
+        return out
+
+
+def _light_pipeline(rules: EntityRules) -> LightPipeline | None:
+    """The pipeline without spaCy, or None when its data is not that of the installed spaCy."""
+    from ds160check.evidence.light import LightPipeline
+    from ds160check.evidence.tokenizer import load_tokenizer
+
+    tokenizer = load_tokenizer()
+    return None if tokenizer is None else LightPipeline(tokenizer, rules)
 
 
 # --- spaCy, loaded lazily ---------------------------------------------------------------------
@@ -226,16 +269,9 @@ def _entity(span: Span) -> Entity:
                   getattr(span._, VALUE_ATTR), getattr(span._, ROLE_ATTR))
 
 
-def _add_entities(doc: Doc, spans: Iterable[Span]) -> None:
+def _add_entities(doc: Doc, spans: list[Span]) -> None:
     """Add ``spans`` to ``doc.ents`` where they overlap no entity already there."""
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    added = list(doc.ents)
-    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
-        tokens = set(range(span.start, span.end))
-        if tokens and not tokens & taken:
-            added.append(span)
-            taken |= tokens
-    doc.ents = sorted(added, key=lambda s: s.start)
+    doc.ents = add_without_overlap(list(doc.ents), spans, lambda s: (s.start, s.end))
 
 
 # --- the components -----------------------------------------------------------------------------
@@ -286,22 +322,20 @@ class CuedEntities:
         for key, start, end in self.cues(doc):
             cue_ends.setdefault((self.vocab.strings[key], start), []).append(end)
         spans = []
+        texts = [t.text for t in doc]
         for key, start, end in self.matcher(doc):
             name = self.vocab.strings[key]
             value_start = max((e for e in cue_ends.get((name, start), []) if e < end), default=None)
             if value_start is not None:
-                span = self._value(doc, self.cued[int(name)], value_start, end)
+                span = self._value(doc, texts, self.cued[int(name)], value_start, end)
                 if span is not None:
                     spans.append(span)
         _add_entities(doc, spans)
         return doc
 
-    def _value(self, doc: Doc, rule: CuedPattern, start: int, end: int) -> Span | None:
-        if rule.label == PERSON:
-            end = min(end, start + MAX_NAME_TOKENS)
-            # "TOSHMATOV BOBUR Currency: UZS": a word before a colon is the next label.
-            while end - start > 1 and end < len(doc) and doc[end].text == LABEL_COLON:
-                end -= 1
+    def _value(self, doc: Doc, texts: list[str], rule: CuedPattern, start: int, end: int
+               ) -> Span | None:
+        end = cued_value_end(rule.label, start, end, texts)
         span = doc[start:end]
         span.label_ = rule.label
         setattr(span._, ROLE_ATTR, rule.role)
@@ -320,20 +354,10 @@ class EntityValues:
     def __call__(self, doc: Doc) -> Doc:
         kept = []
         for span in doc.ents:
-            value = self._value(span)
-            if span.label_ in (MONEY, DATE) and value is None:
+            value = entity_value(span.label_, span.text, self.dayfirst)
+            if dropped(span.label_, value):
                 continue
             setattr(span._, VALUE_ATTR, value)
             kept.append(span)
         doc.ents = kept
         return doc
-
-    def _value(self, span: Span) -> Any:
-        try:
-            if span.label_ == MONEY:
-                return parse_money(span.text)
-            if span.label_ == DATE:
-                return parse_date(span.text, dayfirst=self.dayfirst)
-        except ValueError:
-            return None
-        return None

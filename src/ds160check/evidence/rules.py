@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ds160check.errors import RuleError
+from ds160check.evidence.lexical import FLAG_ATTRS, NUMBER_ATTRS, STRING_ATTRS
 from ds160check.rules import Rules, load_rules, load_rules_from
 from ds160check.rules.registry import register_family
 from ds160check.rules.source import Node, Source, key_line, keys_of, load_source, plain, suggest
@@ -72,15 +73,13 @@ _PERIOD_KEYS: Final = ("after_window", "before_window", *PERIODS)
 _LINK_KEYS: Final = ("income_tolerance", "months_per_year", "marital_status")
 _MARITAL_KEYS: Final = ("supports", "contradicts")
 
-# spaCy's token-pattern keys (https://spacy.io/api/matcher#patterns) and operators.
-TOKEN_KEYS: Final = frozenset({
-    "ORTH", "TEXT", "NORM", "LOWER", "UPPER", "LENGTH", "IS_ALPHA", "IS_ASCII", "IS_DIGIT",
-    "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP", "IS_SENT_START",
-    "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL", "SPACY", "POS", "TAG", "MORPH", "DEP", "LEMMA", "SHAPE",
-    "ENT_TYPE", "OP",
-})
-TOKEN_PREDICATES: Final = frozenset({"IN", "NOT_IN", "REGEX", "IS_SUBSET", "IS_SUPERSET",
-                                     "INTERSECTS", "==", "!=", ">=", "<=", ">", "<"})
+# Token-pattern keys (https://spacy.io/api/matcher#patterns): the lexical attributes both
+# pipelines compute alike (evidence.lexical: the light pipeline reads only these, and spaCy's
+# blank pipeline has no tags, lemmas or parses to match), and the operator.
+TOKEN_KEYS: Final = frozenset({*STRING_ATTRS, *FLAG_ATTRS, *NUMBER_ATTRS, "OP"})
+STRING_PREDICATES: Final = ("IN", "NOT_IN", "REGEX")
+NUMBER_PREDICATES: Final = ("IN", "NOT_IN", "==", "!=", ">=", "<=", ">", "<")
+TOKEN_PREDICATES: Final = frozenset({*STRING_PREDICATES, *NUMBER_PREDICATES})
 _OPS: Final = re.compile(r"[!?+*]|\{\d*,?\d*\}")
 _TERM_REF: Final = "$"
 _REGEX_TERM: Final = re.compile(r"\{([A-Za-z_]\w*)\}")
@@ -469,19 +468,37 @@ class _TokenPatterns:
                 return None
             return value
         if isinstance(value, dict):
-            return self.predicates(value, node.line, what)
+            return self.predicates(key, value, node.line, what)
+        if not _is_value_of(key, value):
+            self.reader.problem(node.line, f"{what}: {key} must be {_KINDS[_kind(key)]}, "
+                                           f"not {value!r}")
+            return None
         return value
 
-    def predicates(self, value: dict[str, Any], line: int, what: str) -> dict[str, Any] | None:
+    def predicates(self, key: str, value: dict[str, Any], line: int, what: str
+                   ) -> dict[str, Any] | None:
+        allowed = STRING_PREDICATES if key in STRING_ATTRS else (
+            NUMBER_PREDICATES if key in NUMBER_ATTRS else ())
         out: dict[str, Any] = {}
         for name, argument in value.items():
             if name not in TOKEN_PREDICATES:
                 self.reader.problem(line, f"{what}: unknown predicate {name!r}"
                                           f"{suggest(name, TOKEN_PREDICATES)}")
                 return None
+            if name not in allowed:
+                self.reader.problem(line, f"{what}: {key} takes "
+                                          f"{', '.join(allowed) or 'only true or false'}, not {name}")
+                return None
             if name == "REGEX" and self.reader.regex(str(argument), line, what) is None:
                 return None
-            out[name] = self.expand(argument, line, what) if name in ("IN", "NOT_IN") else argument
+            checked = self.expand(argument, line, what) if name in ("IN", "NOT_IN") else argument
+            wrong = [v for v in (checked if name in ("IN", "NOT_IN") else [checked])
+                     if not _is_value_of(key, v)]
+            if wrong:
+                self.reader.problem(line, f"{what}: {key} {name} needs {_KINDS[_kind(key)]}, "
+                                          f"not {wrong[0]!r}")
+                return None
+            out[name] = checked
         return out
 
     def expand(self, items: Any, line: int, what: str) -> list[Any]:
@@ -501,6 +518,22 @@ class _TokenPatterns:
             else:
                 out.append(item)
         return out
+
+
+_KINDS: Final = {"string": "a string", "flag": "true or false", "number": "an integer"}
+
+
+def _kind(key: str) -> str:
+    return "string" if key in STRING_ATTRS else "flag" if key in FLAG_ATTRS else "number"
+
+
+def _is_value_of(key: str, value: Any) -> bool:
+    kind = _kind(key)
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "flag":
+        return isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _cued(reader: _Reader, patterns: _TokenPatterns, node: Node) -> CuedPattern | None:
