@@ -50,18 +50,21 @@ class LabelIndex:
     max_words: int = 0
     _fuzzy_keys: list[str] = field(default_factory=list)
     _by_length: dict[int, list[str]] = field(default_factory=dict)
+    # label_words of the texts the rules print (labels, headings): the walk asks for a label's
+    # words at every label it meets, and most are printed as the rules spell them.
+    _words_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, label_sets: Iterable[LabelSet]) -> LabelIndex:
         index = cls()
         for label_set in label_sets:
             for heading in label_set.headings:
-                index.headings[label_words(heading)] = label_set.section
+                index.headings[index._known_words(heading)] = label_set.section
                 index._note_caps(heading)
             rules: list[Row | Marker] = [*label_set.markers, *label_set.rows]
             for rule in rules:
                 for label in rule.labels:
-                    words = label_words(label)
+                    words = index._known_words(label)
                     index.entries[words].append(Entry(rule, label_set.section))
                     index.max_words = max(index.max_words, len(words))
                     index._note_caps(label)
@@ -70,6 +73,16 @@ class LabelIndex:
             if len(words) >= FUZZY_PREFIX_MIN_WORDS:
                 index._by_length.setdefault(len(words), []).append(" ".join(words))
         return index
+
+    def _known_words(self, text: str) -> tuple[str, ...]:
+        words = self._words_of[text] = label_words(text)
+        return words
+
+    def words(self, text: str) -> tuple[str, ...]:
+        """:func:`~ds160check.rules.labels.label_words` of ``text``, looked up for the texts the
+        rules print (nothing is added for others: the index is shared by every document)."""
+        words = self._words_of.get(text)
+        return label_words(text) if words is None else words
 
     def _note_caps(self, text: str) -> None:
         for word in text.split():

@@ -101,9 +101,10 @@ def _written_as_value(tokens: Sequence[Token]) -> bool:
     return any(ch.isalpha() for ch in text) and not any(ch.islower() for ch in text)
 
 
-def _starts_label(token: Token, index: LabelIndex) -> bool:
-    first = next((ch for ch in token.text if ch.isalnum()), "")
-    return first.isalpha() and first.isupper() and not _is_value_like(token, index)
+def _starts_label_text(text: str) -> bool:
+    """Its first letter or digit is a capital letter."""
+    first = next((ch for ch in text if ch.isalnum()), "")
+    return first.isalpha() and first.isupper()
 
 
 def _read_by_ocr(line: Line) -> bool:
@@ -136,6 +137,10 @@ class Walker:
         # What the walk asks again and again of one line or one word: answered once.
         self._headings: dict[int, str | None] = {}
         self._value_like: dict[str, bool] = {}
+        self._label_start: dict[str, bool] = {}
+        # Per line, whether each token starts a cell: only there can a label start.
+        self._cell_starts = [[n == 0 or cells[n] != cells[n - 1] for n in range(len(cells))]
+                             for cells in self._cell_of]
 
     @staticmethod
     def _cell_numbers(line: Line) -> list[int]:
@@ -189,7 +194,7 @@ class Walker:
         """A question that has not reached its question mark and is not a known label by itself."""
         if not label or label[-1].text.endswith("?"):
             return False
-        words = label_words(" ".join(t.text for t in label))
+        words = self.index.words(" ".join(t.text for t in label))
         return bool(words) and words[0] in QUESTION_WORDS and not self.index.exact(words)
 
     def _scan(self, line_no: int, token_no: int, single_line: bool = False) -> _Hit | None:
@@ -258,7 +263,7 @@ class Walker:
         if texts and _INDEX.match(texts[-1]):
             number = int(_INDEX.match(texts[-1]).group(1))  # type: ignore[union-attr]
             texts = texts[:-1]
-        words = label_words(" ".join(texts))
+        words = self.index.words(" ".join(texts))
         found = self.index.exact(words)
         if found:
             return number, found, len(hit.label_tokens)
@@ -287,6 +292,15 @@ class Walker:
             found = self._value_like[token.text] = _is_value_like(token, self.index)
         return found
 
+    def _starts_label(self, token: Token) -> bool:
+        """Can a label start with this word: its first letter or digit a capital, and no CAPITALS
+        value (remembered per word text)."""
+        found = self._label_start.get(token.text)
+        if found is None:
+            found = _starts_label_text(token.text) and not self._is_value_like(token)
+            self._label_start[token.text] = found
+        return found
+
     # --- the walk ----------------------------------------------------------------
 
     def walk(self) -> list[Row_]:
@@ -311,7 +325,13 @@ class Walker:
         line = self.lines[line_no]
         k = 0
         tokens = line.tokens
+        cell_starts = self._cell_starts[line_no]
         while k < len(tokens):
+            if not cell_starts[k]:  # no label starts inside a cell: more of the open value
+                if current is not None:
+                    current.tokens.append(tokens[k])
+                k += 1
+                continue
             row, end_line, end_k = self._try_label(line_no, k, current)
             if row is not None:
                 current = row
@@ -330,7 +350,7 @@ class Walker:
         """A mixed-case line under a CAPITALS value (a heading we do not know, a note) is not more value,
         unless it stands in the value's column: a heading or note is not printed there."""
         line = self.lines[line_no]
-        if not _starts_label(line.tokens[0], self.index) or self._in_value_place(current, line_no, 0):
+        if not self._starts_label(line.tokens[0]) or self._in_value_place(current, line_no, 0):
             return False
         value = " ".join(t.text for t in current.tokens)
         if not value or any(ch.islower() for ch in value):
@@ -347,8 +367,7 @@ class Walker:
         tokens = self.lines[line_no].tokens
         token = tokens[k]
         first = k == 0
-        at_cell_start = first or self._cell_of[line_no][k] != self._cell_of[line_no][k - 1]
-        if not at_cell_start or not _starts_label(token, self.index):
+        if not self._cell_starts[line_no][k] or not self._starts_label(token):
             return None, line_no, k
         hit = self._scan(line_no, k)
         if hit is None:
@@ -407,7 +426,7 @@ class Walker:
 
     def _plausible_unknown(self, hit: _Hit) -> bool:
         """Text we do not know that still looks like a label, so it must not join a value."""
-        words = label_words(" ".join(t.text for t in hit.label_tokens))
+        words = self.index.words(" ".join(t.text for t in hit.label_tokens))
         if not words:
             return False
         if not hit.terminated:
@@ -432,7 +451,8 @@ class Walker:
                 # A label no rule knows (a generic one outside its blocks is expected: an
                 # additional contact's "City" is no field of ours).
                 self.unknown.append(row)
-            if label_words(label)[:1] and label_words(label)[0] in QUESTION_WORDS:
+            words = self.index.words(label)
+            if words and words[0] in QUESTION_WORDS:
                 # An `Explain` under a question we do not know is not about the one before it.
                 self.block = None
             return row
