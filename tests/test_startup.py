@@ -71,3 +71,14 @@ def test_a_spacy_model_is_still_loaded_with_spacy_and_agrees_on_a_blank_one(tmp_
     report, imported = _command([*COMPARE_WITH_DOCUMENTS, "--spacy-model", str(tmp_path / "blank")])
     assert imported
     assert report == default_report
+
+
+def test_the_default_reader_does_not_import_pdfplumber() -> None:
+    code = ("import sys\n"
+            "from ds160check.extraction import extract\n"
+            f"extract({str(SAMPLE_PRINT)!r})\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pdfplumber', 'pdfminer')))\n"
+            "from ds160check.reading import read_pdf\n"
+            f"words = read_pdf({str(SAMPLE_PRINT)!r}, backend='plumber')[0].words\n"
+            "print(bool(words), 'pdfplumber' in sys.modules)\n")  # imported when asked for
+    assert _run(code).splitlines() == ["[]", "True True"]

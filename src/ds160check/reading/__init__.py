@@ -22,7 +22,7 @@ from ds160check.errors import NoTextLayerError
 from ds160check.files import is_image_head, read_head
 from ds160check.limits import check_size, current_limits
 from ds160check.model import Page
-from ds160check.reading import ocr, pdfium, plumber
+from ds160check.reading import ocr, pdfium
 from ds160check.reading.base import DEFAULT_MAX_PAGES, Backend
 from ds160check.reading.sniff import check_pdf_file
 
@@ -36,7 +36,16 @@ __all__ = [
     "read_pdf",
 ]
 
-BACKENDS: Mapping[str, Backend] = {"pdfium": pdfium.read, "plumber": plumber.read}
+
+def _read_with_plumber(path: Path, *, password: str | None, max_pages: int) -> list[Page]:
+    """The ``plumber`` backend, imported when asked for: pdfplumber and pdfminer cost ~50 ms
+    at start-up, and the default backend does not need them."""
+    from ds160check.reading import plumber
+
+    return plumber.read(path, password=password, max_pages=max_pages)
+
+
+BACKENDS: Mapping[str, Backend] = {"pdfium": pdfium.read, "plumber": _read_with_plumber}
 DEFAULT_BACKEND = "pdfium"
 
 
