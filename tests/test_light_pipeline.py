@@ -278,3 +278,14 @@ def test_a_token_pattern_the_light_pipeline_cannot_read_is_refused_with_its_line
     line = text[:text.index(original)].count("\n") + 1
     label = "JOB_TITLE" if "job" in original else "ADDRESS"
     assert check_rules(copy) == [f"field_rules/documents/entities.yaml:{line}: tokens.{label}: {message}"]
+
+
+def test_forgetting_remembered_token_answers_changes_no_entity(
+        pipelines: tuple[Pipeline, Pipeline], monkeypatch: pytest.MonkeyPatch) -> None:
+    from ds160check.evidence import matcher
+
+    monkeypatch.setattr(matcher, "MAX_REMEMBERED_TEXTS", 3)
+    light, reference = Pipeline.build(), pipelines[1]
+    corpus = _realworld_texts() + [(f"hostile {i}", text) for i, text in enumerate(HOSTILE)]
+    assert _disagreements(corpus, light, reference)[1] == []
+    assert light.light is not None and len(light.light.ruler._answers) <= 3

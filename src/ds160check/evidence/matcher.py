@@ -8,9 +8,10 @@ that must not match. Matches are de-duplicated by (key, start, end) in the order
 key added with ``greedy`` keeps its longest (or first) non-overlapping matches, as spaCy does.
 
 Every attribute a pattern may test depends on the token's text alone (``evidence.lexical``), so
-what a node says of a text is worked out once per text. Two shortcuts change no result: a state
-whose first node must match a token it does not match is rejected by spaCy at once, so it is not
-started; and a pattern node's answer is remembered per text.
+what a node says of a text is worked out once per text, as spaCy keeps one lexeme per text. Two
+shortcuts change no result: a state whose first node must match a token it does not match is
+rejected by spaCy at once, so it is not started; and the nodes' answers are remembered per text
+(for the last MAX_REMEMBERED_TEXTS texts, so that a long batch does not grow a worker).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Final
 
 from ds160check.evidence.lexical import Getter
@@ -35,7 +36,9 @@ _COMPARISONS: Final[Mapping[str, Callable[[Any, Any], bool]]] = {
     "<": operator.lt,
 }
 OP_KEY: Final = "OP"
-TEXT_ALIAS: Final = ("TEXT", "ORTH")
+# Texts whose node answers a matcher keeps (a few bytes per node each); then it starts again.
+MAX_REMEMBERED_TEXTS: Final = 50_000
+_UNKNOWN, _NO, _YES = 0, 1, 2
 
 # get_action's answers (spaCy's names).
 REJECT, MATCH, ADVANCE, RETRY, RETRY_ADVANCE, RETRY_EXTEND = range(6)
@@ -49,17 +52,10 @@ class PatternError(ValueError):
     """A token pattern the light matcher cannot read (the rule loader should have refused it)."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Node:
     quantifier: str
-    test: Test
-    answers: dict[str, bool] = field(default_factory=dict)
-
-    def matches(self, text: str) -> bool:
-        found = self.answers.get(text)
-        if found is None:
-            found = self.answers[text] = self.test(text)
-        return found
+    index: int  # its test in Matcher.tests, its answer's place in a text's answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +71,8 @@ class Matcher:
         self.getters = getters
         self.patterns: list[_Pattern] = []
         self.greedy: dict[str, str | None] = {}
+        self.tests: list[Test] = []  # by node index
+        self._answers: dict[str, bytearray] = {}  # text -> per node: _UNKNOWN, _NO or _YES
 
     def add(self, key: str, patterns: Sequence[Sequence[Mapping[str, Any]]],
             greedy: str | None = None) -> None:
@@ -84,11 +82,12 @@ class Matcher:
             if not pattern:
                 raise PatternError(f"{key}: an empty pattern")
             nodes = [node for spec in pattern for node in self._nodes(spec)]
-            self.patterns.append(_Pattern(key, (*nodes, _Node(FINAL, _never))))
+            self.patterns.append(_Pattern(key, (*nodes, self._node(FINAL, _never))))
         self.greedy[key] = greedy
 
     def __call__(self, texts: Sequence[str]) -> list[tuple[str, int, int]]:
-        found = _find_matches(self.patterns, texts)
+        found = _find_matches(self.patterns, [self._answers_of(text) for text in texts], self.tests,
+                              texts)
         final: list[tuple[str, int, int]] = []
         greedy_pairs: dict[str, list[tuple[int, int]]] = {}
         for key, start, end in found:
@@ -100,9 +99,21 @@ class Matcher:
             final.extend((key, start, end) for start, end in _greedy(pairs, self.greedy[key]))
         return final
 
+    def _answers_of(self, text: str) -> bytearray:
+        found = self._answers.get(text)
+        if found is None or len(found) < len(self.tests):  # (a pattern added since)
+            if len(self._answers) >= MAX_REMEMBERED_TEXTS:
+                self._answers.clear()
+            found = self._answers[text] = bytearray(len(self.tests))
+        return found
+
     def _nodes(self, spec: Mapping[str, Any]) -> list[_Node]:
         test = self._test(spec)
-        return [_Node(quantifier, test) for quantifier in _quantifiers(spec.get(OP_KEY))]
+        return [self._node(quantifier, test) for quantifier in _quantifiers(spec.get(OP_KEY))]
+
+    def _node(self, quantifier: str, test: Test) -> _Node:
+        self.tests.append(test)
+        return _Node(quantifier, len(self.tests) - 1)
 
     def _test(self, spec: Mapping[str, Any]) -> Test:
         checks: list[Test] = []
@@ -167,12 +178,30 @@ def _quantifiers(op: Any) -> tuple[str, ...]:
 _State = tuple[_Pattern, int, int, int]
 
 
-def _find_matches(patterns: list[_Pattern], texts: Sequence[str]) -> list[tuple[str, int, int]]:
+class _Token:
+    """What the nodes say of one token: asked once per text, remembered in its answers."""
+
+    __slots__ = ("answers", "tests", "text")
+
+    def __init__(self, text: str, answers: bytearray, tests: list[Test]) -> None:
+        self.text, self.answers, self.tests = text, answers, tests
+
+    def matches(self, node: _Node) -> bool:
+        answer = self.answers[node.index]
+        if answer == _UNKNOWN:
+            answer = _YES if self.tests[node.index](self.text) else _NO
+            self.answers[node.index] = answer
+        return answer == _YES
+
+
+def _find_matches(patterns: list[_Pattern], answers: list[bytearray], tests: list[Test],
+                  texts: Sequence[str]) -> list[tuple[str, int, int]]:
     states: list[_State] = []
     matches: list[tuple[str, int, int]] = []  # (key, start, length)
     for i, text in enumerate(texts):
-        states.extend((p, 0, i, 0) for p in patterns if _may_start(p.nodes[0], text))
-        states = _transition(states, matches, text)
+        token = _Token(text, answers[i], tests)
+        states.extend((p, 0, i, 0) for p in patterns if _may_start(p.nodes[0], token))
+        states = _transition(states, matches, token)
     _finish(states, matches)
     seen: set[tuple[str, int, int]] = set()
     out = []
@@ -185,22 +214,22 @@ def _find_matches(patterns: list[_Pattern], texts: Sequence[str]) -> list[tuple[
     return out
 
 
-def _may_start(node: _Node, text: str) -> bool:
+def _may_start(node: _Node, token: _Token) -> bool:
     """False when spaCy would start this state and reject it on this very token."""
     if node.quantifier == ONE:
-        return node.matches(text)
+        return token.matches(node)
     if node.quantifier == ZERO:
-        return not node.matches(text)
+        return not token.matches(node)
     return True
 
 
-def _transition(states: list[_State], matches: list[tuple[str, int, int]], text: str
+def _transition(states: list[_State], matches: list[tuple[str, int, int]], token: _Token
                 ) -> list[_State]:
     kept: list[_State] = []
     added: list[_State] = []
     for pattern, node, start, length in states:
         nodes = pattern.nodes
-        action = _action(nodes, node, text)
+        action = _action(nodes, node, token)
         if action == REJECT:
             continue
         while action in _RETRIES:
@@ -209,7 +238,7 @@ def _transition(states: list[_State], matches: list[tuple[str, int, int]], text:
             elif action == RETRY_ADVANCE:
                 added.append((pattern, node + 1, start, length + 1))
             node += 1
-            action = _action(nodes, node, text)
+            action = _action(nodes, node, token)
         if action == ADVANCE:
             kept.append((pattern, node + 1, start, length + 1))
         elif action == MATCH:
@@ -237,9 +266,9 @@ def _finish(states: list[_State], matches: list[tuple[str, int, int]]) -> None:
             node += 1
 
 
-def _action(nodes: tuple[_Node, ...], index: int, text: str) -> int:
+def _action(nodes: tuple[_Node, ...], index: int, token: _Token) -> int:
     current = nodes[index]
-    is_match = current.matches(text)
+    is_match = token.matches(current)
     is_final = nodes[index + 1].quantifier == FINAL
     quantifier = current.quantifier
     if quantifier == ZERO:
