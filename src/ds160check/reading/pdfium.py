@@ -64,22 +64,10 @@ _FLOATS_PER_BOX = 4  # FS_RECTF is left, top, right, bottom (PDF space, y up)
 _NO_OBJECT = -1
 
 
-def _with_plain_pointers(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """The same C function, declared with ``void *`` for its handle and out-pointers.
-
-    pypdfium2's bindings convert typed pointer arguments on every call, which
-    costs more than the call itself when it is made once per character.
-    """
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    if address is None:  # pragma: no cover - a binding always has an address
-        raise RuntimeError(f"pdfium function {function!r} has no address")
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
-
-
 def _unconverted(function: Any, restype: Any) -> Any:
     """The same C function, called with no argument conversion and without releasing the GIL.
 
-    For the calls made once per character or word: declared argument types cost a conversion
+    For the calls made once per character, word or text object: declared argument types cost a conversion
     per argument, and letting go of the GIL costs more than these short calls themselves.
     Callers pass ctypes objects for pointers (a ``c_void_p`` handle, ``byref`` out-pointers)
     and Python ints only where C takes an ``int``.
@@ -90,12 +78,12 @@ def _unconverted(function: Any, restype: Any) -> Any:
     return ctypes.PYFUNCTYPE(restype)(address)
 
 
-_HANDLE, _INDEX, _OUT = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
-# (handle, index, byref(FS_RECTF)) and (handle, index), see _unconverted
+# (handle, index, byref(FS_RECTF)), (handle, index), (handle, index), (handle, index,
+# byref(FS_MATRIX)): see _unconverted
 _LOOSE_BOX = _unconverted(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
 _TEXT_OBJECT = _unconverted(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p)
-_FONT_SIZE = _with_plain_pointers(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _HANDLE, _INDEX)
-_MATRIX = _with_plain_pointers(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _HANDLE, _INDEX, _OUT)
+_FONT_SIZE = _unconverted(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)
+_MATRIX = _unconverted(pdfium_c.FPDFText_GetMatrix, ctypes.c_int)
 
 
 def read(path: Path, *, password: str | None, max_pages: int) -> list[Page]:
@@ -336,13 +324,12 @@ class _WordCutter:
     """Cuts runs of non-space characters into words at gaps, line and size changes."""
 
     def __init__(self, textpage: Any, chars: _CharBoxes, frame: _Frame) -> None:
-        self.textpage = ctypes.cast(textpage, ctypes.c_void_p).value
-        self._handle = ctypes.c_void_p(self.textpage)  # for the _unconverted calls
+        self._handle = ctypes.c_void_p(ctypes.cast(textpage, ctypes.c_void_p).value)  # see _unconverted
         self.chars = chars
         self.frame = frame
         self.words: list[Word] = []
         self._matrix = pdfium_c.FS_MATRIX()
-        self._matrix_address = ctypes.addressof(self._matrix)
+        self._matrix_out = ctypes.byref(self._matrix)
         self._styled_object: int | None = _NO_OBJECT
         self._style_of_object = (0.0, True)
 
@@ -420,14 +407,15 @@ class _WordCutter:
         return self._style_of_object
 
     def _read_style(self, index: int) -> tuple[float, bool]:
-        font_size: float = _FONT_SIZE(self.textpage, index)
-        if not _MATRIX(self.textpage, index, self._matrix_address):
+        font_size: float = _FONT_SIZE(self._handle, index)
+        if not _MATRIX(self._handle, index, self._matrix_out):
             return font_size, True
         m = self._matrix
+        ma, mb, mc, md = m.a, m.b, m.c, m.d
         # The character's matrix times the page's rotation: as seen on screen.
         ra, rb, rc, rd = self.frame.rotation
-        a, b = m.a * ra + m.b * rc, m.a * rb + m.b * rd
-        c, d = m.c * ra + m.d * rc, m.c * rb + m.d * rd
+        a, b = ma * ra + mb * rc, ma * rb + mb * rd
+        c, d = mc * ra + md * rc, mc * rb + md * rd
         scale = math.hypot(c, d)
         shear = _UPRIGHT_SHEAR * scale
         upright = a > 0 and d > 0 and abs(b) <= shear and abs(c) <= shear
