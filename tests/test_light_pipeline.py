@@ -289,3 +289,18 @@ def test_forgetting_remembered_token_answers_changes_no_entity(
     corpus = _realworld_texts() + [(f"hostile {i}", text) for i, text in enumerate(HOSTILE)]
     assert _disagreements(corpus, light, reference)[1] == []
     assert light.light is not None and len(light.light.ruler._answers) <= 3
+
+
+@pytest.mark.filterwarnings("ignore:.*W036")  # spaCy: the cued matchers have no patterns here
+def test_ruler_ties_between_labels_are_broken_as_spacy_breaks_them() -> None:
+    # Every label matching the same words: spaCy keeps the one its set of (label id, start, end)
+    # gives first, so the ids must be spaCy's (symbols such as ORG have fixed ones).
+    from ds160check.evidence.rules import EntityRules
+
+    words = [{"IS_ALPHA": True, "OP": "+"}]
+    for labels in (ENTITY_LABELS, tuple(reversed(ENTITY_LABELS)), ("ADDRESS", "ORG", "AMOUNT")):
+        rules = EntityRules(regex=(), cued=(), tokens=tuple((label, words) for label in labels),
+                            dayfirst=True)
+        light, reference = Pipeline.build(rules=rules), Pipeline.build_spacy(rules=rules)
+        for text in ("Alpha", "Alpha Beta, Gamma", "one two three four five six seven", "x y"):
+            assert light.entities(text) == reference.entities(text), (labels, text)
