@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ds160check.model import Box, Page, Word
 from ds160check.rules.model import LayoutRules
@@ -35,6 +36,7 @@ FURNITURE_STEP = 3.0
 # ("https://", "3:42").
 _COLON = re.compile(r"(?<=[^\W\d_]|[).?]):(?!//)")
 _COLON_SPLIT = re.compile(f"({_COLON.pattern})")
+_X0, _TOP, _BOTTOM = attrgetter("x0"), attrgetter("top"), attrgetter("bottom")
 
 
 # Not frozen, only hashable (one per word; a frozen dataclass is five times as slow to build).
@@ -176,15 +178,17 @@ def group_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Words grouped by baseline, top to bottom, each line left to right."""
     lines: list[list[Word]] = []
     centre = 0.0
-    for word in sorted(words, key=lambda w: (w.top + w.bottom) / 2):
-        mid = (word.top + word.bottom) / 2
+    # Each word's centre computed once, for the sort and the grouping (a stable sort either way).
+    mids = [(w.top + w.bottom) / 2 for w in words]
+    for n in sorted(range(len(mids)), key=mids.__getitem__):
+        word, mid = words[n], mids[n]
         height = max(word.bottom - word.top, 1.0)
         if lines and abs(mid - centre) <= LINE_TOLERANCE * height:
             lines[-1].append(word)
         else:
             lines.append([word])
             centre = mid
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
+    return [sorted(line, key=_X0) for line in lines]
 
 
 def split_cells(words: Sequence[Word], page: int) -> tuple[Cell, ...]:
@@ -232,9 +236,7 @@ def page_lines(page: Page) -> list[Line]:
     for words in group_lines(page.words):
         cells = split_cells(words, page.number)
         if cells:
-            top = min(w.top for w in words)
-            bottom = max(w.bottom for w in words)
-            out.append(Line(page.number, top, bottom, cells))
+            out.append(Line(page.number, min(map(_TOP, words)), max(map(_BOTTOM, words)), cells))
     return out
 
 
