@@ -28,6 +28,28 @@ FUZZY_HEADING_MIN_WORDS = 4
 FUZZY_PREFIX_MIN_WORDS = 6
 
 
+def _ascii_label_characters() -> dict[int, str | None]:
+    """What label_words does to each ASCII character, asked of label_words itself: it keeps it
+    (lower-cased), drops it (``U.S.`` -> ``us``) or makes it a space (``/``, ``-``, whitespace).
+    On ASCII text it works character by character, so the table and a split give its words."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        character = chr(code)
+        words = label_words(f"a{character}b")
+        if words == ("a", "b"):
+            table[code] = " "
+        elif words == ("ab",):
+            table[code] = None
+        elif words == (f"a{character.lower()}b",):
+            table[code] = character.lower()
+        else:  # pragma: no cover - label_words changed: the table must be thought again
+            raise RuntimeError(f"label_words({character!r}) is not a per-character rule: {words}")
+    return table
+
+
+_ASCII_LABEL_CHARACTERS = _ascii_label_characters()
+
+
 @dataclass(frozen=True)
 class Entry:
     """A rule reachable by a label, with the section of the file that declared it."""
@@ -80,9 +102,14 @@ class LabelIndex:
 
     def words(self, text: str) -> tuple[str, ...]:
         """:func:`~ds160check.rules.labels.label_words` of ``text``, looked up for the texts the
-        rules print (nothing is added for others: the index is shared by every document)."""
+        rules print (nothing is added for others: the index is shared by every document), and
+        for other ASCII text by a table of what it does to each character."""
         words = self._words_of.get(text)
-        return label_words(text) if words is None else words
+        if words is not None:
+            return words
+        if text.isascii():
+            return tuple(text.translate(_ASCII_LABEL_CHARACTERS).split())
+        return label_words(text)
 
     def _note_caps(self, text: str) -> None:
         for word in text.split():

@@ -205,23 +205,28 @@ class Walker:
         cell = self._cell_of[line_no][token_no]
         line, k = line_no, token_no
         paren = False
+        value_like, is_value_like = self._value_like, self._is_value_like
         for _ in range(MAX_LABEL_LINES):
             tokens = self.lines[line].tokens
+            cells = self._cell_of[line]
             while k < len(tokens):
                 token = tokens[k]
-                if self._cell_of[line][k] != cell:
+                if cells[k] != cell:
                     deferred.extend(tokens[k:])
                     k = len(tokens)
                     break
-                if token.text == ":":
+                text = token.text
+                if text == ":":
                     return _Hit(label, deferred, line, k + 1, True)
-                if paren and token.text.endswith(")") and _balanced(label + [token]):
+                if paren and text.endswith(")") and _balanced(label + [token]):
                     label.append(token)
                     k += 1
                     if k < len(tokens) and tokens[k].text == ":":
                         k += 1
                     return _Hit(label, deferred, line, k, True)
-                if self._is_value_like(token) and not token.text.endswith("?"):
+                # self._is_value_like(token), its remembered answer looked up here: once a word
+                found = value_like.get(text)
+                if (is_value_like(token) if found is None else found) and not text.endswith("?"):
                     if self._answer_at_wrap(line, k, start, label):
                         deferred.extend(tokens[k:])
                         k = len(tokens)
@@ -229,12 +234,8 @@ class Walker:
                     return _Hit(label, deferred, line, k, False) if label else None
                 label.append(token)
                 k += 1
-                if token.text.endswith("?"):
-                    if (
-                        k < len(tokens)
-                        and tokens[k].text.startswith("(")
-                        and self._cell_of[line][k] == cell
-                    ):
+                if text.endswith("?"):
+                    if k < len(tokens) and tokens[k].text.startswith("(") and cells[k] == cell:
                         # "…significance? (Communicable diseases … Services.)": the note is the question's
                         paren = True
                         continue
@@ -278,7 +279,7 @@ class Walker:
     def _heading_at(self, line_no: int) -> str | None:
         if line_no not in self._headings:
             line = self.lines[line_no]
-            words = label_words(line.text)
+            words = self.index.words(line.text)
             heading = self.index.heading(words)
             if heading is None and _read_by_ocr(line) and ":" not in line.text:
                 heading = self.index.heading_like(words)  # a text layer's headings are as printed
@@ -308,7 +309,7 @@ class Walker:
         line_no = 0
         while line_no < len(self.lines):
             section = self._heading_at(line_no)
-            if section == META_SECTION and label_words(self.lines[line_no].text) in self.titles:
+            if section == META_SECTION and self.index.words(self.lines[line_no].text) in self.titles:
                 # The title above the answers: labels under it are still at the form's start.
                 current, line_no = None, line_no + 1
                 continue
