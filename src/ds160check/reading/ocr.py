@@ -87,9 +87,16 @@ INNER_QUOTES: Final = frozenset("‘“”«»„")
 RULE_CHARACTERS: Final = frozenset("|[]{}_—–-=‘’“”'\"~.…·,:;")
 # A word mostly of punctuation read with less confidence than this is a speck, not text.
 NOISE_CONFIDENCE: Final = 40.0
-# Any word read with less than this is what Tesseract makes of a picture or an edge.
+# Any word read with less than this is what Tesseract makes of a picture or an edge, unless it is
+# a long one of letters, digits and the marks identifiers hold: an MRZ line's runs of '<' are read
+# at 10, a handle (IURII.IUSUPOV) at 12; a shadow at a page's foot is "—i(i‘—s—s—sC" at 0.
 GARBAGE_CONFIDENCE: Final = 15.0
 LONG_WORD: Final = 12
+IDENTIFIER_MARKS: Final = frozenset("<.-_@/+")
+# A dash standing alone between words ("ASTANA - DOSTYK"), read at least VERY_SURE and no wider
+# than this many font sizes, is a dash: not a leader (it is as low) nor a rule (those are wider).
+DASHES: Final = frozenset("-‐‑‒–—―−")
+DASH_MAX_WIDTH: Final = 1.2
 # A "word" lower than this share of its line's font size is a row of dots (leaders), not text.
 DOT_HEIGHT: Final = 0.3
 # A lone bar no taller than this many font sizes is a capital I; a table's rule is taller.
@@ -141,7 +148,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/2"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/3"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -778,6 +785,10 @@ def _level_line(line: list[tuple[str, tuple[int, int, int, int], float]],
     for text, (x0, top, x1, bottom), confidence in line:
         height = bottom - top
         word_size = size or height * scale
+        if _is_dash(text, (x1 - x0) * scale, word_size, confidence):
+            yield Word(text, x0 * scale, (middle - height / 2) * scale, x1 * scale,
+                       (middle + height / 2) * scale, word_size, confidence)
+            continue
         if height * scale < word_size * DOT_HEIGHT:
             continue  # dotted leaders between a label and its value, read as "ig ved Ua"
         if text == "|" and height * scale <= word_size * PIPE_AS_I_HEIGHT:
@@ -786,6 +797,13 @@ def _level_line(line: list[tuple[str, tuple[int, int, int, int], float]],
         for part, left, right in _split_at_quotes(text, x0, x1):
             yield Word(part, left * scale, (middle - height / 2) * scale, right * scale,
                        (middle + height / 2) * scale, word_size, confidence)
+
+
+def _is_dash(text: str, width: float, size: float, confidence: float) -> bool:
+    """A lone dash read surely and no wider than a dash: text ("ASTANA - DOSTYK", "2014 - 2018"),
+    which the tests for leaders (too low) and rules (punctuation alone) would drop."""
+    return bool(text) and set(text) <= DASHES and len(text) == 1 and confidence >= VERY_SURE \
+        and width <= size * DASH_MAX_WIDTH
 
 
 def _split_at_quotes(text: str, x0: float, x1: float) -> list[tuple[str, float, float]]:
@@ -806,14 +824,18 @@ def _split_at_quotes(text: str, x0: float, x1: float) -> list[tuple[str, float, 
     return parts
 
 
+def _identifier_like(text: str) -> bool:
+    return all(c.isalnum() or c in IDENTIFIER_MARKS for c in text)
+
+
 def _cleaned(text: str, confidence: float) -> str:
     """A word as OCR read it, rid of what a scan adds: a table's rule read as ``|`` (alone it is
     dropped; inside letters it is the capital I it usually is: ``|USUPOV``), and specks read as
     punctuation with next to no confidence."""
     if set(text) <= RULE_CHARACTERS:
         return ""
-    if confidence < GARBAGE_CONFIDENCE and len(text) < LONG_WORD:
-        return ""  # a long word is no speck: an MRZ line's runs of '<' are read at 10, and kept
+    if confidence < GARBAGE_CONFIDENCE and (len(text) < LONG_WORD or not _identifier_like(text)):
+        return ""
     if "|" in text and any(c.isalpha() for c in text):
         text = text.replace("|", "I")
     letters = sum(c.isalnum() for c in text)
