@@ -21,6 +21,7 @@ from ds160check import compare, extract
 from ds160check.extraction import TRUSTED_OCR
 from ds160check.matching import match_names
 from ds160check.reading import ocr
+from ds160check.rules import load_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "sample"
@@ -356,12 +357,57 @@ def test_a_label_ocr_read_with_no_answer_beside_it_is_unreadable_not_no_answer()
 
     scanned = {"family.mother_surnames": Field("family.mother_surnames", "ALIYEVA", span(93.0)),
                "family.father_surnames": Field("family.father_surnames", None, None)}
-    kept, unreadable = _trusted(scanned, {})
+    catalogue = load_rules().catalogue
+    kept, unreadable = _trusted(scanned, {}, catalogue)
     assert list(kept) == ["family.mother_surnames"]
     assert "no answer beside it" in unreadable["family.father_surnames"].reason
     typed = {"family.mother_surnames": Field("family.mother_surnames", "ALIYEVA", span(None)),
              "family.father_surnames": Field("family.father_surnames", None, None)}
-    assert _trusted(typed, {}) == (typed, {})  # a text layer's empty answer is the answer
+    assert _trusted(typed, {}, catalogue) == (typed, {})  # a text layer's empty answer is the answer
+
+
+def test_an_unsure_answer_to_a_closed_question_that_is_one_of_its_options_is_that_answer() -> None:
+    """The sample's scanned print-out read MARRIED at 70 and FRIEND at 60, both right: a text
+    field read so unsurely is not trusted, but a misreading would have to land on another of
+    CEAC's options exactly. One letter off one option is that option; a smudge is still nothing."""
+    from ds160check.application import Field, Span
+    from ds160check.extraction import _mended, _trusted
+    from ds160check.model import Box
+
+    catalogue = load_rules().catalogue
+
+    def read(key: str, text: str, confidence: float | None) -> dict[str, Field]:
+        return {key: Field(key, text, Span(1, Box(0, 0, 10, 10), text, "Label", confidence))}
+
+    def outcome(key: str, text: str, confidence: float | None) -> object:
+        kept, unreadable = _trusted(_mended(read(key, text, confidence), catalogue), {}, catalogue)
+        return kept[key].value if key in kept else "unreadable" if key in unreadable else None
+
+    assert outcome("personal.marital_status", "MARRIED", 69.6) == "MARRIED"
+    assert outcome("us_contact.relationship", "FRIEND", 60.0) == "FRIEND"
+    assert outcome("personal.marital_status", "MARRLED", 55.0) == "MARRIED"
+    assert outcome("work.primary_occupation", "BUSINES5", 90.0) == "BUSINESS"
+    assert outcome("personal.marital_status", "MARRIED", 30.0) == "unreadable"  # guessing at a smudge
+    assert outcome("personal.marital_status", "MARRYING", 65.0) == "unreadable"  # no option
+    assert outcome("personal.sex", "MAL", 65.0) == "unreadable"  # too short to mend
+    assert outcome("personal.full_name_native", "MARRIED", 60.0) == "unreadable"  # an open question
+    assert outcome("personal.marital_status", "MARRLED", None) == "MARRLED"  # typed: as typed
+
+
+def test_a_lone_dash_read_surely_is_text_and_a_shadow_read_as_a_long_word_is_not() -> None:
+    """The scanned duties "THE ASTANA - DOSTYK LINE" lost their dash (as low as a leader's dots, and
+    punctuation alone like a rule); a shadow at a page's foot read as "—i(i‘—s—s—sC" at 0 joined
+    the last answer on the page, so ASTANA was read at 0 and not trusted."""
+    from ds160check.reading.ocr import _cleaned, _level_line
+
+    line = [("ASTANA", (1381, 2783, 1532, 2813), 93.3), ("-", (1546, 2800, 1557, 2803), 90.3),
+            ("DOSTYK", (1573, 2783, 1722, 2813), 90.3), ("-", (1740, 2800, 1900, 2803), 90.3),
+            ("-", (1910, 2800, 1921, 2803), 40.0)]
+    words = list(_level_line(line, (1381, 2783, 1921, 2813), 72 / 300))
+    assert [w.text for w in words] == ["ASTANA", "-", "DOSTYK"]  # a wide rule, an unsure speck: no
+    assert _cleaned("—i(i‘—s—s—sC", 0.0) == ""
+    for token in ("P<KAZIUSUPOV<<IURII<<<<<<<<", "IURII.IUSUPOV"):  # an MRZ line, a handle: kept
+        assert _cleaned(token, 10.0) == token
 
 
 def test_a_quote_read_between_two_words_parts_them_and_an_apostrophe_does_not() -> None:

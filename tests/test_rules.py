@@ -154,6 +154,18 @@ def test_a_shape_on_a_field_that_is_no_identifier_or_with_other_characters_is_na
                for p in found), found
 
 
+def test_options_are_for_closed_questions_written_as_ceac_prints_them(rules_copy: Path) -> None:
+    _edit(rules_copy / "catalogue.yaml", "personal.surnames: {type: name,",
+          "personal.surnames: {options: [A], type: name,")
+    _edit(rules_copy / "catalogue.yaml", "options: [MALE, FEMALE]", "options: [MALE, female, MALE]")
+    found = check_rules(rules_copy)
+    assert any(re.match(r"field_rules/catalogue\.yaml:\d+: personal\.surnames: options are for a "
+                        r"closed list of answers \(type enum\), not 'name'$", p) for p in found), found
+    assert any("personal.sex: option 'female' must be written as CEAC prints it (capitals, single "
+               "spaces): 'FEMALE'" in p for p in found), found
+    assert any("personal.sex: an option is listed twice" in p for p in found), found
+
+
 def test_the_rules_name_the_matchers_the_comparison_has() -> None:
     # The rule reader keeps the names itself: reading the rules must not import the matching stage.
     assert tuple(SCALAR) == SCALAR_MATCHERS

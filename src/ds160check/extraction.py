@@ -22,7 +22,7 @@ from ds160check.reading.sniff import check_page_file
 from ds160check.rules import LabelSet, Rules, load_rules
 from ds160check.rules.labels import label_key
 from ds160check.rules.model import Catalogue
-from ds160check.values import ceac_countries, mend_shape, parse_print_header_date
+from ds160check.values import ceac_countries, mend_option, mend_shape, parse_print_header_date
 
 PRINT = "print"
 CONFIRMATION = "confirmation"
@@ -32,7 +32,10 @@ PRINT_HEADER = "print header"
 # means the document only mentions DS-160 words.
 MIN_PRINT_FIELDS = 8
 MIN_CONFIRMATION_FIELDS = 3
-# A value whose least sure word OCR read with less confidence than this (0-100) is not trusted.
+# An OCR value that is one of its closed question's options is trusted from this confidence on
+# (0-100), below TRUSTED_OCR: a misreading would have to land on another option exactly, and
+# CEAC's options are far apart. Under it Tesseract is guessing at a smudge.
+OPTION_MIN_CONFIDENCE = 40.0
 HASH_CHUNK = 1 << 20
 
 
@@ -114,18 +117,22 @@ def application_or_pages(
     return app
 
 
-def _trusted(fields: dict[str, Field], unreadable: dict[str, Unreadable]
+def _trusted(fields: dict[str, Field], unreadable: dict[str, Unreadable], catalogue: Catalogue
              ) -> tuple[dict[str, Field], dict[str, Unreadable]]:
     """A value OCR was unsure of is not a value: it becomes unreadable (FIELD_UNREADABLE when the
     other application has it), never a contradiction; so does a label OCR read with nothing beside
     it (a text layer prints an empty answer as DOES NOT APPLY, a scan loses the word). Lists keep
-    their items (each has its own span; only the field's first is judged here)."""
+    their items (each has its own span; only the field's first is judged here). The answer to a
+    closed question read as one of its options is trusted from OPTION_MIN_CONFIDENCE on."""
     scanned = any(f.span is not None and f.span.ocr_confidence is not None for f in fields.values())
     kept, unsure = {}, dict(unreadable)
     for key, value in fields.items():
         span = value.span
         confidence = span.ocr_confidence if span is not None else None
-        if confidence is not None and confidence < TRUSTED_OCR and value.items is None:
+        if confidence is not None and OPTION_MIN_CONFIDENCE <= confidence < TRUSTED_OCR \
+                and _an_option(catalogue, key, value):
+            kept[key] = value
+        elif confidence is not None and confidence < TRUSTED_OCR and value.items is None:
             unsure[key] = Unreadable(key, span.raw if span else "", f"read by OCR with a confidence of "
                                      f"{confidence:.0f} of 100: not trusted, check it by hand", span)
         elif scanned and value.value is None and span is None and value.items is None:
@@ -138,16 +145,24 @@ def _trusted(fields: dict[str, Field], unreadable: dict[str, Unreadable]
 
 def _mended(fields: dict[str, Field], catalogue: Catalogue) -> dict[str, Field]:
     """Identifiers OCR read, mended where the catalogue's shape fixes a character (AAOO... is
-    AA00...). A text layer's value is what was typed: never changed."""
+    AA00...), and answers to closed questions one letter off an option (MARRLED is MARRIED). A
+    text layer's value is what was typed: never changed."""
     out = dict(fields)
     for key, value in fields.items():
         spec = catalogue.fields.get(key)
         span = value.span
-        if spec is None or spec.shape is None or span is None or span.ocr_confidence is None:
+        if spec is None or span is None or span.ocr_confidence is None or not isinstance(value.value, str):
             continue
-        if isinstance(value.value, str):
+        if spec.shape is not None:
             out[key] = replace(value, value=mend_shape(value.value, spec.shape))
+        elif spec.options and (option := mend_option(value.value, spec.options)) is not None:
+            out[key] = replace(value, value=option)
     return out
+
+
+def _an_option(catalogue: Catalogue, key: str, value: Field) -> bool:
+    spec = catalogue.fields.get(key)
+    return spec is not None and value.items is None and value.value in spec.options
 
 
 def _scanned(pages: list[Page]) -> bool:
@@ -168,7 +183,7 @@ def parse_flow(info: DocumentInfo, flow: Flow, rules: Rules) -> Application:
         assembler.add(row)
     fields, unreadable, warnings = assembler.finish()
     fields = _mended(_with_meta(fields, kind, flow, rules), rules.catalogue)
-    fields, unreadable = _trusted(fields, unreadable)
+    fields, unreadable = _trusted(fields, unreadable, rules.catalogue)
     app = Application(info, fields, warnings, unreadable)
     app.warnings.extend(_unreadable_warnings(app))
     if kind == PRINT:

@@ -595,6 +595,33 @@ def mend_shape(ident: str, shape: str) -> str:
     return "".join(out)
 
 
+# An OCR reading is taken for an option when it is this many letters off it at most and at least
+# OPTION_CLEAR letters off every other option (CEAC's options differ by far more than one letter).
+OPTION_EDITS: Final = 1
+OPTION_CLEAR: Final = 3
+OPTION_MIN_LENGTH: Final = 4
+
+
+def mend_option(text: str, options: Iterable[str]) -> str | None:
+    """The option of a closed question an OCR reading is, or None: ``MARRIED`` itself, or a reading
+    one letter off one option and far from every other (``MARRLED`` is MARRIED; ``MALE`` is not
+    FEMALE, nor is a short reading taken for anything but itself)."""
+    from rapidfuzz.distance import Levenshtein
+
+    read = " ".join(text.split()).upper()
+    choices = tuple(options)
+    if read in choices:
+        return read
+    if len(read) < OPTION_MIN_LENGTH:
+        return None
+    ranked = sorted((Levenshtein.distance(read, option), option) for option in choices)
+    if not ranked or ranked[0][0] > OPTION_EDITS or len(ranked[0][1]) < OPTION_MIN_LENGTH:
+        return None
+    if len(ranked) > 1 and ranked[1][0] < OPTION_CLEAR:
+        return None
+    return ranked[0][1]
+
+
 _PHONE: Final = re.compile(rf"\(?\+?[0-9 ()./{DASHES}]*[0-9][0-9 ()./{DASHES}]*")
 _NOT_DIGIT: Final = re.compile(r"[^0-9]")
 

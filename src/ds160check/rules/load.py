@@ -46,7 +46,7 @@ COMPARE_CODES_FILE = "compare/codes.yaml"
 COMPARE_FIELDS_FILE = "compare/fields.yaml"
 PRIVACY_FILE = "privacy.yaml"
 
-CATALOGUE_ENTRY_KEYS = ("type", "kind", "trap", "item", "gate", "explained", "shape")
+CATALOGUE_ENTRY_KEYS = ("type", "kind", "trap", "item", "gate", "explained", "shape", "options")
 # A shape: upper-case letters and digits as they must stand, ``*`` for either.
 _SHAPE: Final = re.compile(r"[A-Z0-9*]+")
 LABEL_FILE_KEYS = ("section", "headings", "markers", "rows")
@@ -152,6 +152,7 @@ def _catalogue_entry(src: Source, key: str, node: Node) -> list[FieldSpec]:
         item=_catalogue_item(src, entry.get("item"), str(type_name)),
         gate=_string(src, entry.get("gate"), "gate"),
         shape=_shape(src, key, entry.get("shape"), str(type_name)),
+        options=_options(src, key, entry.get("options"), str(type_name)),
     )
     specs = [spec]
     if _bool(src, entry.get("explained"), "explained"):
@@ -168,6 +169,22 @@ def _shape(src: Source, key: str, node: Node | None, type_name: str) -> str | No
     if not _SHAPE.fullmatch(shape):
         src.problem(node.line, f"{key}: shape {shape!r} may hold only capital letters, digits and '*'")
     return shape
+
+
+def _options(src: Source, key: str, node: Node | None, type_name: str) -> tuple[str, ...]:
+    options = _strings(src, node, f"{key}: options")
+    if node is None:
+        return ()
+    if type_name != "enum":
+        src.problem(node.line, f"{key}: options are for a closed list of answers (type enum), "
+                    f"not {type_name!r}")
+    for option in options:
+        if option != " ".join(option.split()).upper():
+            src.problem(node.line, f"{key}: option {option!r} must be written as CEAC prints it "
+                        f"(capitals, single spaces): {' '.join(option.split()).upper()!r}")
+    if len(set(options)) != len(options):
+        src.problem(node.line, f"{key}: an option is listed twice")
+    return options
 
 
 def _catalogue(src: Source) -> Catalogue:

@@ -57,6 +57,9 @@ class FieldSpec:
     # What each character of an identifier is (``AA00******``: letters and digits as written, ``*``
     # either): where it fixes a digit, a letter OCR read is its look-alike digit, and the reverse.
     shape: str | None = None
+    # The answers CEAC offers for a closed question (an enum), as it prints them: a value OCR read
+    # as one of them, or one letter off one of them only, is that answer (see extraction._trusted).
+    options: tuple[str, ...] = ()
 
     @property
     def is_list(self) -> bool:
