@@ -26,8 +26,9 @@ from ds160check.rules import load_rules
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "sample"
 # Print-out fields a scan must read as the text version does (issue 10 asks 97%; measured
-# 96.6% on the sample's two print-outs: the gap is O/0 in Application IDs and a native name).
-MIN_FIELD_SHARE = 0.95
+# 97.9% and 97.2% on the sample's two print-outs: the gap is O/0 in Application IDs, an e-mail
+# read unsurely and the native name's Й read as И).
+MIN_FIELD_SHARE = 0.97
 
 # A time limit for the readings of many pages, so that a busy machine does not fail a test of
 # what is read.
@@ -321,6 +322,47 @@ def test_a_word_of_latin_look_alikes_beside_a_cyrillic_word_is_read_as_cyrillic(
 
 
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not DEJAVU_SANS.is_file(), reason="the DejaVu fonts draw the page")
+@pytest.mark.skipif("rus" not in (ocr.engine() or ocr.Engine("", "", ("eng",), False)).languages,
+                    reason="Russian OCR data (tesseract-ocr-rus) is not installed")
+def test_the_rest_of_a_cyrillic_answer_english_misread_or_missed_is_read_in_russian() -> None:
+    """The sample's scanned print-out gave its native name as 'ЮСУПОВ', nothing where ЮРИЙ stands,
+    then 'BUKTOPOBUY' at 62: FIELD_UNREADABLE where the form is plain. A Latin name English read
+    surely after a Cyrillic one is left alone."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ds160check.model import Word
+    from ds160check.reading.ocr import _rest_of_cyrillic_read_again
+
+    font = ImageFont.truetype(str(DEJAVU_SANS), 36)
+    page = Image.new("L", (2000, 260), 255)
+    draw = ImageDraw.Draw(page)
+    boxes = {}
+    english_line = ("Have", "you", "ever", "used", "other", "names", "or", "aliases?")
+    for y, words in ((40, ("ЮСУПОВ", "ЮРИЙ", "ВИКТОРОВИЧ")), (100, english_line),
+                     (160, ("ЮСУПОВ", "IURII"))):
+        x = 100
+        for text in words:
+            draw.text((x, y), text, font=font, fill=0)
+            left, top, right, bottom = draw.textbbox((x, y), text, font=font)
+            boxes[(y, text)] = (left, top, right, bottom)
+            x = right + 22
+    scale = 72 / 300
+
+    def read_as(key: tuple[int, str], text: str, confidence: float) -> Word:
+        left, top, right, bottom = boxes[key]
+        return Word(text, left * scale, top * scale, right * scale, bottom * scale, 8.0, confidence)
+
+    found = ocr.engine()
+    assert found is not None
+    english = [read_as((40, "ЮСУПОВ"), "ЮСУПОВ", 96.8), read_as((40, "ВИКТОРОВИЧ"), "BUKTOPOBUY", 61.6),
+               read_as((160, "ЮСУПОВ"), "ЮСУПОВ", 96.0), read_as((160, "IURII"), "IURII", 95.0),
+               *(read_as((100, text), text, 96.0) for text in english_line)]  # an English page
+    again = _rest_of_cyrillic_read_again(page, 300, english, found)
+    assert [w.text for w in again] == ["ЮСУПОВ", "ЮРИЙ", "ВИКТОРОВИЧ", "ЮСУПОВ", "IURII",
+                                       *english_line]
 
 
 @pytest.mark.skipif(not DEJAVU_SANS.is_file(), reason="the DejaVu fonts draw the page")

@@ -81,6 +81,15 @@ CYRILLIC_PAGE_SHARE: Final = 0.2
 NEIGHBOUR_GAP: Final = 1.5
 # A Russian reading replaces an unsure word only when it spans this share of its width and length.
 MIN_COVER: Final = 0.6
+# A word or line read again is read this share of its height beyond its box on each side: its box
+# is the English reading's, and a Cyrillic letter's breve or descender stands outside the capitals
+# (with 0.2, ЮРИЙ was read ЮРИИ: the breve was cut off). Lines are a height or more apart.
+REREAD_PAD: Final = 0.5
+SIDE_PAD: Final = 0.2  # to the sides less: the next word may stand a third of a height away
+# The words after a Cyrillic word on its line, up to this many of its heights apart (a word of ten
+# letters English did not read at all), are the rest of
+# its answer (ЮСУПОВ, a name English did not read, BUKTOPOBUY for ВИКТОРОВИЧ).
+RUN_GAP: Final = 12.0
 # Quotation marks that stand between two words, never inside one (see _split_at_quotes).
 INNER_QUOTES: Final = frozenset("‘“”«»„")
 # Characters a table's rules and a page's edges are read as.
@@ -148,7 +157,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/3"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/4"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -449,7 +458,8 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     words = _cyrillic_page_read_again(prepared, dpi, words, found)
     words = _with_words_missed(prepared, dpi, words, found)
     if len(found.languages) > 1:
-        words = _script_of_neighbours(_latin_beside_cyrillic_read_again(prepared, dpi, words, found))
+        words = _latin_beside_cyrillic_read_again(prepared, dpi, words, found)
+        words = _script_of_neighbours(_rest_of_cyrillic_read_again(prepared, dpi, words, found))
     width, height = prepared.size
     return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
 
@@ -525,9 +535,7 @@ def _cyrillic_page_read_again(prepared: Any, dpi: float, words: list[Word], foun
     Latin), and the reading with more sure words is kept."""
     if len(found.languages) < 2:
         return words
-    sure = [w for w in words if _is_sure(w)]
-    cyrillic = sum(_written_in_cyrillic([w]) for w in sure)
-    if not sure or cyrillic < len(sure) * CYRILLIC_PAGE_SHARE:
+    if not _cyrillic_share_reached(words):
         return words
     again = _read_whole(_api(found, every=True), prepared, dpi)
     return again if _sure(again) > _sure(words) else words
@@ -650,9 +658,9 @@ def _latin_beside_cyrillic_read_again(prepared: Any, dpi: float, words: list[Wor
     scale = 72.0 / dpi
     better: dict[int, list[Word]] = {}
     for word in suspects:
-        pad = (word.bottom - word.top) * 0.2
-        x0, top = max(0.0, word.x0 - pad), max(0.0, word.top - pad)
-        width, height = word.x1 + pad - x0, word.bottom + pad - top
+        pad, side = (word.bottom - word.top) * REREAD_PAD, (word.bottom - word.top) * SIDE_PAD
+        x0, top = max(0.0, word.x0 - side), max(0.0, word.top - pad)
+        width, height = word.x1 + side - x0, word.bottom + pad - top
         other.SetRectangle(round(x0 / scale), round(top / scale), round(width / scale) + 1,
                            round(height / scale) + 1)
         other.Recognize()
@@ -661,6 +669,70 @@ def _latin_beside_cyrillic_read_again(prepared: Any, dpi: float, words: list[Wor
                 and min(w.confidence or 0 for w in again) >= LOW_CONFIDENCE and _covers(again, word):
             better[id(word)] = again
     return [new for word in words for new in better.get(id(word), [word])]
+
+
+def _rest_of_cyrillic_read_again(prepared: Any, dpi: float, words: list[Word], found: Engine
+                                 ) -> list[Word]:
+    """A Cyrillic word on an English page, and the rest of its answer after it, read again in the
+    other languages when English read that rest unsurely or left a gap in it: the scanned print-out
+    gave the native name ЮСУПОВ ЮРИЙ ВИКТОРОВИЧ as 'ЮСУПОВ', nothing, then 'BUKTOPOBUY' at 62.
+
+    The rest runs to the right while words stand no further than RUN_GAP heights apart, and ends
+    at a word English read very surely in Latin letters (a Latin name after a Cyrillic one stays).
+    The reading again replaces the run only when every word of it is Cyrillic (a letter only
+    Cyrillic has, no Latin one), read surely, and it spans the run."""
+    if _cyrillic_share_reached(words):
+        return words  # a page in Cyrillic was read in every language already
+    runs = [run for run in map(lambda w: _run_after(w, words), words) if run]
+    if not runs:
+        return words
+    other = _api(found, other=True)
+    other.SetImage(prepared)
+    other.SetSourceResolution(round(dpi))
+    scale = 72.0 / dpi
+    replaced: dict[int, list[Word]] = {}
+    for run in runs:
+        if any(id(w) in replaced for w in run):
+            continue
+        x0, x1 = run[0].x0, run[-1].x1
+        top, bottom = min(w.top for w in run), max(w.bottom for w in run)
+        pad = (bottom - top) * REREAD_PAD
+        other.SetRectangle(round(x0 / scale), round(max(0.0, top - pad) / scale),
+                           round((x1 - x0) / scale) + 1, round((bottom - top + 2 * pad) / scale) + 1)
+        other.Recognize()
+        again = [_shifted(w, x0, max(0.0, top - pad)) for w in _words(other, scale)]
+        span = Word("".join(w.text for w in run), x0, top, x1, bottom, run[0].size, None)
+        if again and all(_written_in_cyrillic([w]) and not _has_latin(w.text)
+                         and (w.confidence or 0) >= LOW_CONFIDENCE for w in again) \
+                and _covers(again, span):
+            replaced[id(run[0])] = again
+            replaced.update({id(w): [] for w in run[1:]})
+    return [new for word in words for new in replaced.get(id(word), [word])]
+
+
+def _run_after(word: Word, words: Sequence[Word]) -> list[Word]:
+    """``word`` (a sure Cyrillic one) and the words after it on its line that English was unsure
+    of, when any was, or when a gap wider than NEIGHBOUR_GAP shows a word not read; else []."""
+    if not (_is_sure(word) and _written_in_cyrillic([word])):
+        return []
+    middle, height = (word.top + word.bottom) / 2, word.bottom - word.top
+    after = sorted((w for w in words if w is not word and w.x0 >= word.x1 - 1
+                    and w.top <= middle <= w.bottom), key=lambda w: w.x0)
+    run, doubtful = [word], False
+    for w in after:
+        if w.x0 - run[-1].x1 > height * RUN_GAP:
+            break
+        if _has_latin(w.text) and (w.confidence or 0) >= VERY_SURE:
+            break
+        doubtful = doubtful or w.x0 - run[-1].x1 > height * NEIGHBOUR_GAP \
+            or (_has_latin(w.text) and not _all_look_alikes(w.text))
+        run.append(w)
+    return run if doubtful else []
+
+
+def _cyrillic_share_reached(words: Sequence[Word]) -> bool:
+    sure = [w for w in words if _is_sure(w)]
+    return bool(sure) and sum(_written_in_cyrillic([w]) for w in sure) >= len(sure) * CYRILLIC_PAGE_SHARE
 
 
 def _has_latin(text: str) -> bool:
@@ -716,7 +788,7 @@ def _lines_of(words: Sequence[Word], unsure: Sequence[Word]
         done.update(id(w) for w in members)
         top = min(w.top for w in members)
         bottom = max(w.bottom for w in members)
-        pad = (bottom - top) * 0.2
+        pad = (bottom - top) * REREAD_PAD
         yield max(0.0, top - pad), bottom + pad, members
 
 
