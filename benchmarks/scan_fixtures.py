@@ -31,7 +31,8 @@ def _extract_json(path: Path) -> dict[str, Any]:
 
     from ds160check.cli import cli
 
-    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "json"])
+    # Fields read are the subject: a loaded machine must not turn a slow page into a miss.
+    result = CliRunner().invoke(cli, ["extract", str(path), "--format", "json", "--timeout", "600"])
     if result.exit_code != 0:
         raise RuntimeError(f"{path.name}: {result.output.strip()}")
     data: dict[str, Any] = json.loads(result.output)
