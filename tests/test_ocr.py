@@ -132,6 +132,31 @@ def test_a_photographed_refusal_letter_finds_the_hidden_refusal_as_the_text_one_
     assert any(f["code"] == "UNDISCLOSED_REFUSAL" for f in as_scan["findings"])
 
 
+def test_a_quote_read_by_ocr_says_so_and_how_surely_in_every_report(tmp_path: Path) -> None:
+    """A broker tells a client "the form contradicts itself" from a quote: one read from a scan
+    must say it was read by OCR, and how surely, so that it is checked against the paper."""
+    import jsonschema
+
+    from ds160check.render.report_html import render_html
+    from ds160check.render.report_md import render_markdown
+    from ds160check.render.report_text import render_report
+    from ds160check.schemas import report_schema
+
+    letter = tmp_path / "letter.pdf"
+    scanned(SAMPLE / "refusal-letter.pdf", letter, degrees=-0.8)
+    report = compare(SAMPLE / "old.pdf", SAMPLE / "new.pdf", [letter])
+    data = report.to_dict()
+    jsonschema.validate(data, report_schema())
+    hidden = next(f for f in data["findings"] if f["code"] == "UNDISCLOSED_REFUSAL")
+    quoted = {e["role"]: e for e in hidden["evidence"]}
+    assert 0 < quoted["evidence"]["ocr_confidence"] <= 100 and "ocr_confidence" not in quoted["new"]
+    text = render_report(report)
+    note = f"letter.pdf p.1, read by OCR at {quoted['evidence']['ocr_confidence']:.0f}/100"
+    assert f"seen: {note}:" in text and "seen: new.pdf p.2: " in text
+    assert ", read by OCR at " in text.split("\nCRITICAL")[0]  # the refusal's own quote, above
+    assert note in render_html(report) and ", read by OCR at " in render_markdown(report)
+
+
 def test_without_an_ocr_engine_a_scan_is_one_clear_line_and_the_case_goes_on(tmp_path: Path) -> None:
     letter = tmp_path / "letter-scan.pdf"
     scanned(SAMPLE / "refusal-letter.pdf", letter)

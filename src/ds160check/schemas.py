@@ -140,6 +140,7 @@ _EVIDENCE = {
         "page": {"type": "integer", "minimum": 1},
         "bbox": {"type": "array", "items": {"type": "number"}, "minItems": 4, "maxItems": 4},
         "paragraph": {"type": "integer", "minimum": 0},
+        "ocr_confidence": {"type": "number", "minimum": 0, "maximum": 100},
     },
 }
 

@@ -343,7 +343,8 @@ def _case_refusal(letter: LetterRefusal, path: str, source: str) -> Refusal:
     """A refusal read from a document, quoting the sentence that decided its type."""
     span = letter.evidence
     evidence = Evidence(path, EVIDENCE, letter.quote or span.text, span.page,
-                        tuple(span.box.as_list()) if span.box else None, span.paragraph)
+                        tuple(span.box.as_list()) if span.box else None, span.paragraph,
+                        span.ocr_confidence)
     return Refusal(letter.type, letter.subtype, letter.date, letter.post, source, evidence,
                    letter.subsections, letter.requested, letter.says_not_refused)
 

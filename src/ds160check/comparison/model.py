@@ -22,14 +22,15 @@ class Evidence:
     page: int | None = None
     bbox: tuple[float, ...] | None = None
     paragraph: int | None = None
+    # Read by OCR: the confidence (0-100) of its least sure word; None for a text layer or a DOCX.
+    ocr_confidence: float | None = None
 
     @classmethod
     def of(cls, file: str, role: str, span: Span | None, text: str | None = None) -> Evidence:
         if span is None:
             return cls(file, role, text or "")
-        return cls(
-            file, role, text if text is not None else span.raw, span.page, tuple(span.box.as_list())
-        )
+        return cls(file, role, text if text is not None else span.raw, span.page,
+                   tuple(span.box.as_list()), ocr_confidence=span.ocr_confidence)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"file": self.file, "role": self.role, "text": self.text}
@@ -39,6 +40,8 @@ class Evidence:
             out["bbox"] = list(self.bbox)
         if self.paragraph is not None:
             out["paragraph"] = self.paragraph
+        if self.ocr_confidence is not None:
+            out["ocr_confidence"] = self.ocr_confidence
         return out
 
 

@@ -88,7 +88,7 @@ CONTRADICTS_CHANGES: Final = {
 def _evidence(path: str, fact: Fact) -> Evidence:
     span = fact.span
     box = tuple(span.box.as_list()) if span.box is not None else None
-    return Evidence(path, EVIDENCE_ROLE, span.text, span.page, box, span.paragraph)
+    return Evidence(path, EVIDENCE_ROLE, span.text, span.page, box, span.paragraph, span.ocr_confidence)
 
 
 def _file(path: str) -> str:

@@ -289,5 +289,6 @@ def _cited(path: str, fields: list[PassportField]) -> list[Evidence]:
             continue
         seen.add(key)
         box = tuple(span.box.as_list()) if span.box is not None else None
-        out.append(Evidence(path, EVIDENCE_ROLE, shown.quote, span.page, box, span.paragraph))
+        out.append(Evidence(path, EVIDENCE_ROLE, shown.quote, span.page, box, span.paragraph,
+                            span.ocr_confidence))
     return out

@@ -161,7 +161,8 @@ def _refusal(report: Report) -> str:
     if refusal.evidence is not None:
         page = f", page {refusal.evidence.page}" if refusal.evidence.page else ""
         out.append(f"<blockquote>{esc(refusal.evidence.text)} <span class=\"where\">"
-                   f"({esc(_name(refusal.evidence.file))}{esc(page)})</span></blockquote>")
+                   f"({esc(_name(refusal.evidence.file))}{esc(page)}"
+                   f"{esc(view.ocr_note(refusal.evidence))})</span></blockquote>")
     if refusal.requested:
         items = "".join(f"<li>{esc(item)}</li>" for item in refusal.requested)
         out.append(f"<p>Requested:</p><ul>{items}</ul>")

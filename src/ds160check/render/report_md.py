@@ -56,7 +56,8 @@ def _refusal(report: Report) -> list[str]:
     out = [f"**{_cell(refusal_summary(refusal))}** (from {_cell(view.refusal_source(report))}). "
            f"{_cell(refusal.to_dict()['meaning'])}"]
     if refusal.evidence is not None:
-        out += ["", f"> {_cell(refusal.evidence.text)} — *{_cell(view.file_name(refusal.evidence.file))}*"]
+        where = view.file_name(refusal.evidence.file) + view.ocr_note(refusal.evidence)
+        out += ["", f"> {_cell(refusal.evidence.text)} — *{_cell(where)}*"]
     if refusal.requested:
         out += ["", "Requested:", ""] + [f"- {_cell(item)}" for item in refusal.requested]
     if refusal.note:

@@ -78,7 +78,8 @@ def _refusal_lines(report: Report) -> list[str]:
     lines = [f"Refusal: {refusal_summary(refusal)} (from {view.refusal_source(report)})"]
     if refusal.evidence is not None:
         page = f", page {refusal.evidence.page}" if refusal.evidence.page else ""
-        lines.append(f'  "{refusal.evidence.text}" ({Path(refusal.evidence.file).name}{page})')
+        lines.append(f'  "{refusal.evidence.text}" ({Path(refusal.evidence.file).name}{page}'
+                     f'{view.ocr_note(refusal.evidence)})')
     if refusal.requested:
         lines.append("  requested:")
         lines += [f"    - {item}" for item in refusal.requested]

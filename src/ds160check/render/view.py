@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ds160check.comparison.codes import Code
-from ds160check.comparison.model import Change, Finding, Report, Value
+from ds160check.comparison.model import Change, Evidence, Finding, Report, Value
 from ds160check.comparison.summary import document_names, provers
 from ds160check.wording import MISSING_TEXT, describe, value_lines
 
@@ -142,16 +142,25 @@ def finding_cards(report: Report, severity: str) -> tuple[list[Finding], int]:
 
 
 def evidence_lines(finding: Finding, limit: int) -> list[tuple[str, str]]:
-    """(where, quote) of the first ``limit`` quotes: ``new.pdf p.2``, ``'NO'``."""
+    """(where, quote) of the first ``limit`` quotes: ``new.pdf p.2``, ``'NO'``; a quote OCR read
+    says so, and how surely (``old-scan.pdf p.2, read by OCR at 96/100``): a broker checks it
+    against the paper before telling a client the form contradicts itself."""
     out = []
     for evidence in finding.evidence:
         if not evidence.text or evidence.text in ("[]", "{}"):
             continue
         where = file_name(evidence.file) + (f" p.{evidence.page}" if evidence.page is not None else "")
-        out.append((where, evidence.text))
+        out.append((where + ocr_note(evidence), evidence.text))
         if len(out) == limit:
             break
     return out
+
+
+def ocr_note(evidence: Evidence) -> str:
+    """``, read by OCR at 96/100`` for a quote OCR read, else nothing."""
+    if evidence.ocr_confidence is None:
+        return ""
+    return f", read by OCR at {evidence.ocr_confidence:.0f}/100"
 
 
 def refusal_source(report: Report) -> str:
