@@ -472,6 +472,8 @@ def test_a_lone_dash_read_surely_is_text_and_a_shadow_read_as_a_long_word_is_not
             ("-", (1910, 2800, 1921, 2803), 40.0)]
     words = list(_level_line(line, (1381, 2783, 1921, 2813), 72 / 300))
     assert [w.text for w in words] == ["ASTANA", "-", "DOSTYK"]  # a wide rule, an unsure speck: no
+    # As high as the line's letters, or it would start a line of its own in the layout.
+    assert (words[1].top, words[1].bottom) == (words[0].top, words[0].bottom)
     assert _cleaned("—i(i‘—s—s—sC", 0.0) == ""
     for token in ("P<KAZIUSUPOV<<IURII<<<<<<<<", "IURII.IUSUPOV"):  # an MRZ line, a handle: kept
         assert _cleaned(token, 10.0) == token

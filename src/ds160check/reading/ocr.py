@@ -157,7 +157,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/4"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/5"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -647,28 +647,44 @@ def _latin_beside_cyrillic_read_again(prepared: Any, dpi: float, words: list[Wor
     replaced when they read it as Cyrillic surely: English reads a Cyrillic word it does not know
     as Latin gibberish it is fairly sure of ("IOCYTIOB ЮРИЙ ВИКТОРОВИЧ" for ЮСУПОВ ЮРИЙ
     ВИКТОРОВИЧ), which contradicted the form's native name. A Latin word among Latin ones is not
-    looked at, nor is one whose reading again is not Cyrillic."""
-    suspects = [w for w in words if _has_latin(w.text) and not _all_look_alikes(w.text)
-                and any(_written_in_cyrillic([n]) for n in _beside(w, words))]
-    if not suspects:
-        return words
-    other = _api(found, other=True)
-    other.SetImage(prepared)
-    other.SetSourceResolution(round(dpi))
+    looked at, nor is one whose reading again is not Cyrillic. A word made Cyrillic makes its own
+    neighbours suspects in turn: "ACAHAJIVEB TEMUPJIAH ЖЫЛДЫЗБЕКОВИЧ" had only its middle word
+    beside a Cyrillic one, and once that was ТЕМИРЛАН the surname stood beside it in Latin."""
+    tried: set[int] = set()
+    other = None
     scale = 72.0 / dpi
-    better: dict[int, list[Word]] = {}
-    for word in suspects:
-        pad, side = (word.bottom - word.top) * REREAD_PAD, (word.bottom - word.top) * SIDE_PAD
-        x0, top = max(0.0, word.x0 - side), max(0.0, word.top - pad)
-        width, height = word.x1 + side - x0, word.bottom + pad - top
-        other.SetRectangle(round(x0 / scale), round(top / scale), round(width / scale) + 1,
-                           round(height / scale) + 1)
-        other.Recognize()
-        again = [_shifted(w, x0, top) for w in _words(other, scale)]
-        if again and _written_in_cyrillic(again) and not any(_has_latin(w.text) for w in again) \
-                and min(w.confidence or 0 for w in again) >= LOW_CONFIDENCE and _covers(again, word):
-            better[id(word)] = again
-    return [new for word in words for new in better.get(id(word), [word])]
+    while True:
+        suspects = [w for w in words if id(w) not in tried and _has_latin(w.text)
+                    and not _all_look_alikes(w.text)
+                    and any(_written_in_cyrillic([n]) for n in _beside(w, words))]
+        if not suspects:
+            return words
+        if other is None:
+            other = _api(found, other=True)
+            other.SetImage(prepared)
+            other.SetSourceResolution(round(dpi))
+        tried.update(id(w) for w in suspects)
+        better = {id(word): again for word in suspects
+                  if (again := _cyrillic_reading(other, word, scale)) is not None}
+        if not better:
+            return words
+        words = [new for word in words for new in better.get(id(word), [word])]
+
+
+def _cyrillic_reading(other: Any, word: Word, scale: float) -> list[Word] | None:
+    """``word`` read again by ``other`` (the other languages): the words, when they are Cyrillic
+    (a letter only Cyrillic has, no Latin one), each read surely, and span the word."""
+    pad, side = (word.bottom - word.top) * REREAD_PAD, (word.bottom - word.top) * SIDE_PAD
+    x0, top = max(0.0, word.x0 - side), max(0.0, word.top - pad)
+    width, height = word.x1 + side - x0, word.bottom + pad - top
+    other.SetRectangle(round(x0 / scale), round(top / scale), round(width / scale) + 1,
+                       round(height / scale) + 1)
+    other.Recognize()
+    again = [_shifted(w, x0, top) for w in _words(other, scale)]
+    if again and _written_in_cyrillic(again) and not any(_has_latin(w.text) for w in again) \
+            and min(w.confidence or 0 for w in again) >= LOW_CONFIDENCE and _covers(again, word):
+        return again
+    return None
 
 
 def _rest_of_cyrillic_read_again(prepared: Any, dpi: float, words: list[Word], found: Engine
@@ -858,8 +874,10 @@ def _level_line(line: list[tuple[str, tuple[int, int, int, int], float]],
         height = bottom - top
         word_size = size or height * scale
         if _is_dash(text, (x1 - x0) * scale, word_size, confidence):
-            yield Word(text, x0 * scale, (middle - height / 2) * scale, x1 * scale,
-                       (middle + height / 2) * scale, word_size, confidence)
+            # As high as the line's letters: a box a pixel or two high would start a line of its
+            # own ("- Print Application" parted from the browser's header and joined an answer).
+            yield Word(text, x0 * scale, (middle - tallest / 2) * scale, x1 * scale,
+                       (middle + tallest / 2) * scale, word_size, confidence)
             continue
         if height * scale < word_size * DOT_HEIGHT:
             continue  # dotted leaders between a label and its value, read as "ig ved Ua"
