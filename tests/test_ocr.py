@@ -461,6 +461,19 @@ def test_an_unsure_answer_to_a_closed_question_that_is_one_of_its_options_is_tha
     assert outcome("personal.marital_status", "MARRLED", None) == "MARRLED"  # typed: as typed
 
 
+def test_a_russian_reading_covers_the_latin_marks_english_spelled_a_cyrillic_word_with() -> None:
+    """Held-out set 2 (c07): English read ГУЛШАН as 'IryY/JILUAH' at 31 (Г as Ir, Л as JI, Ш as LU)
+    and Russian read it surely, but six letters did not cover eleven marks: the native name stayed
+    unreadable. A few letters read inside a long word still do not replace it."""
+    from ds160check.model import Word
+    from ds160check.reading.ocr import _covers
+
+    english = Word("IryY/JILUAH", 150.0, 189.0, 193.0, 196.0, 7.0, 31.3)
+    assert _covers([Word("ГУЛШАН", 150.5, 189.0, 192.5, 196.0, 7.0, 92.6)], english)
+    assert not _covers([Word("ЛУ", 160.0, 189.0, 172.0, 196.0, 7.0, 92.0)], english)  # too narrow
+    assert not _covers([Word("ГУЛ", 150.0, 189.0, 193.0, 196.0, 7.0, 92.0)], english)  # too few
+
+
 def test_a_lone_dash_read_surely_is_text_and_a_shadow_read_as_a_long_word_is_not() -> None:
     """The scanned duties "THE ASTANA - DOSTYK LINE" lost their dash (as low as a leader's dots, and
     punctuation alone like a rule); a shadow at a page's foot read as "—i(i‘—s—s—sC" at 0 joined

@@ -81,6 +81,7 @@ CYRILLIC_PAGE_SHARE: Final = 0.2
 NEIGHBOUR_GAP: Final = 1.5
 # A Russian reading replaces an unsure word only when it spans this share of its width and length.
 MIN_COVER: Final = 0.6
+LATIN_MARKS_PER_LETTER: Final = 2
 # A word or line read again is read this share of its height beyond its box on each side: its box
 # is the English reading's, and a Cyrillic letter's breve or descender stands outside the capitals
 # (with 0.2, ЮРИЙ was read ЮРИИ: the breve was cut off). Lines are a height or more apart.
@@ -157,7 +158,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/5"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/6"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -1303,7 +1304,10 @@ def _written_in_cyrillic(words: Sequence[Word]) -> bool:
 
 def _covers(again: Sequence[Word], word: Word) -> bool:
     """The Russian reading spans most of the word it would replace: a few letters read inside a
-    long unsure word are not a reading of it."""
+    long unsure word are not a reading of it. English spells a Cyrillic letter it does not know
+    with up to LATIN_MARKS_PER_LETTER marks (Л as JI, Ш as LU, Г as Ir: 'IryY/JILUAH' for ГУЛШАН),
+    so the letters are counted so."""
     width = sum(w.x1 - w.x0 for w in again)
     letters = len("".join(w.text for w in again))
-    return width >= (word.x1 - word.x0) * MIN_COVER and letters >= len(word.text) * MIN_COVER
+    return width >= (word.x1 - word.x0) * MIN_COVER \
+        and letters * LATIN_MARKS_PER_LETTER >= len(word.text) * MIN_COVER
