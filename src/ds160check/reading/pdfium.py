@@ -310,10 +310,12 @@ def _joins(
     lefts: list[float], tops: list[float], rights: list[float], bottoms: list[float]
 ) -> list[bool]:
     same, sure_gap = SIZE_TOLERANCE, _SURE_GAP_OF_HEIGHT
+    # Top and bottom within SIZE_TOLERANCE; most neighbours have exactly the same ones, which one
+    # comparison each tells (a difference of exactly 0.0 is within; NaN and inf go on to the test).
     return [False] + [
         left <= next_left <= right + sure_gap * (next_top - next_bottom)
-        and -same <= next_top - top <= same
-        and -same <= next_bottom - bottom <= same
+        and ((next_top - top == 0.0 and next_bottom - bottom == 0.0)
+             or (-same <= next_top - top <= same and -same <= next_bottom - bottom <= same))
         for left, next_left, right, top, next_top, bottom, next_bottom in zip(
             lefts, lefts[1:], rights, tops, tops[1:], bottoms, bottoms[1:], strict=False
         )
