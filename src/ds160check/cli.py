@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from ds160check import __version__
+from ds160check import __version__, regex_cache
 from ds160check.cli_decisions import decisions as decisions_group
 from ds160check.cli_decisions import decisions_option
 from ds160check.cli_decisions import load as load_decisions
@@ -413,6 +413,9 @@ def main() -> None:
     try:
         cli(prog_name="ds160check")
     finally:
+        # The rule files' regular expressions this run compiled, for the next command (a no-op when
+        # nothing new was compiled, and for commands that compile none).
+        regex_cache.save()
         # At exit every object the command made is garbage the interpreter would walk again in its
         # last collections (0.25 s of CPU after a compare that loaded spaCy): frozen, they are not.
         gc.freeze()

@@ -24,6 +24,7 @@ from typing import Any, Final, Literal, TypeVar
 
 from ds160check.documents.ingest import TextDocument, TextSpan
 from ds160check.errors import RuleError
+from ds160check.regex_cache import compile_cached
 from ds160check.rules.load import suggest
 from ds160check.rules.source import Node, key_line, keys_of, load_source
 from ds160check.rules_path import rules_dir
@@ -807,7 +808,7 @@ class RuleReader:
 
     def compiled(self, pattern: str, line: int, what: str) -> re.Pattern[str]:
         try:
-            return re.compile(pattern, re.IGNORECASE)
+            return compile_cached(pattern, re.IGNORECASE)
         except re.error as error:
             raise self.fail(line, f"{what}: not a valid regular expression ({error.msg})") from None
 
@@ -884,7 +885,7 @@ def _city_pattern(names: Mapping[str, str]) -> re.Pattern[str]:
     """Any known city as a whole word; spaces and hyphens inside a name are interchangeable."""
     longest_first = sorted(names, key=len, reverse=True)
     choices = "|".join("[ -]+".join(re.escape(w) for w in n.split()) for n in longest_first)
-    return re.compile(rf"(?<![\w-])(?:{choices})(?![\w-])", re.IGNORECASE)
+    return compile_cached(rf"(?<![\w-])(?:{choices})(?![\w-])", re.IGNORECASE)
 
 
 

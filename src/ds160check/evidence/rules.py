@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from ds160check.errors import RuleError
 from ds160check.evidence.lexical import FLAG_ATTRS, NUMBER_ATTRS, STRING_ATTRS
+from ds160check.regex_cache import compile_cached
 from ds160check.rules import Rules, load_rules, load_rules_from
 from ds160check.rules.registry import register_family
 from ds160check.rules.source import Node, Source, key_line, keys_of, load_source, plain, suggest
@@ -249,7 +250,7 @@ class _Reader:
 
     def regex(self, text: str, line: int, what: str) -> re.Pattern[str] | None:
         try:
-            return re.compile(text, re.IGNORECASE)
+            return compile_cached(text, re.IGNORECASE)
         except re.error as error:
             self.problem(line, f"{what}: not a valid regular expression ({error.msg})")
             return None
@@ -608,7 +609,7 @@ def _either(reader: _Reader, node: Node | None, what: str) -> re.Pattern[str]:
         reader.regex(text, line, what)
     either = "|".join(f"(?:{s})" for s in sources) or "(?!)"
     try:
-        return re.compile(either, re.IGNORECASE)
+        return compile_cached(either, re.IGNORECASE)
     except re.error:
         return re.compile("(?!)")
 
@@ -626,10 +627,10 @@ def _fact(reader: _Reader, name: str, node: Node) -> FactRule:
     return FactRule(
         name=name,
         labels=(label or "ORG", *also),
-        before=re.compile(rf"(?:{anchored})[\s,:;'\"«“(-]*$", re.IGNORECASE),
+        before=compile_cached(rf"(?:{anchored})[\s,:;'\"«“(-]*$", re.IGNORECASE),
         fallback=reader.choice(entry.get("fallback"), f"facts.{name}.fallback", FALLBACKS),
-        after=re.compile(r"^[\s,.:;)»”\"-]*(?:" + "|".join(f"(?:{a})" for a in after) + ")", re.IGNORECASE)
-        if after else None,
+        after=compile_cached(r"^[\s,.:;)»”\"-]*(?:" + "|".join(f"(?:{a})" for a in after) + ")",
+                             re.IGNORECASE) if after else None,
     )
 
 

@@ -24,6 +24,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, Final
 
+from ds160check.regex_cache import compile_cached
+
 __all__ = ["DATA_FILE", "Token", "Tokenizer", "installed_spacy_version", "load_tokenizer"]
 
 DATA_FILE: Final = Path(__file__).with_name("tokenizer_en.json")
@@ -188,7 +190,7 @@ class Tokenizer:
 def _compiled(entry: dict[str, Any] | None, method: str) -> Any:
     if entry is None:
         return None
-    return getattr(re.compile(entry["pattern"], entry["flags"]), method)
+    return getattr(compile_cached(entry["pattern"], entry["flags"]), method)
 
 
 def _length(search: Search | None, string: str) -> int:
