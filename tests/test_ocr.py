@@ -26,13 +26,10 @@ from ds160check.rules import load_rules
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "sample"
 # Print-out fields a scan must read as the text version does (issue 10 asks 97%; measured
-# 97.9% and 97.2% on the sample's two print-outs: the gap is O/0 in Application IDs, an e-mail
-# read unsurely and the native name's Й read as И).
+# 98.6% and 97.9% on the sample's two print-outs with benchmarks/ocr.py's scan: the gap is O/0 in
+# Application IDs, an e-mail read unsurely and a social media handle).
 MIN_FIELD_SHARE = 0.97
 
-# A time limit for the readings of many pages, so that a busy machine does not fail a test of
-# what is read.
-SLOW_MACHINE_TIMEOUT_S = 300
 pytestmark = pytest.mark.skipif(ocr.engine() is None, reason="the ocr extra is not installed")
 
 
@@ -73,17 +70,30 @@ def test_the_engine_says_in_one_line_what_it_reads() -> None:
     assert line.startswith("OCR: Tesseract ") and "reading eng" in line
 
 
-def test_a_print_out_that_exists_only_as_a_scan_reads_as_its_text_version(tmp_path: Path) -> None:
+def test_a_print_out_that_exists_only_as_a_scan_reads_as_its_text_version(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dataclasses import replace
 
+    from ds160check.extraction import OPTION_MIN_CONFIDENCE, _an_option
     from ds160check.limits import current_limits, use_limits
 
     scan = tmp_path / "new-scan.pdf"
     scanned(SAMPLE / "new.pdf", scan, degrees=-1.5)
+    pages_read: list[int] = []
+    real = ocr.read_page_image
+
+    def counted(image: Any, number: int, found: Any, **kwargs: Any) -> Any:
+        pages_read.append(number)
+        return real(image, number, found, **kwargs)
+
+    monkeypatch.setattr(ocr, "read_page_image", counted)
     # Seven pages of OCR take ~15 s on a free core; on a busy CI machine they ran past the default
-    # 30 s limit. This test is about what is read: how fast is benchmarks/ocr.py's to say.
-    with use_limits(replace(current_limits(), timeout_s=SLOW_MACHINE_TIMEOUT_S)):
+    # 30 s limit. This test is about what is read: how fast is benchmarks/ocr.py's to say. Read in
+    # this process (no child), so that the pages OCR reads are counted.
+    with use_limits(replace(current_limits(), timeout_s=0, max_memory_mb=0)):
         app = extract(scan)
+    # Each page once: the first, read to tell what the file is, was read a second time (8 of 7).
+    assert sorted(pages_read) == list(range(1, 8)), pages_read
     text, read = _values(extract(SAMPLE / "new.pdf")), _values(app)
     assert _same(text, read) >= MIN_FIELD_SHARE, [(k, v, read.get(k)) for k, v in text.items()
                                                   if read.get(k) != v]
@@ -95,8 +105,12 @@ def test_a_print_out_that_exists_only_as_a_scan_reads_as_its_text_version(tmp_pa
     native = read.get("personal.full_name_native")
     assert native is None or match_names(native, text["personal.full_name_native"]).verdict != "different"
     # provenance names OCR and its confidence; what OCR was unsure of is unreadable, not a value
-    spans = [f.span for f in app.fields.values() if f.span is not None and f.items is None]
-    assert spans and all(s.ocr_confidence is not None and s.ocr_confidence >= TRUSTED_OCR for s in spans)
+    catalogue = load_rules().catalogue
+    kept = [(k, f) for k, f in app.fields.items() if f.span is not None and f.items is None]
+    assert kept and all(f.span is not None and f.span.ocr_confidence is not None for _, f in kept)
+    for key, field in kept:  # a closed question's answer, one of its options, from 40
+        floor = OPTION_MIN_CONFIDENCE if _an_option(catalogue, key, field) else TRUSTED_OCR
+        assert field.span is not None and (field.span.ocr_confidence or 0) >= floor, key
     for problem in app.unreadable.values():
         if "read by OCR" in problem.reason:
             assert problem.span is not None and problem.span.ocr_confidence is not None
@@ -459,6 +473,13 @@ def test_an_unsure_answer_to_a_closed_question_that_is_one_of_its_options_is_tha
     assert outcome("personal.sex", "MAL", 65.0) == "unreadable"  # too short to mend
     assert outcome("personal.full_name_native", "MARRIED", 60.0) == "unreadable"  # an open question
     assert outcome("personal.marital_status", "MARRLED", None) == "MARRLED"  # typed: as typed
+    # A yes/no question and a country question are closed too (held-out set 1: YES read at 44).
+    yes = {"previous_travel.visa_issued": Field("previous_travel.visa_issued", True,
+                                                Span(1, Box(0, 0, 10, 10), "YES", "Label", 44.0))}
+    assert _trusted(yes, {}, catalogue)[0] == yes
+    for country, kept in (("KAZAKHSTAN", True), ("KAZAKHSTN", False)):
+        read_country = read("passport.issued_country", country, 45.0)
+        assert bool(_trusted(read_country, {}, catalogue)[0]) is kept
 
 
 def test_a_russian_reading_covers_the_latin_marks_english_spelled_a_cyrillic_word_with() -> None:
@@ -584,6 +605,8 @@ def test_what_specks_beside_a_scanned_value_were_read_as_is_no_part_of_it() -> N
     assert kept((",", 40.0), ("UNITED", 93.0), ("ARAB", 95.0), ("EMIRATES", 94.0)) == [
         "UNITED", "ARAB", "EMIRATES"]
     assert kept(("ARMAN-", 88.0)) == ["ARMAN"]
+    assert kept(("-", 93.0), ("KAZAKHSTAN", 95.0)) == ["KAZAKHSTAN"]  # a lone dash, read surely
+    assert kept(("ASTANA", 93.0), ("-", 93.0), ("DOSTYK", 95.0)) == ["ASTANA", "-", "DOSTYK"]
     assert kept(("`ASTANA,", 80.0), ("KAZAKHSTAN", 95.0)) == ["ASTANA,", "KAZAKHSTAN"]
     # A value's own words stay, however unsurely read: capitals, a full stop, a bracket.
     assert kept(("VISITOR", 95.0), ("(BJ", 28.0)) == ["VISITOR", "(BJ"]

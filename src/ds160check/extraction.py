@@ -36,6 +36,7 @@ MIN_CONFIRMATION_FIELDS = 3
 # (0-100), below TRUSTED_OCR: a misreading would have to land on another option exactly, and
 # CEAC's options are far apart. Under it Tesseract is guessing at a smudge.
 OPTION_MIN_CONFIDENCE = 40.0
+YES_NO = frozenset({"YES", "NO"})
 HASH_CHUNK = 1 << 20
 
 
@@ -103,7 +104,8 @@ def application_or_pages(
                                                                       rules)), None)
     # More than the first scanned page to read (a scanned print-out, a text one with scans in it).
     more = _scanned(first) or not all(page.words for page in first)
-    pages = read_pages(path, password=password, backend=backend, max_pages=max_pages) if more else first
+    pages = read_pages(path, password=password, backend=backend, max_pages=max_pages,
+                       read=first) if more else first
     ensure_text(path, pages)
     flow = build_flow(pages, rules.layout)
     kind = document_kind(flow, rules)
@@ -161,8 +163,17 @@ def _mended(fields: dict[str, Field], catalogue: Catalogue) -> dict[str, Field]:
 
 
 def _an_option(catalogue: Catalogue, key: str, value: Field) -> bool:
+    """The value answers a closed question with one of its answers exactly: one of the catalogue's
+    options, YES or NO to a yes/no question, a country CEAC lists to a country question."""
     spec = catalogue.fields.get(key)
-    return spec is not None and value.items is None and value.value in spec.options
+    if spec is None or value.items is not None or value.span is None:
+        return False
+    if spec.options:
+        return value.value in spec.options
+    raw = " ".join(value.span.raw.split()).upper()
+    if spec.type == "bool":
+        return raw in YES_NO
+    return spec.type == "country" and raw in ceac_countries()
 
 
 def _scanned(pages: list[Page]) -> bool:

@@ -146,6 +146,12 @@ def _without_specks(tokens: Sequence[Token]) -> list[Token]:
         kept.pop(0)
     while _speck(kept[-1], capitals):
         kept.pop()
+    # A mark standing alone at an end, however surely read (a dash kept as text, "- KAZAKHSTAN"):
+    # no answer begins or ends with one.
+    while len(kept) > 1 and not kept[0].text.lstrip(EDGE_MARKS):
+        kept.pop(0)
+    while len(kept) > 1 and not kept[-1].text.rstrip(EDGE_MARKS):
+        kept.pop()
     first, last = kept[0].text.lstrip(EDGE_MARKS), kept[-1].text.rstrip(EDGE_MARKS)
     if len(kept) == 1:
         first = last = first.rstrip(EDGE_MARKS)
