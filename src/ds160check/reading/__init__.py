@@ -56,20 +56,23 @@ def read_pdf(
     backend: str = DEFAULT_BACKEND,
     max_pages: int | None = None,
     ocr_pages: int | None = None,
+    read: Sequence[Page] = (),
 ) -> list[Page]:
     """The words of every page of the PDF at ``path``, in content order. ``ocr_pages``: OCR at
-    most that many of the first scanned pages (the rest stay without words).
+    most that many of the first scanned pages (the rest stay without words); ``read``: pages of
+    this file OCR has read already (the first page, read to tell what the file is), taken as
+    they are instead of read again.
 
     Raises an ``InputError`` subclass with a reason a user can act on when the
     file is missing, not a PDF, encrypted, damaged, or over the size or page
     limit (``max_pages``, else that of :func:`~ds160check.limits.current_limits`).
     """
-    read = _backend(backend)
+    reader = _backend(backend)
     limits = current_limits()
     check_size(path, limits)  # before anything opens the file
     file = check_pdf_file(path)
-    pages = read(file, password=password, max_pages=max_pages or limits.max_pages)
-    return _with_scanned_pages(file, pages, password, ocr_pages)
+    pages = reader(file, password=password, max_pages=max_pages or limits.max_pages)
+    return _with_scanned_pages(file, pages, password, ocr_pages, read)
 
 
 def read_pages(
@@ -79,20 +82,26 @@ def read_pages(
     backend: str = DEFAULT_BACKEND,
     max_pages: int | None = None,
     ocr_pages: int | None = None,
+    read: Sequence[Page] = (),
 ) -> list[Page]:
     """The words of every page of the PDF or image at ``path`` (told apart by content);
-    ``ocr_pages`` as for :func:`read_pdf`."""
+    ``ocr_pages`` and ``read`` as for :func:`read_pdf`."""
     limits = current_limits()
     check_size(path, limits)
     file = Path(path)
     if is_image_head(read_head(file, "PDF file")):
-        return ocr.read_image(file, max_pages=max_pages or limits.max_pages, ocr_pages=ocr_pages)
-    return read_pdf(file, password=password, backend=backend, max_pages=max_pages, ocr_pages=ocr_pages)
+        return ocr.read_image(file, max_pages=max_pages or limits.max_pages, ocr_pages=ocr_pages,
+                              read=read)
+    return read_pdf(file, password=password, backend=backend, max_pages=max_pages, ocr_pages=ocr_pages,
+                    read=read)
 
 
 def _with_scanned_pages(file: Path, pages: list[Page], password: str | None,
-                        ocr_pages: int | None = None) -> list[Page]:
-    """``pages`` with those that have no word but an image read by OCR, when it is installed."""
+                        ocr_pages: int | None = None, read: Sequence[Page] = ()) -> list[Page]:
+    """``pages`` with those that have no word but an image read by OCR, when it is installed
+    (those of ``read`` that OCR read already as they were read)."""
+    done = {page.number: page for page in read if page.words and page.words[0].confidence is not None}
+    pages = [done.get(page.number, page) if not page.words else page for page in pages]
     blank = [page.number - 1 for page in pages if not page.words][:ocr_pages]
     if not blank:
         return pages  # a text PDF: nothing more to do, nothing more opened
@@ -102,8 +111,8 @@ def _with_scanned_pages(file: Path, pages: list[Page], password: str | None,
     scanned = pdfium.scanned_pages(file, blank, password)
     if not scanned:
         return pages
-    read = pdfium.ocr_pages(file, scanned, password, found)
-    return [read.get(page.number - 1, page) for page in pages]
+    by_ocr = pdfium.ocr_pages(file, scanned, password, found)
+    return [by_ocr.get(page.number - 1, page) for page in pages]
 
 
 def _backend(name: str) -> Backend:

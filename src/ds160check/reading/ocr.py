@@ -307,15 +307,20 @@ def _pillow(path: Path) -> tuple[Any, Any]:
     return Image, ImageSequence
 
 
-def read_image(path: Path, *, max_pages: int, ocr_pages: int | None = None) -> list[Page]:
+def read_image(path: Path, *, max_pages: int, ocr_pages: int | None = None,
+               read: Sequence[Page] = ()) -> list[Page]:
     """OCR every page of an image file (PNG, JPEG, TIFF, HEIC...); ``ocr_pages``: only the
-    first ones (the rest are not returned)."""
+    first ones (the rest are not returned); ``read``: pages of it read already, kept as read."""
     found = require_engine(path)
     digest = _file_digest(path)
+    done = {page.number: page for page in read}
     pages = []
     for number, frame in enumerate(image_frames(path, max_pages), start=1):
         if ocr_pages is not None and number > ocr_pages:
             break
+        if number in done:
+            pages.append(done[number])
+            continue
         key = _page_key(digest, found, number)
         page = _cached(key)
         if page is None:
