@@ -82,3 +82,44 @@ def test_the_default_reader_does_not_import_pdfplumber() -> None:
             f"words = read_pdf({str(SAMPLE_PRINT)!r}, backend='plumber')[0].words\n"
             "print(bool(words), 'pdfplumber' in sys.modules)\n")  # imported when asked for
     assert _run(code).splitlines() == ["[]", "True True"]
+
+
+DOCX_MODULES = ("docx", "lxml", "typing_extensions")
+
+
+def _imported_by_parent_and_children(args: list[str]) -> tuple[str, list[str], list[str]]:
+    """The report, what the command imported, and what the first DOCX-reading child imported itself."""
+    code = ("import os, sys\n"
+            f"watched = {DOCX_MODULES!r}\n"
+            "def loaded(): return sorted({m.split('.')[0] for m in sys.modules} & set(watched))\n"
+            "from ds160check.documents import ingest\n"
+            "real = ingest._load_docx\n"
+            "def child_load(file):\n"  # runs in the reading child
+            "    before = loaded()\n"
+            "    try: return real(file)\n"
+            "    finally: print('child had', ','.join(before), file=sys.stderr)\n"
+            "ingest._load_docx = child_load\n"
+            f"sys.argv = ['ds160check', *{args!r}]\n"
+            "import atexit\n"
+            "atexit.register(lambda: print('parent had', ','.join(loaded()), file=sys.stderr))\n"
+            "from ds160check.cli import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr
+    lines = done.stderr.splitlines()
+    parent = next(line for line in lines if line.startswith("parent had")).split()[2:]
+    child = [line.split()[2:] for line in lines if line.startswith("child had")]
+    return done.stdout, parent[0].split(",") if parent else [], child[0][0].split(",") if child and child[0] else []
+
+
+def test_compare_without_a_docx_does_not_import_python_docx() -> None:
+    report, parent, _ = _imported_by_parent_and_children(COMPARE_WITH_DOCUMENTS[:-1])
+    assert "refus" in report.lower()
+    assert parent == []
+
+
+def test_a_docx_is_read_with_python_docx_imported_before_the_child_is_forked() -> None:
+    report, parent, child = _imported_by_parent_and_children(COMPARE_WITH_DOCUMENTS)
+    assert "employment" in report.lower()
+    assert child == ["docx", "lxml", "typing_extensions"]  # inherited: not imported again per child
+    assert parent == child

@@ -111,12 +111,14 @@ def warm_up() -> None:
     """Load what every case needs once: the rules, and spaCy for supporting documents. Done in the
     main process before the workers fork, they share it; otherwise each worker loads its own."""
     from ds160check.batch import case  # noqa: F401 - imports the whole pipeline
+    from ds160check.documents.ingest import import_docx
     from ds160check.extraction import warm_caches
     from ds160check.rules import load_rules
 
     # The label indexes and the country table too: built in a worker's first document read, they
     # cost it half a second inside that document's time limit.
     warm_caches(load_rules())
+    import_docx()  # imported when a DOCX is read: here once, not in each worker
     try:
         from ds160check.evidence.analyse import Analyser
     except ImportError:

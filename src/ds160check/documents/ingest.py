@@ -33,12 +33,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final, Literal
-
-from docx.opc.exceptions import PackageNotFoundError
-from docx.package import Package
-from docx.parts.document import DocumentPart
-from lxml import etree
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 from ds160check.container import open_zip
 from ds160check.errors import (
@@ -53,6 +48,9 @@ from ds160check.layout import CELL_GAP_EM, group_lines
 from ds160check.limits import DEFAULT_LIMITS, Limits, current_limits
 from ds160check.model import Box, Page, Word
 from ds160check.reading import ensure_text, read_pages, read_pdf
+
+if TYPE_CHECKING:
+    from docx.parts.document import DocumentPart
 
 __all__ = [
     "MAX_DOCX_UNPACKED_BYTES",
@@ -125,7 +123,6 @@ MAX_KEPT_SPANS: Final = 50_000
 _DOCTYPE_MARKERS: Final = tuple(
     "<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
-_XML_PARSER: Final = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +177,29 @@ def load_document(path: str | Path, *, password: str | None = None) -> TextDocum
     time, memory): the reading runs in a child process (see
     :mod:`ds160check.isolation`).
     """
+    _import_docx_for(Path(path))
     return run_limited(path, _load_document, path, password=password)
+
+
+def _import_docx_for(file: Path) -> None:
+    """Import python-docx here, before the reading child is forked, when ``file`` is a DOCX.
+
+    Its import (with lxml and typing_extensions) costs ~50 ms of CPU: a command without a DOCX does
+    not pay it, and the children reading a command's DOCX files share one import.
+    """
+    try:
+        is_docx = kind_of_head(read_head(file, "document")) == "docx"
+    except (InputError, OSError):
+        return  # the child reports it, as it always did
+    if is_docx:
+        import_docx()
+
+
+def import_docx() -> None:
+    """Import python-docx and lxml (a batch does it before its workers fork, which then share it)."""
+    import docx.package  # noqa: F401
+    import docx.parts.document  # noqa: F401
+    import lxml.etree  # noqa: F401
 
 
 def _load_document(path: str | Path, *, password: str | None) -> TextDocument:
@@ -356,11 +375,13 @@ def _has_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 
 def _saved_page_count(archive: zipfile.ZipFile) -> int:
     """The page count Word wrote into docProps/app.xml, or 0 when there is none."""
+    from lxml import etree
+
     try:
         info = archive.getinfo(_APP_PROPS)
         if info.file_size > _MAX_APP_PROPS_BYTES:
             return 0
-        root = etree.fromstring(archive.read(info), _XML_PARSER)
+        root = etree.fromstring(archive.read(info), etree.XMLParser(resolve_entities=False, no_network=True))
     except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError):
         return 0  # only a hint: the body is what matters
     text = root.findtext(_APP_PAGES) or ""
@@ -368,6 +389,12 @@ def _saved_page_count(archive: zipfile.ZipFile) -> int:
 
 
 def _open_document_part(file: Path, data: bytes) -> DocumentPart:
+    # Imported when a DOCX is read (already by the parent, see _import_docx_for).
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+    from lxml import etree
+
     try:
         part = Package.open(io.BytesIO(data)).main_document_part
     except KeyError as error:
