@@ -8,6 +8,7 @@ would (a loop, an allocation without end, a crash) and check what the caller see
 from __future__ import annotations
 
 import faulthandler
+import gc
 import os
 import pickle
 import re
@@ -257,3 +258,34 @@ def test_reading_from_a_worker_thread_uses_a_fresh_interpreter() -> None:
 def test_errors_cross_the_process_boundary_intact(error: Exception) -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error) and str(copy) == str(error) and vars(copy) == vars(error)
+
+
+def _frozen_in_child() -> int:
+    return gc.get_freeze_count()
+
+
+def _forking() -> bool:
+    from ds160check import isolation
+
+    return isolation._single_threaded() and hasattr(os, "fork")
+
+
+@pytest.mark.skipif(not _forking(), reason="children are spawned here, not forked")
+def test_a_forked_reader_leaves_what_it_inherits_out_of_its_collections_and_the_parent_unfrozen() -> None:
+    assert gc.get_freeze_count() == 0
+    # What the child inherits (this test module, the library, pytest) is frozen: its gc walks none of it.
+    assert run_limited("any.pdf", _frozen_in_child) > len(gc.get_objects()) // 2
+    assert gc.get_freeze_count() == 0  # the parent collects as before
+
+
+@pytest.mark.skipif(not _forking(), reason="children are spawned here, not forked")
+def test_a_parent_that_froze_its_own_objects_keeps_exactly_those_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        made_since = [[] for _ in range(100)]  # tracked objects a read must not freeze for good
+        run_limited("any.pdf", _frozen_in_child)
+        assert gc.get_freeze_count() == frozen  # neither unfrozen nor grown by the read
+        assert len(made_since) == 100
+    finally:
+        gc.unfreeze()

@@ -109,7 +109,8 @@ def _imported_by_parent_and_children(args: list[str]) -> tuple[str, list[str], l
     lines = done.stderr.splitlines()
     parent = next(line for line in lines if line.startswith("parent had")).split()[2:]
     child = [line.split()[2:] for line in lines if line.startswith("child had")]
-    return done.stdout, parent[0].split(",") if parent else [], child[0][0].split(",") if child and child[0] else []
+    child_had = child[0][0].split(",") if child and child[0] else []
+    return done.stdout, parent[0].split(",") if parent else [], child_had
 
 
 def test_compare_without_a_docx_does_not_import_python_docx() -> None:

@@ -295,7 +295,19 @@ def _run_forked(path: Path, limits: Limits, func: Callable[..., T], args: Any, k
     read_fd, write_fd = os.pipe()
     reader, writer = Connection(read_fd, writable=False), Connection(write_fd, readable=False)
     _flush_std_streams()  # or the child would inherit, and later write, half-written output
-    pid = os.fork()
+    # The child's collections would walk every object it inherits (the rules, the pipeline, the
+    # documents read so far), touching their pages: frozen, they are left out (a compare's children
+    # 0.20 -> 0.145 s of CPU). The parent unfreezes; one that froze its own objects (a batch worker)
+    # is left as it is, as unfreezing cannot tell theirs from ours.
+    freeze = gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
+    try:
+        pid = os.fork()
+    except BaseException:
+        if freeze:
+            gc.unfreeze()
+        raise
     if pid == 0:  # pragma: no cover - runs in the child; its outcome is what the tests check
         code = 0
         try:
@@ -304,6 +316,8 @@ def _run_forked(path: Path, limits: Limits, func: Callable[..., T], args: Any, k
         except BaseException:  # noqa: BLE001
             code = 1
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+    if freeze:
+        gc.unfreeze()
     writer.close()
     try:
         result: T = _outcome(path, limits, reader, _ForkedChild(pid))
