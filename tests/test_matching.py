@@ -36,6 +36,7 @@ from ds160check.matching import (
     match_text,
     other_name_score,
     phone_score,
+    readings,
     school_score,
     social_media_score,
     text_score,
@@ -917,3 +918,27 @@ def test_item_scorers_take_any_item(scorer: Callable[[Any, Any], float]) -> None
         assert 0 <= scorer(a, b) <= 100
 
     check()
+
+
+def _options_by_every_spelling(latin: str) -> tuple[dict[str, tuple[readings.Spelling, ...]], ...]:
+    """The definition: every letter's spellings tried at every position, in table order."""
+    return tuple(
+        {unit: found for unit, spellings in readings.ALTERNATIVES.items()
+         if (found := tuple(s for s in spellings if latin.startswith(s.latin, position)))}
+        for position in range(len(latin) + 1)
+    )
+
+
+def test_the_spellings_tried_at_a_position_are_those_the_whole_table_would_give() -> None:
+    import random
+
+    spellings = sorted({s.latin for group in readings.ALTERNATIVES.values() for s in group})
+    chance = random.Random(13)
+    texts = ["", "A", "SHCH", "YURIY", "ALIYEV", "KHRUSHCHEV", "ZH'", "É", "42-ax"]
+    texts += ["".join(chance.choices(spellings, k=chance.randint(1, 8))) for _ in range(300)]
+    texts += ["".join(chance.choices("ABCDEHIJKLMNOSTUYZ'- ", k=chance.randint(1, 12))) for _ in range(300)]
+    for text in texts:
+        got = readings._options(text)
+        expected = _options_by_every_spelling(text)
+        assert got == expected, text
+        assert [list(g) for g in got] == [list(e) for e in expected], text  # the same order too
