@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -124,3 +125,29 @@ def test_a_docx_is_read_with_python_docx_imported_before_the_child_is_forked() -
     assert "employment" in report.lower()
     assert child == ["docx", "lxml", "typing_extensions"]  # inherited: not imported again per child
     assert parent == child
+
+
+def test_compare_reads_each_rule_file_once() -> None:
+    code = ("import collections, sys\n"
+            "from ds160check.rules import source\n"
+            "read = collections.Counter()\n"
+            "real = source.load_source\n"
+            "def counting(path):\n"
+            "    read[path.name] += 1\n"
+            "    return real(path)\n"
+            "source.load_source = counting\n"
+            "from ds160check.rules import load\n"
+            "from ds160check.evidence import rules\n"
+            "from ds160check.documents import refusal\n"
+            "for module in (load, rules, refusal):\n"
+            "    module.load_source = counting\n"
+            f"sys.argv = ['ds160check', *{COMPARE_WITH_DOCUMENTS!r}]\n"
+            "import atexit, json\n"
+            "atexit.register(lambda: print(json.dumps(read), file=sys.stderr))\n"
+            "from ds160check.cli import main\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode in (0, 1), done.stderr
+    counts = json.loads(done.stderr.strip().splitlines()[-1])
+    assert {"types.yaml", "entities.yaml", "facts.yaml"} <= set(counts)  # the document rules were read
+    assert {name: n for name, n in counts.items() if n != 1} == {}

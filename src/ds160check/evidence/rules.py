@@ -682,15 +682,29 @@ def _check_type_names(src: Source, facts: FactRules, types: TypeRules) -> None:
 
 def _family_sources(directory: Path, rules: Rules) -> list[Source]:
     """The three files checked with the form's rules (``ds160check rules check``, ``load_rules_from``)."""
-    return check_evidence_rules(directory, rules.compare.change_names)[1]
+    changes = tuple(rules.compare.change_names)
+    if directory == rules_dir():
+        return _checked_shipped(changes)[1]
+    return check_evidence_rules(directory, changes)[1]
 
 
 register_family("documents", _family_sources)
 
+# The shipped files as checked, by the form's change names: the same check load_rules() makes of
+# them as a family (when this module was imported first) gives the rules the documents stage uses.
+_SHIPPED_CHECKS: dict[tuple[Path, tuple[str, ...]], tuple[EvidenceRules, list[Source]]] = {}
+
+
+def _checked_shipped(change_names: tuple[str, ...]) -> tuple[EvidenceRules, list[Source]]:
+    key = (rules_dir(), change_names)
+    if key not in _SHIPPED_CHECKS:
+        _SHIPPED_CHECKS[key] = check_evidence_rules(*key)
+    return _SHIPPED_CHECKS[key]
+
 
 @cache
 def _shipped() -> EvidenceRules:
-    rules, sources = check_evidence_rules(rules_dir(), load_rules().compare.change_names)
+    rules, sources = _checked_shipped(tuple(load_rules().compare.change_names))
     _refuse_problems(sources)
     return rules
 
