@@ -482,6 +482,21 @@ def test_an_unsure_answer_to_a_closed_question_that_is_one_of_its_options_is_tha
         assert bool(_trusted(read_country, {}, catalogue)[0]) is kept
 
 
+def test_a_word_english_spelled_with_digits_or_symbols_among_its_letters_is_a_cyrillic_suspect() -> None:
+    """Held-out set 3 (c01, first run): English read the native name НАЗАРОВ ФИРУЗ ДАВЛАТОВИЧ as
+    'HA3APOB ®UPY3 DABJIATOBUY', every word sure enough and no Cyrillic word beside to tell: a
+    false critical IDENTITY_MISMATCH. Identifiers are not suspects; a Cyrillic word's 3 is З."""
+    from ds160check.model import Word
+    from ds160check.reading.ocr import _script_of_neighbours, _spelled_with_marks
+
+    assert _spelled_with_marks("HA3APOB") and _spelled_with_marks("®UPY3")
+    for identifier in ("AC2873145", "AA00X5NK0A", "77/8,", "B1/B2", "MAIN", "3RD"):
+        assert not _spelled_with_marks(identifier), identifier
+    words = [Word(t, 60.0 * i, 0.0, 60.0 * i + 50, 10.0, 10.0, 90.0)
+             for i, t in enumerate(("HA3APOB", "ФИРУЗ", "AC2873145"))]
+    assert [w.text for w in _script_of_neighbours(words)] == ["НАЗАРОВ", "ФИРУЗ", "AC2873145"]
+
+
 def test_a_russian_reading_covers_the_latin_marks_english_spelled_a_cyrillic_word_with() -> None:
     """Held-out set 2 (c07): English read ГУЛШАН as 'IryY/JILUAH' at 31 (Г as Ir, Л as JI, Ш as LU)
     and Russian read it surely, but six letters did not cover eleven marks: the native name stayed

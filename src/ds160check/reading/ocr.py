@@ -82,6 +82,13 @@ NEIGHBOUR_GAP: Final = 1.5
 # A Russian reading replaces an unsure word only when it spans this share of its width and length.
 MIN_COVER: Final = 0.6
 LATIN_MARKS_PER_LETTER: Final = 2
+# Symbols English reads a Cyrillic letter as (Ф as ®), and how many letters a word needs for each
+# digit in it to be a Cyrillic word spelled with marks (HA3APOB) rather than an identifier.
+CYRILLIC_AS_SYMBOLS: Final = frozenset("®©§")
+# Digits a Cyrillic word's letters are read as (НАЗАРОВ as НА3АРОВ).
+CYRILLIC_OF_DIGITS_FROM: Final = "30"
+CYRILLIC_OF_DIGITS: Final = str.maketrans(CYRILLIC_OF_DIGITS_FROM, "ЗО")
+MARKED_WORD_LETTERS: Final = 3
 # A word or line read again is read this share of its height beyond its box on each side: its box
 # is the English reading's, and a Cyrillic letter's breve or descender stands outside the capitals
 # (with 0.2, ЮРИЙ was read ЮРИИ: the breve was cut off). Lines are a height or more apart.
@@ -158,7 +165,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/6"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/7"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -662,7 +669,8 @@ def _latin_beside_cyrillic_read_again(prepared: Any, dpi: float, words: list[Wor
     while True:
         suspects = [w for w in words if id(w) not in tried and _has_latin(w.text)
                     and not _all_look_alikes(w.text)
-                    and any(_written_in_cyrillic([n]) for n in _beside(w, words))]
+                    and (_spelled_with_marks(w.text)
+                         or any(_written_in_cyrillic([n]) for n in _beside(w, words)))]
         if not suspects:
             return words
         if other is None:
@@ -675,6 +683,18 @@ def _latin_beside_cyrillic_read_again(prepared: Any, dpi: float, words: list[Wor
         if not better:
             return words
         words = [new for word in words for new in better.get(id(word), [word])]
+
+
+def _spelled_with_marks(text: str) -> bool:
+    """A word of letters with a digit or a symbol among them no English word or identifier has so:
+    English spelling a Cyrillic word with look-alike marks ('HA3APOB ®UPY3' for НАЗАРОВ ФИРУЗ: З as
+    3, Ф as ®), a whole line of them with no Cyrillic word beside to tell. An identifier (AC2873145,
+    AA00X5NK0A) has more digits than that, and read in Russian it stays Latin look-alikes, which
+    replace nothing."""
+    letters = sum(c.isalpha() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    return any(c in CYRILLIC_AS_SYMBOLS for c in text) and letters >= 2 \
+        or letters >= MARKED_WORD_LETTERS and digits > 0 and letters >= digits * MARKED_WORD_LETTERS
 
 
 def _cyrillic_reading(other: Any, word: Word, scale: float) -> list[Word] | None:
@@ -765,14 +785,26 @@ def _script_of_neighbours(words: list[Word]) -> list[Word]:
     """A word of Latin letters that all look like Cyrillic ones (MYXTAPOB), beside a word written
     in Cyrillic on its line (ДАМИР), is the Cyrillic word it looks like (МУХТАРОВ): English read
     it surely, and a picture cannot tell the two alphabets apart. A word with a letter only Latin
-    has (MAKSIM) stays as it is, and so does a word of look-alikes among Latin words."""
+    has (MAKSIM) stays as it is, and so does a word of look-alikes among Latin words, and an
+    identifier (AC2873145: as many digits as letters). A Cyrillic word with a digit among its
+    letters has the letter the digit looks like (НА3АРОВ is НАЗАРОВ)."""
     out = list(words)
     for index, word in enumerate(words):
-        if not _all_look_alikes(word.text):
-            continue
-        if any(_written_in_cyrillic([other]) for other in _beside(word, words)):
-            out[index] = replace(word, text=word.text.translate(CYRILLIC_OF_LATIN))
+        identifier = any(c.isdigit() for c in word.text) and not _spelled_with_marks(word.text)
+        if _all_look_alikes(word.text) and not identifier \
+                and any(_written_in_cyrillic([other]) for other in _beside(word, words)):
+            word = out[index] = replace(word, text=word.text.translate(CYRILLIC_OF_LATIN))
+        if _cyrillic_with_digits(word.text):
+            out[index] = replace(word, text=word.text.translate(CYRILLIC_OF_DIGITS))
     return out
+
+
+def _cyrillic_with_digits(text: str) -> bool:
+    """A Cyrillic word with a digit among its letters, as few as a word spelled with marks has
+    (НА3АРОВ): the digit is the letter it looks like (З, О); a Cyrillic identifier keeps it."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(_is_cyrillic(c) for c in letters) and _spelled_with_marks(text) \
+        and any(c in CYRILLIC_OF_DIGITS_FROM for c in text)
 
 
 def _all_look_alikes(text: str) -> bool:
