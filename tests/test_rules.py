@@ -181,3 +181,15 @@ def test_the_rule_loader_imports_no_later_stage() -> None:
             "'ds160check.matching', 'ds160check.evidence', 'ds160check.redact'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_list_items_sub_key_in_contact_history_is_checked(rules_copy: Path) -> None:
+    _edit(rules_copy / "compare" / "fields.yaml", "work.previous_employers.phone]",
+          "work.previous_employers.phon]")
+    found = check_rules(rules_copy)
+    assert len(found) == 1
+    assert re.match(
+        r"field_rules/compare/fields\.yaml:\d+: work\.previous_employers items have no 'phon' "
+        r"\(did you mean 'phone'\?\)$",
+        found[0],
+    )

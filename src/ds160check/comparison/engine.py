@@ -483,10 +483,13 @@ class Comparison:
             return
         for rule in self.compare.contact_history:
             targets: list[Any] = []
-            for key in rule.targets:
+            for key, sub in rule.targets:
                 value = self.new.get(key)
-                targets.extend(value if isinstance(value, list) else [value] if value else [])
-            if not any(self.new.has(key) for key in rule.targets):
+                values = value if isinstance(value, list) else [value] if value else []
+                if sub is not None:
+                    values = [v.get(sub) for v in values if isinstance(v, dict) and v.get(sub)]
+                targets.extend(values)
+            if not any(self.new.has(key) for key, _ in rule.targets):
                 continue
             for key in rule.sources:
                 value = self.old.get(key)

@@ -73,7 +73,9 @@ class HistoryFact:
 @dataclass(frozen=True)
 class ContactHistoryRule:
     sources: tuple[str, ...]
-    targets: tuple[str, ...]
+    # Where the new application may hold an old value: a field, or one sub-key of a list's items
+    # (``work.previous_employers.phone``: the old work phone kept as the previous employer's).
+    targets: tuple[tuple[str, str | None], ...]
     matcher: str
     report_as: str
 
@@ -187,6 +189,21 @@ class _Reader:
                 f"unknown {what} {value!r}{suggest(str(value), self.catalogue.fields)}",
             )
         return str(value)
+
+    def key_or_item(self, node: Node | None, line: int) -> tuple[str, str | None]:
+        """A field key, or ``<list key>.<sub-key>``: one sub-key of a list of objects."""
+        value = plain(node) if node is not None else None
+        if isinstance(value, str) and value not in self.catalogue and "." in value:
+            key, _, sub = value.rpartition(".")
+            spec = self.catalogue.fields.get(key)
+            if spec is not None and isinstance(spec.item, dict):
+                if sub not in spec.item:
+                    self.src.problem(
+                        node.line if node else line,
+                        f"{key} items have no {sub!r}{suggest(sub, list(spec.item))}",
+                    )
+                return key, sub
+        return self.key(node, line), None
 
     def keys(self, node: Node | None, line: int) -> tuple[str, ...]:
         if node is not None and isinstance(node.value, str):
@@ -341,7 +358,10 @@ def _contact_history(reader: _Reader, node: Node | None) -> tuple[ContactHistory
         rules.append(
             ContactHistoryRule(
                 sources=reader.keys(entry.get("from"), item.line),
-                targets=reader.keys(entry.get("into"), item.line),
+                targets=tuple(
+                    reader.key_or_item(target, target.line)
+                    for target in reader.items(entry.get("into"), "into")
+                ),
                 matcher=reader.choice(entry.get("matcher"), "matcher", SCALAR_MATCHERS, item.line),
                 report_as=reader.key(entry.get("report_as"), item.line),
             )
