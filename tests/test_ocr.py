@@ -428,6 +428,43 @@ def test_ink_no_word_was_read_from_is_read_again_and_nothing_twice() -> None:
     assert words[1].x0 < 250 * scale and (words[1].confidence or 0) >= ocr.VERY_SURE
 
 
+@pytest.mark.skipif(not DEJAVU_SANS.is_file(), reason="the DejaVu fonts draw the page")
+@pytest.mark.parametrize("given", ["tall", "right size"])
+def test_an_unsure_word_read_out_of_its_lines_measure_is_read_again_alone(given: str) -> None:
+    """A photographed 214(b) letter: Tesseract read "214(b)" as "2" at 31, its box running into the
+    line below, and the refusal had no section. Read alone in its line's height it is "214(b)". A
+    word of its line's size read unsurely is left as read: alone it came out surer and wrong."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ds160check.model import Word
+    from ds160check.reading.ocr import _unsure_words_read_alone
+
+    page = Image.new("L", (2000, 400), 235)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(DEJAVU_SANS), 42)
+    scale = 72 / 300
+    read, x = [], 100
+    for text in ("visa", "under", "Section", "214(b)", "of"):
+        x0, top, x1, bottom = draw.textbbox((x, 100), text, font=font)
+        draw.text((x, 100), text, font=font, fill=20)
+        read.append(Word(text, x0 * scale, top * scale, x1 * scale, bottom * scale, 10.0, 95.0))
+        x = x1 + 28
+    draw.text((100, 165), "the U.S. Immigration and Nationality Act", font=font, fill=20)
+    target = read[3]
+    if given == "tall":  # as the page read it: one mark, two lines high
+        read[3] = Word("2", target.x0, target.top, target.x1, target.bottom + 70 * scale, 10.0, 31.0)
+    else:
+        read[3] = Word("214(6)", target.x0, target.top, target.x1, target.bottom, 10.0, 50.0)
+    found = ocr.engine()
+    assert found is not None
+    words = _unsure_words_read_alone(page, 300, read, found)
+    if given == "tall":
+        assert [w.text for w in words] == ["visa", "under", "Section", "214(b)", "of"]
+        assert (words[3].confidence or 0) >= ocr.LOW_CONFIDENCE
+    else:
+        assert words == read
+
+
 def test_a_label_ocr_read_with_no_answer_beside_it_is_unreadable_not_no_answer() -> None:
     from ds160check.application import Field, Span
     from ds160check.extraction import _trusted

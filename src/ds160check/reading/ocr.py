@@ -93,6 +93,16 @@ MARKED_WORD_LETTERS: Final = 3
 # is the English reading's, and a Cyrillic letter's breve or descender stands outside the capitals
 # (with 0.2, ЮРИЙ was read ЮРИИ: the breve was cut off). Lines are a height or more apart.
 REREAD_PAD: Final = 0.5
+# An unsure word read again alone (in English) on a line with at least this many words read very
+# surely, in the height of their letters and this share of it above and below: less than a line
+# read again in Russian, since English needs no room for a breve, and a letter's line is close
+# to the next.
+ALONE_LINE_SURE: Final = 2
+ALONE_PAD: Final = 0.25
+# ... and only a word out of its line's measure: this many times as high as the line's letters,
+# or as wide as this many of the line's letters per letter of it.
+ALONE_TALL: Final = 1.6
+ALONE_WIDE: Final = 2.5
 SIDE_PAD: Final = 0.2  # to the sides less: the next word may stand a third of a height away
 # The words after a Cyrillic word on its line, up to this many of its heights apart (a word of ten
 # letters English did not read at all), are the rest of
@@ -165,7 +175,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/7"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/8"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -425,18 +435,18 @@ def _stated_dpi(image: Any) -> float | None:
 _local = threading.local()
 
 
-def _api(found: Engine, other: bool = False, *, every: bool = False) -> Any:
+def _api(found: Engine, other: bool = False, *, every: bool = False, alone: bool = False) -> Any:
     """This thread's Tesseract instance for the first language (``other``: for the rest, a line at
-    a time; ``every``: all of them at once, for a page; made once each: loading a model takes
-    ~0.3 s)."""
-    name = "every" if every else "other" if other else "api"
+    a time; ``every``: all of them at once, for a page; ``alone``: the first language, a word at a
+    time; made once each: loading a model takes ~0.3 s)."""
+    name = "every" if every else "other" if other else "alone" if alone else "api"
     api = getattr(_local, name, None)
     if api is None or getattr(_local, name + "_key", None) != found.key:
         from tesserocr import OEM, PSM, PyTessBaseAPI
 
         languages = found.languages if every else found.languages[1:] if other else found.languages[:1]
         api = PyTessBaseAPI(path=found.datapath, lang="+".join(languages),
-                            psm=PSM.SINGLE_BLOCK if other and not every else PSM.AUTO,
+                            psm=PSM.SINGLE_BLOCK if (other or alone) and not every else PSM.AUTO,
                             oem=OEM.LSTM_ONLY)
         setattr(_local, name, api)
         setattr(_local, name + "_key", found.key)
@@ -469,6 +479,7 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     words = _in_other_languages(prepared, found, dpi, words)
     prepared, dpi, words = _small_text_enlarged(prepared, dpi, words, found)
     words = _cyrillic_page_read_again(prepared, dpi, words, found)
+    words = _unsure_words_read_alone(prepared, dpi, words, found)
     words = _with_words_missed(prepared, dpi, words, found)
     if len(found.languages) > 1:
         words = _latin_beside_cyrillic_read_again(prepared, dpi, words, found)
@@ -586,6 +597,73 @@ def _with_words_missed(prepared: Any, dpi: float, words: list[Word], found: Engi
     missed = [w for w in _read_whole(_api(found), Image.fromarray(left), dpi)
               if _is_sure(w) and (w.confidence or 0) >= VERY_SURE]
     return words + missed
+
+
+def _unsure_words_read_alone(prepared: Any, dpi: float, words: list[Word], found: Engine
+                             ) -> list[Word]:
+    """A word English read unsurely and out of measure on a line it read surely, read again in
+    English alone: in the height of its line's sure words, between the words before and after it,
+    kept when every word of that reading is surer than it and read surely.
+
+    Reading a page, Tesseract now and then takes a word together with ink of the line below it:
+    a photographed letter's "214(b)" came out "2" at 31, its box two lines high and four letters
+    wide; read in its own line's height the same pixels give "214(b)" at 90. Only such a word is
+    read again, one whose box is much taller than its line's letters (ALONE_TALL) or much wider
+    than its letters would be (ALONE_WIDE): a word of the right size read unsurely is read no
+    better alone (an e-mail address read right at 50 came out at 74 with a letter wrong), and
+    confidence alone would choose the wrong one. Only lines English read surely are looked at, and
+    the reading must be Latin: a Cyrillic answer beside an English label is the other languages'."""
+    scale = 72.0 / dpi
+    api = None
+    better: dict[int, list[Word]] = {}
+    for word in words:
+        if (word.confidence or 0) >= LOW_CONFIDENCE or not any(c.isalnum() for c in word.text):
+            continue
+        line = _line_words(word, words)
+        sure = [w for w in line if (w.confidence or 0) >= VERY_SURE and _has_latin(w.text)]
+        if len(sure) < ALONE_LINE_SURE:
+            continue
+        tops, bottoms = sorted(w.top for w in sure), sorted(w.bottom for w in sure)
+        top, bottom = tops[len(tops) // 2], bottoms[len(bottoms) // 2]
+        letter = sorted((w.x1 - w.x0) / len(w.text) for w in sure)[len(sure) // 2]
+        if word.bottom - word.top <= (bottom - top) * ALONE_TALL \
+                and word.x1 - word.x0 <= letter * len(word.text) * ALONE_WIDE:
+            continue  # a word of its line's measure: read unsurely, it is read no better alone
+        pad = (bottom - top) * ALONE_PAD
+        before = max((w.x1 for w in line if w.x1 <= word.x0 + 1 and w is not word), default=0.0)
+        after = min((w.x0 for w in line if w.x0 >= word.x1 - 1 and w is not word),
+                    default=word.x1 + (bottom - top))
+        x0, x1 = max(before, word.x0 - (bottom - top)), min(after, word.x1 + (bottom - top))
+        if api is None:
+            api = _api(found, alone=True)
+            api.SetImage(prepared)
+            api.SetSourceResolution(round(dpi))
+        y0 = max(0.0, top - pad)
+        api.SetRectangle(round(x0 / scale), round(y0 / scale), round((x1 - x0) / scale) + 1,
+                         round((bottom + pad - y0) / scale) + 1)
+        api.Recognize()
+        again = [_shifted(w, x0, y0) for w in _words(api, scale)]
+        inside = [w for w in again if word.x0 - 2 <= (w.x0 + w.x1) / 2 <= word.x1 + 2]
+        if inside and all((w.confidence or 0) >= LOW_CONFIDENCE
+                          and (_has_latin(w.text) or any(c.isdigit() for c in w.text))
+                          and not any(_is_cyrillic(c) for c in w.text) for w in inside) \
+                and min(w.confidence or 0 for w in inside) > (word.confidence or 0) \
+                and _covers(inside, word) and not _overlaps_any_of(inside, line, word):
+            better[id(word)] = inside
+    return [new for word in words for new in better.get(id(word), [word])] if better else words
+
+
+def _line_words(word: Word, words: Sequence[Word]) -> list[Word]:
+    """The words standing on ``word``'s line: their middle within its height, or its middle within
+    theirs (a word read two lines high has the line's middle inside it)."""
+    middle = (word.top + word.bottom) / 2
+    return [w for w in words
+            if word.top <= (w.top + w.bottom) / 2 <= word.bottom or w.top <= middle <= w.bottom]
+
+
+def _overlaps_any_of(again: Sequence[Word], line: Sequence[Word], word: Word) -> bool:
+    """A word of the reading again stands on another word of the line (read twice)."""
+    return any(_overlaps_any(w, [o for o in line if o is not word]) for w in again)
 
 
 def _recognise(prepared: Any, found: Engine, dpi: float, *, others: bool = True) -> list[Word]:
