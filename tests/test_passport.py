@@ -358,6 +358,26 @@ def test_a_character_the_mrz_has_not_is_the_one_its_check_digits_verify(tmp_path
     assert any("unreadable character at position 43" in w for w in page.warnings)
 
 
+@pytest.mark.parametrize("extra_at", [43, 20, 0])
+def test_a_second_line_read_one_character_too_long_is_the_one_removal_that_verifies(
+        tmp_path: Path, extra_at: int) -> None:
+    # As OCR read a photographed page in the MRZ's alphabet: '<<098' for '<<08' (here '<<52').
+    line1, line2 = APPLICANT.mrz()
+    long = line2[:extra_at] + "9" + line2[extra_at:]
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf", mrz=(line1, long))))
+    assert page is not None and page.trusted
+    assert page.mrz is not None and page.mrz.lines == (line1, line2)
+    assert any("one character too many in line 2" in w for w in page.warnings)
+
+
+def test_a_second_line_one_too_long_whose_removals_do_not_verify_is_not_trusted(tmp_path: Path) -> None:
+    line1, line2 = APPLICANT.mrz()
+    # One too many and a date of birth misread besides: no single removal makes it verify.
+    long = line2[:13] + _other_digit(line2[13]) + line2[14:42] + "9" + line2[42:]
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf", mrz=(line1, long))))
+    assert page is None or not page.trusted or page.mrz is None or page.mrz.lines[1] != line2
+
+
 def test_an_unreadable_character_no_check_digit_covers_is_not_guessed(tmp_path: Path) -> None:
     # The nationality's letters have no check digit: '/' there cannot be told.
     line1, line2 = APPLICANT.mrz()

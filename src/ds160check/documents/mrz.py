@@ -472,6 +472,33 @@ def _second_lines(chars: str, rules: MrzRules) -> Iterator[tuple[str, list[str]]
             continue
         seen.add(fixed)
         yield fixed, repairs + more
+    if len(chars) == LINE_LENGTH + 1:
+        dropped = _one_too_many(chars, rules)
+        if dropped is not None and dropped[0] not in seen:
+            yield dropped
+
+
+def _one_too_many(chars: str, rules: MrzRules) -> tuple[str, list[str]] | None:
+    """A line 2 read one character too long (a photographed '<<08' read '<<098'), as the one
+    line without one of its characters whose every check digit verifies; None when no removal
+    does, or removals giving two different lines do. The check digits cover all of line 2 but
+    the nationality and sex, so a wrong removal is all but sure to break one of them."""
+    found: dict[str, tuple[int, list[str]]] = {}
+    for position in range(len(chars)):
+        if chars[position] == UNKNOWN:
+            continue
+        line, more = _fixed_positions(chars[:position] + chars[position + 1:], rules)
+        if line is None or UNKNOWN in line or line in found:
+            continue
+        checks = _checks(_stand_in_first_line(line), line)
+        if checks is not None and all(checks.values()):
+            found[line] = (position, more)
+    if len(found) != 1:
+        return None
+    (line, (position, more)), = found.items()
+    return line, [f"one character too many in line 2: '{chars[position]}' at position "
+                  f"{position + 1} dropped, the only one whose removal makes every check digit "
+                  "verify", *more]
 
 
 def _lengths(chars: str) -> Iterator[tuple[str, list[str]]]:
