@@ -361,6 +361,7 @@ def test_a_word_of_latin_look_alikes_beside_a_cyrillic_word_is_read_as_cyrillic(
 
 
 DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+DEJAVU_MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
 @pytest.mark.skipif(not DEJAVU_SANS.is_file(), reason="the DejaVu fonts draw the page")
@@ -465,6 +466,32 @@ def test_an_unsure_word_read_out_of_its_lines_measure_is_read_again_alone(given:
         assert words == read
 
 
+@pytest.mark.skipif(not DEJAVU_MONO.is_file(), reason="the DejaVu fonts draw the page")
+def test_an_mrz_line_read_with_marks_the_zone_has_not_is_read_again_in_its_alphabet() -> None:
+    """A photographed data page: English ended the second MRZ line '<<<<@9g' for '<<<<08'."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from ds160check.model import Word
+    from ds160check.reading.ocr import MRZ_ALPHABET, _mrz_lines_read_again
+
+    line = "E5518307<3MNG9405169M3604133<<<<<<<<<<<<<<08"
+    page = Image.new("L", (2600, 300), 235)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(str(DEJAVU_MONO), 48)
+    draw.text((100, 100), line, font=font, fill=20)
+    x0, top, x1, bottom = draw.textbbox((100, 100), line, font=font)
+    scale = 72 / 300
+    box = (x0 * scale, top * scale, x1 * scale, bottom * scale)
+    found = ocr.engine()
+    assert found is not None
+    misread = [Word(line[:-2] + "@9g", *box, 12.0, 30.0)]
+    [again] = _mrz_lines_read_again(page, 300, misread, found)
+    assert set(again.text) <= MRZ_ALPHABET and again.text.startswith("E5518307<3MNG")
+    assert abs(len(again.text) - len(line)) <= 1
+    as_read = [Word(line, *box, 12.0, 40.0)]  # in the zone's alphabet already: kept as read
+    assert _mrz_lines_read_again(page, 300, as_read, found) == as_read
+
+
 def test_a_label_ocr_read_with_no_answer_beside_it_is_unreadable_not_no_answer() -> None:
     from ds160check.application import Field, Span
     from ds160check.extraction import _trusted
@@ -527,7 +554,8 @@ def test_a_word_english_spelled_with_digits_or_symbols_among_its_letters_is_a_cy
     from ds160check.reading.ocr import _script_of_neighbours, _spelled_with_marks
 
     assert _spelled_with_marks("HA3APOB") and _spelled_with_marks("®UPY3")
-    for identifier in ("AC2873145", "AA00X5NK0A", "77/8,", "B1/B2", "MAIN", "3RD"):
+    for identifier in ("AC2873145", "AA00X5NK0A", "77/8,", "B1/B2", "MAIN", "3RD",
+                       "SAMAL-2", "MKR.14A", "BLOCK-12"):
         assert not _spelled_with_marks(identifier), identifier
     words = [Word(t, 60.0 * i, 0.0, 60.0 * i + 50, 10.0, 10.0, 90.0)
              for i, t in enumerate(("HA3APOB", "ФИРУЗ", "AC2873145"))]

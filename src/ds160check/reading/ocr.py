@@ -26,6 +26,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import stat
 import sys
 import tempfile
@@ -101,6 +102,11 @@ ALONE_LINE_SURE: Final = 2
 ALONE_PAD: Final = 0.25
 # ... and only a word out of its line's measure: this many times as high as the line's letters,
 # or as wide as this many of the line's letters per letter of it.
+# A passport's machine-readable zone holds only these (ICAO 9303); a word this long, most of it
+# these, with a run of fillers, is a line of one.
+MRZ_ALPHABET: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
+MRZ_MIN_LENGTH: Final = 30
+MRZ_MIN_SHARE: Final = 0.7
 ALONE_TALL: Final = 1.6
 ALONE_WIDE: Final = 2.5
 SIDE_PAD: Final = 0.2  # to the sides less: the next word may stand a third of a height away
@@ -175,7 +181,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/8"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/9"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -435,19 +441,24 @@ def _stated_dpi(image: Any) -> float | None:
 _local = threading.local()
 
 
-def _api(found: Engine, other: bool = False, *, every: bool = False, alone: bool = False) -> Any:
+def _api(found: Engine, other: bool = False, *, every: bool = False, alone: bool = False,
+         mrz: bool = False) -> Any:
     """This thread's Tesseract instance for the first language (``other``: for the rest, a line at
     a time; ``every``: all of them at once, for a page; ``alone``: the first language, a word at a
-    time; made once each: loading a model takes ~0.3 s)."""
-    name = "every" if every else "other" if other else "alone" if alone else "api"
+    time; ``mrz``: the first language, a line of an MRZ in its alphabet only; made once each:
+    loading a model takes ~0.3 s)."""
+    name = "every" if every else "other" if other else "alone" if alone else "mrz" if mrz else "api"
     api = getattr(_local, name, None)
     if api is None or getattr(_local, name + "_key", None) != found.key:
         from tesserocr import OEM, PSM, PyTessBaseAPI
 
         languages = found.languages if every else found.languages[1:] if other else found.languages[:1]
         api = PyTessBaseAPI(path=found.datapath, lang="+".join(languages),
-                            psm=PSM.SINGLE_BLOCK if (other or alone) and not every else PSM.AUTO,
+                            psm=PSM.SINGLE_LINE if mrz else
+                            PSM.SINGLE_BLOCK if (other or alone) and not every else PSM.AUTO,
                             oem=OEM.LSTM_ONLY)
+        if mrz:
+            api.SetVariable("tessedit_char_whitelist", "".join(sorted(MRZ_ALPHABET)))
         setattr(_local, name, api)
         setattr(_local, name + "_key", found.key)
     return api
@@ -480,6 +491,7 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     prepared, dpi, words = _small_text_enlarged(prepared, dpi, words, found)
     words = _cyrillic_page_read_again(prepared, dpi, words, found)
     words = _unsure_words_read_alone(prepared, dpi, words, found)
+    words = _mrz_lines_read_again(prepared, dpi, words, found)
     words = _with_words_missed(prepared, dpi, words, found)
     if len(found.languages) > 1:
         words = _latin_beside_cyrillic_read_again(prepared, dpi, words, found)
@@ -653,6 +665,44 @@ def _unsure_words_read_alone(prepared: Any, dpi: float, words: list[Word], found
     return [new for word in words for new in better.get(id(word), [word])] if better else words
 
 
+def _mrz_lines_read_again(prepared: Any, dpi: float, words: list[Word], found: Engine) -> list[Word]:
+    """A line of a passport's machine-readable zone read with a mark the zone cannot hold, read
+    again with only the zone's alphabet allowed (A-Z, 0-9 and the filler '<', ICAO 9303).
+
+    English reads the monospace zone as text: a photographed data page's second line ended
+    '<<<<@9g' for '<<<<08' (read at 30), and no repair of the MRZ can guess digits from '@' and
+    'g'. Read with the zone's alphabet it was '<<<<098', whose check digits tell which mark is
+    one too many. A line read in the zone's alphabet already is not read again; what the new
+    reading is worth is for the check digits to say, not the confidence."""
+    suspects = [w for w in words if _mrz_like(w.text) and not set(w.text) <= MRZ_ALPHABET]
+    if not suspects:
+        return words
+    api = _api(found, mrz=True)
+    api.SetImage(prepared)
+    api.SetSourceResolution(round(dpi))
+    scale = 72.0 / dpi
+    better: dict[int, list[Word]] = {}
+    for word in suspects:
+        height = word.bottom - word.top
+        x0, y0 = max(0.0, word.x0 - height), max(0.0, word.top - height * ALONE_PAD)
+        api.SetRectangle(round(x0 / scale), round(y0 / scale),
+                         round((word.x1 + height - x0) / scale) + 1,
+                         round((word.bottom + height * ALONE_PAD - y0) / scale) + 1)
+        api.Recognize()
+        again = [_shifted(w, x0, y0) for w in _words(api, scale)]
+        text = "".join(w.text for w in again)
+        if _mrz_like(text) and set(text) <= MRZ_ALPHABET:
+            better[id(word)] = [Word(text, min(w.x0 for w in again), word.top, max(w.x1 for w in again),
+                                     word.bottom, word.size, min(w.confidence or 0 for w in again))]
+    return [new for word in words for new in better.get(id(word), [word])] if better else words
+
+
+def _mrz_like(text: str) -> bool:
+    """A long word of mostly the zone's characters with a run of fillers: a line of an MRZ."""
+    return len(text) >= MRZ_MIN_LENGTH and "<<" in text \
+        and sum(c in MRZ_ALPHABET for c in text) >= len(text) * MRZ_MIN_SHARE
+
+
 def _line_words(word: Word, words: Sequence[Word]) -> list[Word]:
     """The words standing on ``word``'s line: their middle within its height, or its middle within
     theirs (a word read two lines high has the line's middle inside it)."""
@@ -768,11 +818,16 @@ def _spelled_with_marks(text: str) -> bool:
     English spelling a Cyrillic word with look-alike marks ('HA3APOB ®UPY3' for НАЗАРОВ ФИРУЗ: З as
     3, Ф as ®), a whole line of them with no Cyrillic word beside to tell. An identifier (AC2873145,
     AA00X5NK0A) has more digits than that, and read in Russian it stays Latin look-alikes, which
-    replace nothing."""
-    letters = sum(c.isalpha() for c in text)
-    digits = sum(c.isdigit() for c in text)
-    return any(c in CYRILLIC_AS_SYMBOLS for c in text) and letters >= 2 \
-        or letters >= MARKED_WORD_LETTERS and digits > 0 and letters >= digits * MARKED_WORD_LETTERS
+    replace nothing. A number joined to a word by a hyphen or a stop (an address's 'SAMAL-2', made
+    'ЗАМАГ-2' in Russian) is no letter of it: the digits are counted within each part."""
+    if any(c in CYRILLIC_AS_SYMBOLS for c in text) and sum(c.isalpha() for c in text) >= 2:
+        return True
+    for part in re.split(r"[^\w]+", text):
+        letters = sum(c.isalpha() for c in part)
+        digits = sum(c.isdigit() for c in part)
+        if letters >= MARKED_WORD_LETTERS and digits > 0 and letters >= digits * MARKED_WORD_LETTERS:
+            return True
+    return False
 
 
 def _cyrillic_reading(other: Any, word: Word, scale: float) -> list[Word] | None:
