@@ -271,7 +271,7 @@ def main(cases: Path = HERE / "cases.json", title: str = "held-out scan cases") 
     """Score OUT against ``cases`` (another set's run.py passes its own), printing ``title``."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path, help="the folder gen.py wrote")
-    ap.add_argument("--tool", type=Path, default=DEFAULT_TOOL)
+    ap.add_argument("--tool", type=lambda p: Path(p).absolute(), default=DEFAULT_TOOL)
     ap.add_argument("--timeout", type=float, default=900.0, help="seconds per tool run")
     ap.add_argument("--json", type=Path, help="write every detail here")
     ap.add_argument("--doc-timeout", type=float, default=None,
