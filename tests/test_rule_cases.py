@@ -107,3 +107,40 @@ def test_rule_case(code: str, case: dict[str, Any]) -> None:
     for finding in findings:
         assert finding.message and "{" not in finding.message
         assert finding.action
+
+
+def _with_items(app: Application, key: str, confidences: list[float | None]) -> Application:
+    """``app`` with the items of ``key`` read by OCR at ``confidences`` (None: a text layer)."""
+    found = app.fields[key]
+    items = tuple(
+        {sub: Span(1, Box(0, 0, 10, 10), str(v), sub, c) for sub, v in item.items()}
+        if isinstance(item, dict) else Span(1, Box(0, 0, 10, 10), str(item), key, c)
+        for item, c in zip(found.value, confidences, strict=True)
+    )
+    fields = {**app.fields, key: Field(key, found.value, found.span, items)}
+    return Application(app.document, fields, app.warnings, app.unreadable)
+
+
+@pytest.mark.parametrize(
+    ("old_confidences", "new_confidences", "expected"),
+    [
+        # A country of the new list read unsurely may be the one the old list has: not omitted.
+        ([None, None], [None, 41.0], [("FIELD_UNREADABLE", "additional.countries_visited")]),
+        # The old item itself read unsurely: not omitted either.
+        ([None, 52.0], [None, None], [("FIELD_UNREADABLE", "additional.countries_visited")]),
+        # Read surely on both sides, a country dropped is omitted.
+        ([None, 95.0], [None, 90.0], [("HISTORY_OMITTED", "additional.countries_visited")]),
+    ],
+)
+def test_an_item_ocr_read_unsurely_is_unreadable_not_omitted(
+        old_confidences: list[float | None], new_confidences: list[float | None],
+        expected: list[tuple[str, str]]) -> None:
+    key = "additional.countries_visited"
+    old_app = _with_items(application(OLD, {key: ["TURKEY", "GERMANY"]}, {}), key, old_confidences)
+    new_app = _with_items(application(NEW, {key: ["TURKEY", "GERNANY FRANKFURT"]}, {}), key,
+                          new_confidences)
+    findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                             CaseFacts(refusal=None)).run()
+    got = [(f.code.value, f.field) for f in findings
+           if f.field == key and f.code.value in ("FIELD_UNREADABLE", "HISTORY_OMITTED")]
+    assert got == expected

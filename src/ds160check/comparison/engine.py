@@ -18,6 +18,7 @@ from ds160check.comparison.matchers import item_blocking, item_scorer, match_sca
 from ds160check.comparison.model import Change, Evidence, Finding, Refusal, Value
 from ds160check.extraction import PRINT_HEADER
 from ds160check.matching import Match, align
+from ds160check.model import TRUSTED_OCR
 from ds160check.rules import Rules
 from ds160check.rules.compare_rules import CircumstanceRule, HistoryRule
 from ds160check.wording import describe
@@ -148,6 +149,7 @@ class Comparison:
         self.compare = rules.compare
         self.facts = facts
         self.findings: list[Finding] = []
+        self._unsure_lists: set[tuple[str, str]] = set()  # (list key, side) reported unsure
         self.changes: list[Change] = []
         self._change_evidence: dict[str, list[Evidence]] = {}
 
@@ -379,17 +381,68 @@ class Comparison:
                 threshold=ITEM_ALIGN_THRESHOLD,
                 blocking=item_blocking(rule.matcher),
             )
+            # An item OCR read unsurely may be the very item it seems to lack or contradict:
+            # compared, it would make a contradiction of a misreading.
+            unsure_new = [p.new_index for p in pairs if p.old_index is None and p.new_index is not None
+                          and self._unsure_item(self.new, rule.field, p.new_index)]
             for pair in pairs:
                 if pair.old_index is None:
                     continue
                 old_item = old_items[pair.old_index]
                 if pair.new_index is None:
-                    if not rule.window or self._in_window(old_item):
+                    if rule.window and not self._in_window(old_item):
+                        continue
+                    if self._unsure_item(self.old, rule.field, pair.old_index):
+                        self._unsure(rule.field, self.old, pair.old_index)
+                    elif unsure_new:
+                        self._unsure(rule.field, self.new, unsure_new[0])
+                    else:
                         self._omitted(rule, pair.old_index, old_item)
+                    continue
+                unsure = [(side, i) for side, i in ((self.old, pair.old_index), (self.new, pair.new_index))
+                          if self._unsure_item(side, rule.field, i)]
+                if unsure:
+                    if self._conflicting(rule, old_item, new_items[pair.new_index]):
+                        self._unsure(rule.field, *unsure[0])
                     continue
                 self._conflicts(
                     rule, pair.old_index, pair.new_index, old_item, new_items[pair.new_index]
                 )
+
+    def _unsure_item(self, side: Side, key: str, index: int) -> bool:
+        """The item at ``index`` of ``key`` was read by OCR with a value under TRUSTED_OCR."""
+        found = side.app.fields.get(key)
+        if found is None or found.items is None or index >= len(found.items):
+            return False
+        spans = found.items[index]
+        return any(s.ocr_confidence is not None and s.ocr_confidence < TRUSTED_OCR
+                   for s in ([spans] if isinstance(spans, Span) else spans.values()))
+
+    def _unsure(self, key: str, side: Side, index: int) -> None:
+        """FIELD_UNREADABLE for an item OCR read unsurely (once per list and side): check it by eye."""
+        where = "old" if side is self.old else "new"
+        if (key, where) in self._unsure_lists:
+            return
+        self._unsure_lists.add((key, where))
+        evidence = self._item_evidence(side, key, index)
+        quoted = Value(" · ".join(e.text for e in evidence), None) if evidence else None
+        self.add(
+            Code.FIELD_UNREADABLE,
+            key,
+            old=quoted if where == "old" else None,
+            new=quoted if where == "new" else None,
+            detail=where,
+            label=f"An item of {self._label(key)} (read by OCR unsurely)",
+            evidence=evidence + (self.new if where == "old" else self.old).evidence(key),
+        )
+
+    def _conflicting(self, rule: HistoryRule, old_item: Any, new_item: Any) -> bool:
+        """Any of the rule's conflict sub-values of the two items differ."""
+        if not (isinstance(old_item, dict) and isinstance(new_item, dict)):
+            return False
+        return any(sub in old_item and sub in new_item
+                   and match_scalar(matcher, old_item[sub], new_item[sub]).verdict == "different"
+                   for sub, matcher in rule.conflict.items())
 
     def _item_evidence(self, side: Side, key: str, index: int) -> list[Evidence]:
         found = side.app.fields.get(key)
