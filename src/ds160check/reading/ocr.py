@@ -166,9 +166,16 @@ LEADER_MIN_DOTS: Final = 5
 LEADER_DENSE_DOTS: Final = 8
 # A stroke of ink taller than this (inches) is a rule or a streak, not a letter beside a leader.
 RULE_MIN_IN: Final = 0.3
-# Lone specks of dust or toner (inches): a blot at most this big, with no ink around it this far.
+# Lone specks of dust or toner (inches): a blot at most this big, with no ink around it this far,
+# and SPECK_CLEAR_LEFT_IN to its left (a full stop or a comma follows its word; with 0.06 all
+# round, a photocopy's specks a letter's width from the words were left, and brought their
+# confidence under 60; with 0.035 all round, a photographed comma went). A blot with a run of ink
+# along the line DASH_RUN_IN long and no part DASH_THICK_IN tall is a dash, not a speck.
 SPECK_MAX_IN: Final = 0.05
-SPECK_CLEAR_IN: Final = 0.06
+SPECK_CLEAR_IN: Final = 0.035
+SPECK_CLEAR_LEFT_IN: Final = 0.06
+DASH_RUN_IN: Final = 0.03
+DASH_THICK_IN: Final = 0.03
 # Ink, for finding leaders: darker than the paper by this share of the way to the darkest ink.
 INK_SHARE: Final = 0.4
 MIN_INK_CONTRAST: Final = 40.0
@@ -181,7 +188,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/9"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/10"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -1127,9 +1134,9 @@ def _without_leaders(gray: Any, dpi: float) -> Any:
     A leader dot is a speck of ink no wider or taller than LEADER_DOT_IN, with no ink above or below
     it for LEADER_CLEAR_IN, in a row of at least LEADER_MIN_DOTS such specks within LEADER_SPAN_IN on
     the same line; a full stop or a decimal point alone, a hyphen or the dot of an i is not. A lone
-    speck is a blot no bigger than SPECK_MAX_IN with no ink around it for SPECK_CLEAR_IN: a full
-    stop sits closer than that to its word. Found at half the resolution (a quarter of the work: a
-    dot is still 3 pixels), erased at full."""
+    speck is a blot no bigger than SPECK_MAX_IN with no ink around it for SPECK_CLEAR_IN (to its
+    left SPECK_CLEAR_LEFT_IN, where a full stop's word stands), and not a dash. Found at half the
+    resolution (a quarter of the work: a dot is still 3 pixels), erased at full."""
     import numpy
 
     pixels = numpy.asarray(gray)
@@ -1171,8 +1178,17 @@ def _lone_specks(ink: Any, dpi: float) -> Any:
     SPECK_CLEAR_IN wider on every side; the blot is then the ink of that inner box."""
     reach = max(2, round(SPECK_MAX_IN * dpi / 2))
     clear = max(2, round(SPECK_CLEAR_IN * dpi))
+    left = max(clear, round(SPECK_CLEAR_LEFT_IN * dpi))
     inner = _box_sum(ink, reach, reach)
-    middles = ink & (inner == _box_sum(ink, reach + clear, reach + clear))
+    # The box around reaches further to the left: a full stop or comma follows its word.
+    around = _shifted_x(_box_sum(ink, reach + clear, reach + (left + clear) // 2), (clear - left) // 2)
+    middles = ink & (inner == around)
+    # A dash between words ("ASTANA - DOSTYK") stands as clear as a speck: a blot with a run of
+    # ink along the line DASH_RUN_IN long and no part as tall as DASH_THICK_IN is one, and kept.
+    run, thick = max(1, round(DASH_RUN_IN * dpi / 2)), max(1, round(DASH_THICK_IN * dpi / 2))
+    long_run = _box_sum(ink & (_box_sum(ink, 0, run) == 2 * run + 1), reach, reach) > 0
+    tall_part = _box_sum(ink & (_box_sum(ink, thick, 0) == 2 * thick + 1), reach, reach) > 0
+    middles &= ~(long_run & ~tall_part)
     return ink & (_box_sum(middles, reach, reach) > 0)
 
 
