@@ -281,6 +281,26 @@ def test_an_identifier_ocr_read_is_mended_only_where_its_shape_fixes_a_character
     assert mend_shape("AA00N9CE4", "AA00******") == "AA00N9CE4"  # another length: as read
 
 
+def test_a_date_ocr_read_with_a_letter_for_a_digit_is_that_date_and_a_typed_one_is_not() -> None:
+    """heldout_scans_3 c03: a scanned print-out's 'O1 JUNE 2026' (O for 0) was no date."""
+    from ds160check.application import Span
+    from ds160check.model import Box
+    from ds160check.parsing.assemble import _parsed
+    from ds160check.values import mend_date_digits
+
+    assert mend_date_digits("O1 JUNE 2026") == "01 JUNE 2026"
+    assert mend_date_digits("12 MAY 2O19") == "12 MAY 2019"
+    assert mend_date_digits("O1 OCTOBER 2017") == "01 OCTOBER 2017"  # the month's O stays
+    assert mend_date_digits("OI MAY 2019") == "OI MAY 2019"  # no digit to tell a number: as read
+    scanned = Span(1, Box(0, 0, 10, 10), "O1 JUNE 2026", "Intended Date of Arrival", 88.0)
+    typed = Span(1, Box(0, 0, 10, 10), "O1 JUNE 2026", "Intended Date of Arrival")
+    assert _parsed("date", "O1 JUNE 2026", scanned, None) == "2026-06-01"
+    with pytest.raises(ValueError):
+        _parsed("date", "O1 JUNE 2026", typed, None)
+    with pytest.raises(ValueError):  # a month misread is no date still
+        _parsed("date", "O1 JUNO 2026", scanned, None)
+
+
 def test_the_box_sums_that_find_dotted_leaders_are_exact() -> None:
     """The leader finder counts ink in boxes by running sums in 16-bit integers (they wrap): every
     box, at the page's edges too, must still hold exactly the pixels inside it."""

@@ -595,6 +595,20 @@ def mend_shape(ident: str, shape: str) -> str:
     return "".join(out)
 
 
+def mend_date_digits(text: str) -> str:
+    """A date OCR read, each of its numbers' look-alike letters made digits: a word of a date that
+    holds a digit and is no longer than a year is a number, whose letters can only be misread
+    digits (``O1 JUNE 2026`` is ``01 JUNE 2026``, ``12 MAY 2O19`` is ``12 MAY 2019``). A month name
+    and a word of letters only are left as read."""
+    words = []
+    for word in text.split(" "):
+        if 0 < len(word) <= 4 and any(c.isdigit() for c in word) \
+                and all(c.isdigit() or c in _OCR_DIGITS for c in word):
+            word = "".join(_OCR_DIGITS.get(c, c) for c in word)
+        words.append(word)
+    return " ".join(words)
+
+
 # An OCR reading is taken for an option when it is this many letters off it at most and at least
 # OPTION_CLEAR letters off every other option (CEAC's options differ by far more than one letter).
 OPTION_EDITS: Final = 1

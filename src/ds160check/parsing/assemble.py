@@ -14,6 +14,7 @@ from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, FieldSpec, Row
 from ds160check.values import (
     currency_of,
     is_null_text,
+    mend_date_digits,
     parse_bool,
     parse_value,
     split_name_provided,
@@ -325,7 +326,7 @@ class Assembler:
         text = slot.text()
         span = slot.span()
         try:
-            value = parse_value(spec.type, text, currency=currency)
+            value = _parsed(spec.type, text, span, currency)
         except ValueError as exc:
             unreadable[key] = Unreadable(key, text, str(exc), span)
             return
@@ -390,7 +391,7 @@ class Assembler:
     ) -> Any:
         text = slot.text()
         try:
-            return parse_value(spec.item_type(sub), text)
+            return _parsed(spec.item_type(sub), text, slot.span(), None)
         except ValueError as exc:
             where = f"{spec.key}[{number}]" + (f".{sub}" if sub else "")
             unreadable[where] = Unreadable(where, text, str(exc), slot.span())
@@ -398,6 +399,20 @@ class Assembler:
 
 
 _UNREAD = object()
+
+
+def _parsed(kind: str, text: str, span: Span | None, currency: str | None) -> Any:
+    """``text`` as a value of ``kind``; a date OCR read that is no date as read is tried again with
+    its numbers' look-alike letters made digits (``O1 JUNE 2026``): a text layer's is as typed."""
+    try:
+        return parse_value(kind, text, currency=currency)
+    except ValueError:
+        if kind != "date" or span is None or span.ocr_confidence is None:
+            raise
+        mended = mend_date_digits(text)
+        if mended == text:
+            raise
+        return parse_value(kind, mended, currency=currency)
 
 
 def _tokens_for(tokens: Sequence[Token], part: str) -> list[Token]:
