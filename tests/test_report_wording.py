@@ -159,3 +159,13 @@ def test_markdown_report_keeps_a_hostile_file_name_literal(tmp_path: Path) -> No
     assert not re.search(r"(?<!\\)\]\(javascript:", out)  # a live link would be ](… unescaped
     assert not any(line.startswith("# own heading") for line in out.splitlines())
     assert "\\[x\\](javascript:alert(1)) &lt;script&gt;" in out
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_unreadable_field_says_which_side_could_not_be_read_and_what_the_other_says(fmt: str) -> None:
+    # It read "ABOUT 10 000 → —", as if the new application had dropped the income.
+    case = ROOT / "fixtures" / "cases" / "income-unreadable"
+    report = ds160check.compare(case / "old.pdf", case / "new.pdf", [case / "refusal-letter.pdf"])
+    out = {"html": render_html, "md": render_markdown, "text": render_report}[fmt](report)
+    quote = "&quot;ABOUT 10 000&quot;" if fmt == "html" else '"ABOUT 10 000"'
+    assert re.search(re.escape(quote) + r" \(unreadable\)(</span>)? → (<span[^>]*>)?9,800 GEL", out), out

@@ -800,13 +800,17 @@ class Comparison:
                 base = key.split("[", 1)[0]
                 if base not in self.rules.catalogue or not other.has(base):
                     continue
-                raw = Value(problem.raw, None)
+                # What could not be read on its side (nothing, when a label had no answer beside
+                # it), and what the other application says: "TBILISI. -> (nothing)" read as if
+                # the new application had dropped the city.
+                raw = Value(problem.raw, None) if problem.raw else None
+                given = other.value(base)
                 ev = [Evidence.of(side.file, side.role, problem.span, problem.raw)]
                 self.add(
                     Code.FIELD_UNREADABLE,
                     base,
-                    old=raw if where == "old" else None,
-                    new=raw if where == "new" else None,
+                    old=raw if where == "old" else given,
+                    new=raw if where == "new" else given,
                     detail=where,
                     evidence=ev + other.evidence(base),
                 )

@@ -84,12 +84,23 @@ class Values:
         return f"{self.before} → {self.after}"
 
 
+UNREADABLE_MARK = "(unreadable)"
+
+
 def values(finding: Finding) -> Values | None:
     if finding.old is None and finding.new is None:
         return None
     if finding.expected is not None:
         return Values(None, shown(finding.new), finding.expected)
-    return Values(shown(finding.old), shown(finding.new), None)
+    before, after = shown(finding.old), shown(finding.new)
+    if finding.code is Code.FIELD_UNREADABLE:
+        # The side that could not be read says so, with what was read there if anything:
+        # "NINO → NINO" read as no difference at all, "TBILISI. → —" as a city dropped.
+        unreadable = finding.evidence[0].role if finding.evidence else "old"
+        value = finding.old if unreadable == "old" else finding.new
+        mark = f'"{value.raw}" {UNREADABLE_MARK}' if value is not None and value.raw else UNREADABLE_MARK
+        before, after = (mark, after) if unreadable == "old" else (before, mark)
+    return Values(before, after, None)
 
 
 @dataclass(frozen=True)
