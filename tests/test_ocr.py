@@ -279,6 +279,8 @@ def test_an_identifier_ocr_read_is_mended_only_where_its_shape_fixes_a_character
     assert mend_shape("AAX0N9CE47", "AA00******") == "AAX0N9CE47"  # ...nor X of 0: left as read
     assert mend_shape("AA0ON9CE47", "AA00******") == "AA00N9CE47"
     assert mend_shape("AA00N9CE4", "AA00******") == "AA00N9CE4"  # another length: as read
+    assert mend_shape("ААООО7НРЗВ", "AA00******") == "AA00O7HP3B"  # Cyrillic look-alikes: Latin
+    assert mend_shape("ААООЖ7НРЗВ", "AA00******") == "ААООЖ7НРЗВ"  # a letter only Cyrillic has
 
 
 def test_a_date_ocr_read_with_a_letter_for_a_digit_is_that_date_and_a_typed_one_is_not() -> None:

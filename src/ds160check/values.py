@@ -577,10 +577,19 @@ _OCR_DIGITS: Final = {"O": "0", "Q": "0", "D": "0", "I": "1", "L": "1", "Z": "2"
 _OCR_LETTERS: Final = {"0": "O", "1": "I", "2": "Z", "5": "S", "6": "G", "8": "B"}
 
 
+# Cyrillic capitals OCR reads for the Latin (and digit) shapes they share: an identifier is
+# written in Latin letters and digits (a Russian re-reading made AA00QZHP8B 'ААООО7НРЗВ').
+_LATIN_OF_CYRILLIC: Final = str.maketrans("АВЕКМНОРСТХУЗ", "ABEKMHOPCTXY3")
+
+
 def mend_shape(ident: str, shape: str) -> str:
     """An identifier OCR read, its look-alikes mended where ``shape`` fixes a digit or a letter:
-    ``mend_shape("AAOON9CE47", "AA00******") == "AA00N9CE47"``. Left as read when its length is
-    not the shape's, or a fixed character is neither the one written nor its look-alike."""
+    ``mend_shape("AAOON9CE47", "AA00******") == "AA00N9CE47"``, Cyrillic look-alikes of Latin
+    capitals made Latin first. Left as read when its length is not the shape's, or a fixed
+    character is neither the one written nor its look-alike."""
+    latin = ident.translate(_LATIN_OF_CYRILLIC)
+    if latin.isascii():
+        ident = latin
     if len(ident) != len(shape):
         return ident
     out = []
