@@ -568,6 +568,20 @@ def test_durations(a: Duration, b: Duration, verdict: str, reason: str) -> None:
             id="organization_written_back_in_cyrillic",
         ),  # fmt: skip
         pytest.param(
+            # heldout_scans_2 c04: a spravka's ТОО «Каспий Агро Трейд» contradicted the form's
+            # employer KASPIY AGRO TRADE LLP: TRADE is said (and written in Cyrillic) TREID.
+            match_organizations, "ТОО «Каспий Агро Трейд»", "KASPIY AGRO TRADE LLP", "variant",
+            id="organization_english_vowel_said_as_its_name_in_cyrillic",
+        ),  # fmt: skip
+        pytest.param(
+            match_organizations, "ТОО «Сервис Лайн»", "SERVICE LINE LLP", "variant",
+            id="organization_one_syllable_only_says_the_vowels_name",
+        ),  # fmt: skip
+        pytest.param(
+            match_organizations, "ТОО «Каспий Агро Трейд»", "KASPIY GRAIN TRADE LLP", "different",
+            id="organization_in_cyrillic_with_another_word",
+        ),  # fmt: skip
+        pytest.param(
             match_organizations, "ООО «Северный Ветер»", "SEVERNYI VETER LLC", "variant",
             id="organization_transliterated",
         ),  # fmt: skip

@@ -544,9 +544,13 @@ def match_organizations(
 
 
 # An English name written in Cyrillic and romanized again loses its spelling,
-# not its sound: C/K, X/KS, PH/F, W/V, Y/I, doubled letters, a final silent E.
+# not its sound: C/K, X/KS, PH/F, W/V, Y/I, doubled letters, a final silent E, and
+# in a word of one syllable the vowel before it said as its name (TRADE is ТРЕЙД,
+# TREID; LINE is ЛАЙН, LAIN; SERVICE is СЕРВИС).
 _SOUND_RULES: Final = ((r"PH", "F"), (r"CK|Q|C(?=[AOU]|$|[^EIY])", "K"), (r"C", "S"), (r"X", "KS"),
                        (r"W", "V"), (r"Y", "I"), (r"KH", "H"), (r"J", "DZH"), (r"([A-Z])\1+", r"\1"),
+                       (r"\b([B-DF-HJ-NP-TV-Z]+)A([B-DF-HJ-NP-TV-Z])E\b", r"\1EI\2"),
+                       (r"\b([B-DF-HJ-NP-TV-Z]+)I([B-DF-HJ-NP-TV-Z])E\b", r"\1AI\2"),
                        (r"(?<=[A-Z]{3})E\b", ""))
 
 
