@@ -29,13 +29,13 @@ from hostile_files import (
     zip_bomb_docx,
 )
 
-from ds160check import errors
+from ds160check import errors, isolation
 from ds160check.cli import cli
 from ds160check.documents import ingest, load_document
 from ds160check.errors import CorruptDocumentError, InputError, LimitExceededError, RuleError
 from ds160check.extraction import extract
 from ds160check.isolation import run_limited
-from ds160check.limits import DEFAULT_LIMITS, Limits, current_limits, use_limits
+from ds160check.limits import DEFAULT_LIMITS, Limits, current_limits, page_read_by_ocr, use_limits
 from ds160check.reading import read_pdf
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -165,6 +165,55 @@ def test_a_reader_that_loops_is_stopped_at_the_time_limit(tmp_path: Path) -> Non
         f"Error: {pdf}: reading the file took longer than the time limit of 1 s; raise it with --timeout\n"
     )
     assert time.monotonic() - started < 10
+
+
+def _pages_read_by_ocr(pages: int, seconds: float) -> int:
+    for _ in range(pages):
+        page_read_by_ocr()
+        time.sleep(seconds)
+    return pages
+
+
+def _a_page_that_hangs() -> None:
+    page_read_by_ocr()
+    time.sleep(30)
+
+
+@pytest.mark.parametrize("where", ["forked child", "spawned child", "in place"])
+def test_each_page_read_by_ocr_gets_the_time_limit_again_and_a_page_that_hangs_is_stopped(
+        where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A six-page scan took 34 s on a busy machine and was cut off at the 30 s meant for
+    pathological files; a scanned print-out of 20 pages at 2 s a page is none."""
+    if where == "in place":  # a batch worker reads its documents in place
+        monkeypatch.setattr(isolation, "_boundary", True)
+    run = run_limited
+    if where == "spawned child":  # from a thread, so a fresh interpreter reads
+        def run(*args: Any) -> Any:
+            out: list[Any] = []
+
+            def read() -> None:  # a thread starts with the default limits: these set again
+                try:
+                    with use_limits(Limits(timeout_s=1)):
+                        out.append(run_limited(*args))
+                except BaseException as exc:  # noqa: BLE001 - handed back to the test
+                    out.append(exc)
+
+            thread = threading.Thread(target=read)
+            thread.start()
+            thread.join(timeout=60)
+            if isinstance(out[0], BaseException):
+                raise out[0]
+            return out[0]
+    with use_limits(Limits(timeout_s=1)):
+        assert run("scan.pdf", _pages_read_by_ocr, 4, 0.6) == 4  # 2.4 s, no page over 1 s
+        started = time.monotonic()
+        with pytest.raises(LimitExceededError) as caught:
+            run("scan.pdf", _a_page_that_hangs)
+    assert time.monotonic() - started < 10
+    if where != "in place":
+        assert caught.value.reason == (
+            "reading the file took longer than the time limit of 1 s and as much again for each "
+            "page read by OCR (1 page); raise it with --timeout")
 
 
 def _allocate_forever() -> NoReturn:

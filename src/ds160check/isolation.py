@@ -33,6 +33,7 @@ import re
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -40,7 +41,7 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 from ds160check.errors import InputError, LimitExceededError
-from ds160check.limits import MB, Limits, check_size, current_limits, use_limits
+from ds160check.limits import MB, Limits, check_size, current_limits, more_time_by, use_limits
 
 T = TypeVar("T")
 
@@ -54,6 +55,7 @@ _malloc_trim: Any = None
 
 _OK: Final = "ok"
 _RAISED: Final = "raised"
+_MORE: Final = "more time"  # a page is being OCR'd: the time limit grows by its length
 # Signals a reader dies of on a bad file, or when an allocation past the memory limit fails in C.
 _CRASH_SIGNALS: Final = frozenset(
     getattr(signal, name)
@@ -177,10 +179,16 @@ def _timer(timeout_s: float) -> Any:
     def time_up(_signum: int, _frame: Any) -> None:
         raise _TimeUp
 
+    def more_time() -> None:  # a page OCR'd: the time left grows by the limit
+        left, _ = signal.getitimer(signal.ITIMER_REAL)
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, left + timeout_s)
+
     previous = signal.signal(signal.SIGALRM, time_up)
     signal.setitimer(signal.ITIMER_REAL, timeout_s)
     try:
-        yield
+        with more_time_by(more_time):
+            yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -203,8 +211,13 @@ def _child_main(conn: Connection, limits: Limits, func: Callable[..., Any], args
     _in_child = True
     _limit_memory(limits.max_memory_mb)
     _limit_cpu(limits.timeout_s)
+
+    def more_time() -> None:  # a page OCR'd: tell the parent, and raise the CPU backstop alike
+        conn.send((_MORE,))
+        _limit_cpu(limits.timeout_s, more=True)
+
     try:
-        with use_limits(limits):
+        with use_limits(limits), more_time_by(more_time):
             outcome: tuple[Any, ...] = (_OK, func(*args, **kwargs))
     except KeyboardInterrupt:
         return
@@ -255,16 +268,20 @@ def _limit_memory(max_memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def _limit_cpu(timeout_s: float) -> None:
-    """A backstop: should the caller die without killing us, the kernel ends a looping child."""
+def _limit_cpu(timeout_s: float, *, more: bool = False) -> None:
+    """A backstop: should the caller die without killing us, the kernel ends a looping child.
+    ``more``: the limit in force grows by ``timeout_s`` (a page is being OCR'd)."""
     if not timeout_s:
         return
     try:
         import resource
     except ImportError:
         return
-    seconds = math.ceil(timeout_s) + CPU_SLACK_S
-    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    if more and soft != resource.RLIM_INFINITY:
+        seconds = soft + math.ceil(timeout_s)
+    else:
+        seconds = math.ceil(timeout_s) + CPU_SLACK_S
     if hard != resource.RLIM_INFINITY:
         seconds = min(seconds, hard)
     resource.setrlimit(resource.RLIMIT_CPU, (seconds, hard))
@@ -369,20 +386,30 @@ class _SpawnedChild:
 def _outcome(path: Path, limits: Limits, reader: Connection, child: _ForkedChild | _SpawnedChild) -> Any:
     """Wait for the child's message within the time limit, then for the child itself."""
     message: tuple[Any, ...] | None = None
+    deadline = time.monotonic() + limits.timeout_s if limits.timeout_s else None
+    pages = 0
     try:
-        if not reader.poll(limits.timeout_s or None):
-            raise _timeout_error(path, limits)
-        try:
-            message = reader.recv()
-        except (EOFError, OSError):
-            message = None  # the child died before it could answer
+        while True:
+            wait = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not reader.poll(wait):
+                raise _timeout_error(path, limits, pages)
+            try:
+                message = reader.recv()
+            except (EOFError, OSError):
+                message = None  # the child died before it could answer
+            if message is None or message[0] != _MORE:
+                break
+            pages += 1  # a page OCR'd: as much time again
+            if deadline is not None:
+                deadline += limits.timeout_s
+            message = None
     finally:
         if message is None:
             child.kill()
         code = child.exit_code()
     if message is None:
         if -code == getattr(signal, "SIGXCPU", None):  # the CPU backstop of _limit_cpu fired first
-            raise _timeout_error(path, limits)
+            raise _timeout_error(path, limits, pages)
         raise _crash_error(path, limits, code)
     if message[0] == _OK:
         return message[1]
@@ -390,10 +417,12 @@ def _outcome(path: Path, limits: Limits, reader: Connection, child: _ForkedChild
     raise _as_raised(path, limits, exc, child_traceback)
 
 
-def _timeout_error(path: Path, limits: Limits) -> LimitExceededError:
+def _timeout_error(path: Path, limits: Limits, pages: int = 0) -> LimitExceededError:
+    read = f"{pages} page{'s' if pages != 1 else ''}"
+    more = f" and as much again for each page read by OCR ({read})" if pages else ""
     return LimitExceededError(
         path,
-        f"reading the file took longer than the time limit of {limits.timeout_s:g} s; "
+        f"reading the file took longer than the time limit of {limits.timeout_s:g} s{more}; "
         "raise it with --timeout",
     )
 

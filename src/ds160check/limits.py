@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -76,6 +76,32 @@ _CURRENT: ContextVar[Limits] = ContextVar("ds160check_limits", default=DEFAULT_L
 def current_limits() -> Limits:
     """The limits in force (``DEFAULT_LIMITS`` unless a caller set others)."""
     return _CURRENT.get()
+
+
+# Set by the document's reader (``isolation``) while it holds a document to the time limit.
+_MORE_TIME: ContextVar[Callable[[], None] | None] = ContextVar("ds160check_more_time", default=None)
+
+
+def page_read_by_ocr() -> None:
+    """A page is about to be read by OCR: the document's time limit grows by its own length.
+
+    The time limit is there to stop a pathological file; a scan of twenty pages read at two
+    seconds a page is not one, and a single limit for the whole document cut it off (a six-page
+    scan took 34 s on a busy machine). Each page OCR'd gets the limit again, so a page that hangs
+    is still stopped."""
+    hook = _MORE_TIME.get()
+    if hook is not None:
+        hook()
+
+
+@contextmanager
+def more_time_by(hook: Callable[[], None]) -> Iterator[None]:
+    """While reading one document: ``hook`` gives it more time, each time a page is OCR'd."""
+    token = _MORE_TIME.set(hook)
+    try:
+        yield
+    finally:
+        _MORE_TIME.reset(token)
 
 
 @contextmanager

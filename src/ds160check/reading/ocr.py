@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from ds160check.errors import CorruptDocumentError, InputError, LimitExceededError
+from ds160check.limits import page_read_by_ocr
 from ds160check.model import Page, Word
 
 # Languages whose data is looked for, in this order (the first is Tesseract's main one).
@@ -487,6 +488,7 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
     A page read poorly (few words, or most of them unsure) or wider than high may be lying
     sideways or upside down: then it is turned the way orientation detection says and read
     again. An upright portrait page, most scans, pays nothing for that check."""
+    page_read_by_ocr()  # seconds of work: the document's time limit grows by its own length
     prepared, dpi = prepare(image, found, dpi)
     # English first, the other languages once the page stands upright: a page upside down is all
     # unsure lines, and reading each again in Russian costs seconds for nothing.
