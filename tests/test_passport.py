@@ -428,6 +428,58 @@ def test_names_ocr_read_unsurely_from_the_mrz_are_not_trusted(tmp_path: Path) ->
     assert any("read by OCR with a confidence of 49" in w for w in page.warnings)
 
 
+def test_names_read_unsurely_do_not_make_the_page_someone_elses(tmp_path: Path) -> None:
+    # heldout_scans_4 c12, the clean control: the MRZ's first line read at 52 as
+    # 'P<TJIKRAKHIMOV<<…' (an I inserted), and the applicant's own passport was "about
+    # KRAKHIMOV FARKHOD, not the applicant" (a high EVIDENCE_CONTRADICTS).
+    from ds160check.application import Application, DocumentInfo, Field
+    from ds160check.comparison.engine import NEW, Side
+    from ds160check.evidence.applicant import Applicant
+    from ds160check.evidence.passport import ABOUT_APPLICANT, ABOUT_UNKNOWN, PassportEvidence
+
+    line1, line2 = APPLICANT.mrz()
+    holder = replace(APPLICANT, printed={"surname": "", "given": ""})
+    doc = load_document(passport_pdf(tmp_path / "passport.pdf", holder,
+                                     mrz=(line1.replace("P<KAZYUSUPOV", "P<KAIZKYUSUPOV")[:44], line2)))
+    spans = [replace(s, ocr_confidence=52.0 if s.text.startswith("P<KA") else 95.0) for s in doc.spans]
+    page = read_passport(replace(doc, spans=tuple(spans) if isinstance(doc.spans, tuple) else spans))
+    assert page is not None and not page.holder_trusted and "YUSUPOV" not in page.holder.split()
+
+    def new_side(number: str) -> Side:
+        values = {"personal.surnames": "YUSUPOV", "personal.given_names": "YURIY",
+                  "passport.number": number, "personal.date_of_birth": "1986-09-20"}
+        app = Application(DocumentInfo("new.pdf", "0" * 64, "print", 1),
+                          {k: Field(k, v, None) for k, v in values.items()})
+        return Side(app, NEW, {})
+
+    for number, about in (("N12946051", ABOUT_APPLICANT), ("N99999999", ABOUT_UNKNOWN)):
+        side = new_side(number)
+        check = PassportEvidence("passport.pdf", page, Applicant.of(side))
+        found = check.compare(side)
+        assert check.about == about
+        assert not any("not the applicant" in f.contradiction.message for f in found)
+
+
+def test_a_second_line_with_a_mark_before_it_is_read_with_and_without_it(tmp_path: Path) -> None:
+    # heldout_scans_4 c12: 'E B4051827331TJK…', a speck read before a line read one too long.
+    line1, line2 = APPLICANT.mrz()
+    page = read_passport(load_document(passport_pdf(
+        tmp_path / "passport.pdf", mrz=(line1, "E " + line2[:10] + "1" + line2[10:]))))
+    assert page is not None and page.trusted and page.mrz is not None
+    assert page.mrz.lines == (line1, line2)
+
+
+def test_a_digit_read_into_the_nationality_is_no_removal_the_check_digits_can_tell(
+        tmp_path: Path) -> None:
+    # 'B4051827331TJK…': without either '1' before TJK every check digit verifies (none covers
+    # the nationality), but only one of the two lines has a nationality a country has.
+    line1, line2 = APPLICANT.mrz()
+    long = line2[:10] + "1" + line2[10:]
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf", mrz=(line1, long))))
+    assert page is not None and page.trusted and page.mrz is not None
+    assert page.mrz.lines == (line1, line2)
+
+
 def test_a_first_line_whose_second_was_not_read_is_a_passport_not_trusted(tmp_path: Path) -> None:
     line1, line2 = APPLICANT.mrz()
     passport = passport_pdf(tmp_path / "passport.pdf", mrz=(line1, line2[:20] + " " + line2[20:25]))

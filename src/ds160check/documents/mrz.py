@@ -37,6 +37,7 @@ from mrz.base.errors import FieldError, LengthError
 from mrz.checker.td3 import TD3CodeChecker
 
 from ds160check.documents.ingest import TextSpan
+from ds160check.values import canonical_country
 
 __all__ = ["LINE_LENGTH", "Mrz", "MrzRules", "read_mrz"]
 
@@ -58,6 +59,8 @@ _INNER_SPACE: Final = re.compile(r"\S\s+\S")
 _CYRILLIC: Final = re.compile(r"[\u0400-\u04FF]")
 # Marks OCR adds before or after a line; the run of fillers (or lower-case misreads) ending one.
 _STRAY: Final = re.compile(r"^[^A-Za-z0-9<«‹≪〈＜\u0400-\u04FF]+|[^A-Za-z0-9<«»‹≪〈＜\u0400-\u04FF]+$")
+# One or two marks standing apart before a long run: perhaps no part of the line.
+_STRAY_LEAD: Final = re.compile(r"^\s*\S{1,2}\s+(?=\S{20})")
 _LOWER_FILLER_TAIL: Final = re.compile(r"[<«»‹≪〈＜a-z\s]*[a-z<«»‹≪〈＜]$")
 # A first line starts its span, or a few stray characters into it (a 'P' deeper inside, as in
 # YUSUPOV, is a name, not a line's start).
@@ -77,6 +80,7 @@ _LETTERS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ALLOWED: Final = {"A": _DIGITS + _LETTERS + FILLER, "D": _DIGITS, "F": _DIGITS + FILLER,
                    "L": _LETTERS + FILLER, "S": _SEXES}
 _NUMBER, _OPTIONAL = slice(0, 9), slice(28, 42)
+_NATIONALITY: Final = slice(10, 13)
 _OPTIONAL_LENGTH: Final = 14
 _NAME_START: Final = 5
 
@@ -248,8 +252,25 @@ class _Found:
 
 
 def read_mrz(spans: Sequence[TextSpan], rules: MrzRules) -> Mrz | None:
-    """The best-verifying TD3 zone among ``spans``, or None when there is none."""
+    """The best-verifying TD3 zone among ``spans``, or None when there is none.
+
+    A mark or two OCR read before a line, apart from it ('E B4051827331TJK…': a speck, or the
+    edge of the photo beside the zone), is tried both with and without it: a line split where
+    OCR saw a space ('E 5518307<3MNG…') keeps its first letter; the check digits tell which."""
     texts = [_characters(span.text, rules) for span in spans]
+    trimmed = [_characters(_STRAY_LEAD.sub("", span.text, count=1), rules) for span in spans]
+    best = _best_reading(spans, texts, rules)
+    if trimmed != texts:
+        other = _best_reading(spans, trimmed, rules)
+        if other is not None and (best is None or other.score > best.score):
+            best = other
+    if best is None:
+        return (_lone_second_line(spans, texts, rules) or _lone_second_line(spans, trimmed, rules)
+                or _lone_first_line(spans, texts, rules))
+    return best.mrz
+
+
+def _best_reading(spans: Sequence[TextSpan], texts: list[str], rules: MrzRules) -> _Found | None:
     best: _Found | None = None
     for index, chars in enumerate(texts):
         if not _MRZ_CHARS.fullmatch(chars):
@@ -261,9 +282,7 @@ def read_mrz(spans: Sequence[TextSpan], rules: MrzRules) -> Mrz | None:
             for found in _readings(stream, rules, at_start=start == 0):
                 if best is None or found.score > best.score:
                     best = found
-    if best is None:
-        return _lone_second_line(spans, texts, rules) or _lone_first_line(spans, texts, rules)
-    return best.mrz
+    return best
 
 
 def _lone_second_line(spans: Sequence[TextSpan], texts: list[str], rules: MrzRules) -> Mrz | None:
@@ -493,6 +512,12 @@ def _one_too_many(chars: str, rules: MrzRules) -> tuple[str, list[str]] | None:
         checks = _checks(_stand_in_first_line(line), line)
         if checks is not None and all(checks.values()):
             found[line] = (position, more)
+    if len(found) > 1:
+        # No check digit covers the nationality: a removal before it shifts a digit into it
+        # ('B4051827331TJK…' without its 4th '1' verifies with nationality '1JK' too). A code
+        # no country has is no nationality.
+        found = {line: at for line, at in found.items()
+                 if canonical_country(line[_NATIONALITY]) or FILLER in line[_NATIONALITY]}
     if len(found) != 1:
         return None
     (line, (position, more)), = found.items()

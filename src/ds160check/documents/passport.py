@@ -125,10 +125,18 @@ class PassportPage:
     def holder(self) -> str:
         """The holder's name as the page gives it: surname, then given names (a name the MRZ and
         the print disagree on, as printed)."""
+        return " ".join(f.value for f in self._holder_names() if f.value)
+
+    @property
+    def holder_trusted(self) -> bool:
+        """Every part of :attr:`holder` was read surely: no check digit guards the names, so one
+        read unsurely (by OCR, under TRUSTED_OCR) cannot tell whose page it is."""
+        return all(f.verified is not False for f in self._holder_names())
+
+    def _holder_names(self) -> list[PassportField]:
         parts = [self.fields.get(key) for key in _NAMES]
-        names = [self.printed.get(f.key, f) if f.verified is False else f
-                 for f in parts if f is not None]
-        return " ".join(f.value for f in names if f.value)
+        return [self.printed.get(f.key, f) if f.verified is False else f
+                for f in parts if f is not None]
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,6 +142,15 @@ class PassportEvidence:
             return ABOUT_UNKNOWN
         if self.applicant.is_applicant(holder):
             return ABOUT_APPLICANT
+        if not self.page.holder_trusted:
+            # An MRZ line read at 52 gave 'P<TJIKRAKHIMOV<<FARKHOD' (TJK and an I), and the clean
+            # control's own passport was "about KRAKHIMOV FARKHOD, not the applicant".
+            if self._number_is_the_forms(side) or self._birth(side) == "same":
+                self.notes.append(f"its names were read unsurely ({holder}); its passport number "
+                                  "or date of birth, verified by a check digit, is the application's")
+                return ABOUT_APPLICANT
+            self.notes.append(f"its names were read too unsurely ({holder}) to tell whose page it is")
+            return ABOUT_UNKNOWN
         if self.applicant.is_relative(holder):
             self.notes.append(f"about {holder} (a relative or sponsor named in the application)")
             return ABOUT_RELATIVE
