@@ -460,6 +460,21 @@ def test_names_read_unsurely_do_not_make_the_page_someone_elses(tmp_path: Path) 
         assert not any("not the applicant" in f.contradiction.message for f in found)
 
 
+def test_a_page_with_the_forms_verified_number_and_a_given_name_lost_contradicts_the_birth_date(
+        tmp_path: Path) -> None:
+    # heldout_scans_4 c11: a photo's MRZ lost the given name ('P<ARMMKRTCHYAN<<'), and the page,
+    # its date of birth a month off the form's, was "about MKRTCHYAN, not the applicant": the
+    # planted contradiction of the date of birth was missed.
+    holder = replace(APPLICANT, birth="860912", printed={"birth": "12.09.1986", "given": ""})
+    line1, line2 = holder.mrz()
+    passport = passport_pdf(tmp_path / "passport.pdf", holder,
+                            mrz=(line1.replace("YURIY", "<<<<<"), line2))
+    report = _report(tmp_path, passport)
+    [finding] = _findings(report, "EVIDENCE_CONTRADICTS")
+    assert finding["field"] == "personal.date_of_birth" and finding["severity"] == "critical"
+    assert "not the applicant" not in finding["message"]
+
+
 def test_a_second_line_with_a_mark_before_it_is_read_with_and_without_it(tmp_path: Path) -> None:
     # heldout_scans_4 c12: 'E B4051827331TJK…', a speck read before a line read one too long.
     line1, line2 = APPLICANT.mrz()

@@ -156,6 +156,13 @@ class PassportEvidence:
             return ABOUT_RELATIVE
         if self._birth(side) == "same":
             return ABOUT_APPLICANT  # the applicant's birth date: the form's names are what is wrong
+        if self._number_is_the_forms(side):
+            # The passport number the form gives, verified by its check digit: the names read
+            # (a given name the photo lost: 'P<ARMMKRTCHYAN<<') or the date of birth are what
+            # differs, and each is compared as such.
+            self.notes.append(f"its names read {holder}; its passport number, verified by its check "
+                              "digit, is the application's")
+            return ABOUT_APPLICANT
         self.notes.append(f"about {holder}, not the applicant {self.applicant.person.full}")
         return ABOUT_OTHER
 
