@@ -103,6 +103,9 @@ ALONE_LINE_SURE: Final = 2
 ALONE_PAD: Final = 0.25
 # ... and only a word out of its line's measure: this many times as high as the line's letters,
 # or as wide as this many of the line's letters per letter of it.
+# A photo's paper is what stands this share of the way from the table's grey (the photo's border)
+# to the paper's brightest.
+TABLE_TO_PAPER: Final = 0.25
 # A passport's machine-readable zone holds only these (ICAO 9303); a word this long, most of it
 # these, with a run of fillers, is a line of one.
 MRZ_ALPHABET: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
@@ -189,7 +192,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/10"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/11"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -1302,8 +1305,18 @@ def _crop_to_paper(gray: Any) -> Any:
     pixels = numpy.asarray(small, dtype=numpy.uint8)
     threshold = _otsu(pixels)
     bright = pixels > threshold
-    rows = numpy.flatnonzero(bright.mean(axis=1) > 0.5)
-    cols = numpy.flatnonzero(bright.mean(axis=0) > 0.5)
+    # A sheet lit by a lamp from one side is bright there and grey at its far corner, greyer than
+    # Otsu's split of the whole photo (a passport photographed on a table: the split fell inside
+    # the sheet, and its lower right, the MRZ, was cut away). Where the photo's border is table,
+    # darker than that split, the box holds what is clearly brighter than the table. (Its corners
+    # are still found on Otsu's split: with the lower one, a photographed confirmation page was
+    # flattened on a corner of table and read worse.)
+    border = numpy.concatenate((pixels[0], pixels[-1], pixels[:, 0], pixels[:, -1]))
+    table, paper = float(numpy.median(border)), float(numpy.percentile(pixels, 95))
+    lit = pixels > min(threshold, table + TABLE_TO_PAPER * (paper - table)) if table < threshold \
+        else bright
+    rows = numpy.flatnonzero(lit.mean(axis=1) > 0.5)
+    cols = numpy.flatnonzero(lit.mean(axis=0) > 0.5)
     if rows.size == 0 or cols.size == 0:
         return gray
     factor = gray.size[0] / small.size[0]
