@@ -475,6 +475,21 @@ def test_a_page_with_the_forms_verified_number_and_a_given_name_lost_contradicts
     assert "not the applicant" not in finding["message"]
 
 
+def test_a_first_line_read_only_in_part_does_not_name_someone_else(tmp_path: Path) -> None:
+    # heldout_scans_4 c11: a photo's first line read 'P<ARMMKRTCHYAN<<A' (its end lost), and the
+    # applicant's passport was "about MKRTCHYAN A, not the applicant MKRTCHYAN ANI".
+    line1, line2 = APPLICANT.mrz()
+    holder = replace(APPLICANT, printed={"given": ""})
+    page = read_passport(load_document(passport_pdf(tmp_path / "passport.pdf", holder,
+                                                    mrz=("P<KAZYUSUPOV<<YU", line2))))
+    assert page is not None and page.mrz is not None and page.mrz.first_line_read_short
+    assert page.fields["personal.given_names"].verified is False and not page.holder_trusted
+    assert any("read only in part" in w for w in page.warnings)
+    report = _report(tmp_path, passport_pdf(tmp_path / "passport.pdf", holder,
+                                            mrz=("P<KAZYUSUPOV<<YU", line2)))
+    assert not any("not the applicant" in f["message"] for f in report["findings"])
+
+
 def test_a_second_line_with_a_mark_before_it_is_read_with_and_without_it(tmp_path: Path) -> None:
     # heldout_scans_4 c12: 'E B4051827331TJK…', a speck read before a line read one too long.
     line1, line2 = APPLICANT.mrz()

@@ -150,6 +150,14 @@ class Mrz:
         return self._names()[1]
 
     @property
+    def first_line_read_short(self) -> bool:
+        """The first line as read ended before its 44 characters on a letter, not a filler: OCR
+        lost its end ('P<ARMMKRTCHYAN<<A' for '…<<ANI<<<…'), and the name read last may be cut."""
+        read = "".join(self.read[0].split())
+        return self.first_line_read and len(read) < LINE_LENGTH and not read.endswith(FILLER) \
+            and not read.endswith(tuple(_LOOK_ALIKE_FILLERS))
+
+    @property
     def first_line_read(self) -> bool:
         """False when only the second line was read (the names are then not the MRZ's)."""
         return bool(self.lines[0])

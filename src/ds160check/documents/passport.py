@@ -274,6 +274,9 @@ def _warnings(mrz: Mrz | None, differ: list[str]) -> tuple[str, ...]:
                     "they are not trusted")
     if mrz.name_cut_short:
         told.append("the name fills the MRZ's name field: it may be cut short there")
+    elif mrz.first_line_read_short:
+        told.append("the MRZ's first line was read only in part: the name read last may be cut "
+                    "short, and is not trusted")
     return (*told, *differ)
 
 
@@ -285,9 +288,12 @@ def _mrz_fields(mrz: Mrz) -> dict[str, PassportField]:
     # No check digit guards the names: read by OCR unsurely, they are not trusted (never a
     # contradiction); the print is then what names the holder.
     names: bool | None = False if _unsure(mrz.spans[0]) else None
+    # A first line whose end OCR lost: the name read last may be cut ('…<<A' for '…<<ANI').
+    cut = mrz.first_line_read_short
+    given_cut = cut and bool(mrz.given_names)
     values: list[tuple[str, str | None, str, int, bool | None]] = [
-        (SURNAMES, mrz.surnames, mrz.surnames, 1, names),
-        (GIVEN_NAMES, mrz.given_names, mrz.given_names, 1, names),
+        (SURNAMES, mrz.surnames, mrz.surnames, 1, False if cut and not given_cut else names),
+        (GIVEN_NAMES, mrz.given_names, mrz.given_names, 1, False if given_cut else names),
         (NUMBER, mrz.number, mrz.number, 2, checks[NUMBER]),
         (NATIONALITY, mrz.nationality, mrz.nationality, 2, None),
         (BIRTH, mrz.date_of_birth, mrz.lines[1][13:19], 2, checks[BIRTH]),
