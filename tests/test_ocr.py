@@ -303,6 +303,30 @@ def test_a_date_ocr_read_with_a_letter_for_a_digit_is_that_date_and_a_typed_one_
         _parsed("date", "O1 JUNO 2026", scanned, None)
 
 
+def test_a_page_lit_unevenly_is_made_even_and_a_scan_is_left_as_it_is() -> None:
+    """heldout_scans_4 c06: a letter photographed at 150 DPI with a shadow across it; its
+    '214(b)' in the shadowed half was not read, and the refusal had no section."""
+    import numpy
+    from PIL import Image, ImageDraw
+
+    from ds160check.reading.ocr import _evenly_lit
+
+    width, height = 2400, 3000
+    light = numpy.linspace(235, 110, width, dtype=numpy.float32)[None, :].repeat(height, axis=0)
+    page = Image.fromarray(light.astype(numpy.uint8))
+    draw = ImageDraw.Draw(page)
+    for x in (200, 2100):  # a letter's stroke in the light and one in the shadow
+        draw.rectangle((x, 1000, x + 12, 1060), fill=25 if x < 1000 else 12)
+    even = numpy_of(_evenly_lit(page))
+    paper = even[200:800, 100:2300]
+    assert paper.max() - paper.min() < 30  # was 125 levels from one side to the other
+    assert even[1000:1060, 2100:2112].max() < paper.min() - 100  # the shadowed stroke stands out
+    assert even[1000:1060, 200:212].max() < paper.min() - 100
+    scan = Image.new("L", (width, height), 240)
+    ImageDraw.Draw(scan).rectangle((200, 1000, 212, 1060), fill=20)
+    assert _evenly_lit(scan) is scan
+
+
 def test_the_box_sums_that_find_dotted_leaders_are_exact() -> None:
     """The leader finder counts ink in boxes by running sums in 16-bit integers (they wrap): every
     box, at the page's edges too, must still hold exactly the pixels inside it."""
