@@ -327,6 +327,25 @@ def test_a_page_lit_unevenly_is_made_even_and_a_scan_is_left_as_it_is() -> None:
     assert _evenly_lit(scan) is scan
 
 
+def test_a_country_ocr_read_with_a_lone_mark_beside_it_is_that_country() -> None:
+    """heldout_scans_4 c03, a fax: the countries visited read 'i POLAND', 'H ITALY', 'i GERMANY'
+    (a leader's remains), three high HISTORY_OMITTED against the new form's POLAND, ITALY, GERMANY."""
+    from ds160check.application import Span
+    from ds160check.model import Box
+    from ds160check.parsing.assemble import _parsed
+
+    def scanned(text: str) -> Span:
+        return Span(1, Box(0, 0, 10, 10), text, "Country/Region", 84.0)
+
+    assert _parsed("country", "i POLAND", scanned("i POLAND"), None) == "POLAND"
+    assert _parsed("country", "H ITALY", scanned("H ITALY"), None) == "ITALY"
+    assert _parsed("country", "KOREA, REPUBLIC OF (SOUTH) x", scanned(""), None) == \
+        "KOREA, REPUBLIC OF (SOUTH)"
+    assert _parsed("country", "X KAZAKHSTAN Y", scanned(""), None) == "X KAZAKHSTAN Y"  # two: as read
+    typed = Span(1, Box(0, 0, 10, 10), "i POLAND", "Country/Region")
+    assert _parsed("country", "i POLAND", typed, None) == "I POLAND"  # a text layer: as typed
+
+
 def test_the_box_sums_that_find_dotted_leaders_are_exact() -> None:
     """The leader finder counts ink in boxes by running sums in 16-bit integers (they wrap): every
     box, at the page's edges too, must still hold exactly the pixels inside it."""

@@ -12,6 +12,7 @@ from ds160check.model import Box
 from ds160check.parsing.walker import Row_
 from ds160check.rules.model import BLOCK_TEMPLATE, Catalogue, FieldSpec, Row
 from ds160check.values import (
+    canonical_country,
     currency_of,
     is_null_text,
     mend_date_digits,
@@ -403,7 +404,11 @@ _UNREAD = object()
 
 def _parsed(kind: str, text: str, span: Span | None, currency: str | None) -> Any:
     """``text`` as a value of ``kind``; a date OCR read that is no date as read is tried again with
-    its numbers' look-alike letters made digits (``O1 JUNE 2026``): a text layer's is as typed."""
+    its numbers' look-alike letters made digits (``O1 JUNE 2026``), and a country OCR read with a
+    lone mark before or after it that no country has is the country without it (``i POLAND``,
+    ``H ITALY``: a leader's or a speck's remains). A text layer's value is as typed."""
+    if kind == "country" and span is not None and span.ocr_confidence is not None:
+        text = _country_without_specks(text)
     try:
         return parse_value(kind, text, currency=currency)
     except ValueError:
@@ -423,3 +428,17 @@ def _tokens_for(tokens: Sequence[Token], part: str) -> list[Token]:
         if texts == [w.strip(",") for w in words]:
             return list(tokens[start : start + len(words)])
     return list(tokens)
+
+
+def _country_without_specks(text: str) -> str:
+    """``text``, or it without a one-character word at either end when only that makes it a
+    country CEAC lists."""
+    if canonical_country(text) is not None:
+        return text
+    words = text.split()
+    if len(words) < 2:
+        return text
+    for kept in (words[1:] if len(words[0]) == 1 else [], words[:-1] if len(words[-1]) == 1 else []):
+        if kept and canonical_country(" ".join(kept)) is not None:
+            return " ".join(kept)
+    return text
