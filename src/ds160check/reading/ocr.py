@@ -107,9 +107,9 @@ ALONE_PAD: Final = 0.25
 # brightest within LIGHT_WINDOW_IN; a page whose paper varies by fewer grey levels than
 # LIGHT_EVEN_LEVELS (5th to 95th percentile) is lit evenly; one whose paper is darker than
 # LIGHT_MIN_PAPER is no paper to speak of.
-LIGHT_REDUCE: Final = 8
+LIGHT_REDUCE: Final = 32
 LIGHT_GAIN_UNIT: Final = 64
-LIGHT_WINDOW_IN: Final = 0.4
+LIGHT_WINDOW_IN: Final = 1.6
 LIGHT_EVEN_LEVELS: Final = 24.0
 LIGHT_MIN_PAPER: Final = 60.0
 # A photo's paper is what stands this share of the way from the table's grey (the photo's border)
@@ -1146,14 +1146,16 @@ def _evenly_lit(gray: Any) -> Any:
     as dark against their paper as those near the lamp. Tesseract, reading the page as one, read
     the lit half of a photographed letter and lost '214(b)' in the shadowed half.
 
-    The paper's brightness is the brightest within LIGHT_WINDOW_IN (no letter is that wide), on
-    a copy LIGHT_REDUCE times smaller, smoothed; a page lit evenly enough (a scan: its paper
-    varies by less than LIGHT_EVEN_LEVELS) is left as it is, told on a copy twice smaller still.
+    The paper's brightness is the brightest within LIGHT_WINDOW_IN (no letter, and no picture on
+    a form, is that wide: with 0.4 in a confirmation page's photo box was lit up to white and its
+    edges read as letters), on a copy LIGHT_REDUCE times smaller, smoothed; a page lit evenly
+    enough (a scan: its paper varies by less than LIGHT_EVEN_LEVELS) is left as it is, told on a
+    copy twice smaller still.
     The gain is applied in integers (a float image of a page costs half a second)."""
     import numpy
     from PIL import Image
 
-    if min(gray.size) < LIGHT_REDUCE * 64:
+    if min(gray.size) < LIGHT_REDUCE * 16:
         return gray
     if not _unevenly_lit(gray.reduce(LIGHT_REDUCE * 2), LIGHT_REDUCE * 2):
         return gray
