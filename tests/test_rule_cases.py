@@ -144,3 +144,19 @@ def test_an_item_ocr_read_unsurely_is_unreadable_not_omitted(
     got = [(f.code.value, f.field) for f in findings
            if f.field == key and f.code.value in ("FIELD_UNREADABLE", "HISTORY_OMITTED")]
     assert got == expected
+
+
+def test_a_scanned_item_read_without_a_part_every_other_item_has_is_unreadable_not_omitted() -> None:
+    """heldout_scans_4 c02: a halftone copy's social media item read as 'INSTAGRAM' alone (its
+    handle not read) was a high HISTORY_OMITTED against the new form's INSTAGRAM shakhzod_t94."""
+    key = "contact.social_media"
+    old_items = [{"platform": "INSTAGRAM"}]
+    new_items = [{"platform": "INSTAGRAM", "identifier": "shakhzod_t94"}]
+    for confidence, expected in ((96.0, "FIELD_UNREADABLE"), (None, "HISTORY_OMITTED")):
+        old_app = _with_items(application(OLD, {key: old_items}, {}), key, [confidence])
+        new_app = application(NEW, {key: new_items}, {})
+        findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                                 CaseFacts(refusal=None)).run()
+        got = [f.code.value for f in findings if f.field == key]
+        assert got == [expected], (confidence, got)
+

@@ -410,13 +410,24 @@ class Comparison:
                 )
 
     def _unsure_item(self, side: Side, key: str, index: int) -> bool:
-        """The item at ``index`` of ``key`` was read by OCR with a value under TRUSTED_OCR."""
+        """The item at ``index`` of ``key`` was read by OCR with a value under TRUSTED_OCR, or
+        without a part every item of the other application has (a scan's social media item read
+        as its platform alone: its handle was not read, not absent)."""
         found = side.app.fields.get(key)
         if found is None or found.items is None or index >= len(found.items):
             return False
         spans = found.items[index]
-        return any(s.ocr_confidence is not None and s.ocr_confidence < TRUSTED_OCR
-                   for s in ([spans] if isinstance(spans, Span) else spans.values()))
+        read = [spans] if isinstance(spans, Span) else list(spans.values())
+        if not any(s.ocr_confidence is not None for s in read):
+            return False
+        if any(s.ocr_confidence is not None and s.ocr_confidence < TRUSTED_OCR for s in read):
+            return True
+        item = found.value[index] if index < len(found.value) else None
+        others = (self.new if side is self.old else self.old).get(key) or []
+        if not isinstance(item, dict) or not others or not all(isinstance(o, dict) for o in others):
+            return False
+        return any(all(o.get(sub) not in (None, "") for o in others) and item.get(sub) in (None, "")
+                   for sub in {sub for o in others for sub in o})
 
     def _unsure(self, key: str, side: Side, index: int) -> None:
         """FIELD_UNREADABLE for an item OCR read unsurely (once per list and side): check it by eye."""
@@ -432,7 +443,7 @@ class Comparison:
             old=quoted if where == "old" else None,
             new=quoted if where == "new" else None,
             detail=where,
-            label=f"An item of {self._label(key)} (read by OCR unsurely)",
+            label=f"An item of {self._label(key)} (read by OCR unsurely or in part)",
             evidence=evidence + (self.new if where == "old" else self.old).evidence(key),
         )
 
