@@ -105,12 +105,14 @@ ALONE_PAD: Final = 0.25
 # or as wide as this many of the line's letters per letter of it.
 # Uneven light: the paper's brightness is estimated on a copy LIGHT_REDUCE times smaller, as the
 # brightest within LIGHT_WINDOW_IN; a page whose paper varies by fewer grey levels than
-# LIGHT_EVEN_LEVELS (5th to 95th percentile) is lit evenly; one whose paper is darker than
-# LIGHT_MIN_PAPER is no paper to speak of.
+# LIGHT_EVEN_LEVELS (5th to 95th percentile) is lit evenly enough and left as it is: Tesseract
+# reads a lamp's gradient (25-55 levels in our photos) well, and evened, small print read worse
+# (two passport photos' MRZs); a shadow across the page (115-150 levels) lost words. One whose
+# paper is darker than LIGHT_MIN_PAPER is no paper to speak of.
 LIGHT_REDUCE: Final = 32
 LIGHT_GAIN_UNIT: Final = 64
 LIGHT_WINDOW_IN: Final = 1.6
-LIGHT_EVEN_LEVELS: Final = 24.0
+LIGHT_EVEN_LEVELS: Final = 90.0
 LIGHT_MIN_PAPER: Final = 60.0
 # A photo's paper is what stands this share of the way from the table's grey (the photo's border)
 # to the paper's brightest.
