@@ -385,6 +385,11 @@ class _Reading:
         self.issuer = _first_match_text(text.text, rules.issuer)
         self.quoted = _quoted(text.text)
         self.addressee = any(p.search(flat) for _, flat in text.spans for p in rules.addressee)
+        # counted() and statutes(), made on first use and kept with this reading (a functools
+        # cache on the methods would keep every reading of the process alive: all of a batch
+        # worker's documents, their texts and sentences, growing with every case).
+        self._counted: tuple[tuple[_Sentence, str], ...] | None = None
+        self._statutes: tuple[_Statute, ...] | None = None
 
     # -- sentences
 
@@ -406,9 +411,13 @@ class _Reading:
                     return True
         return False
 
-    @cache  # noqa: B019 - one reading, a handful of calls
     def counted(self) -> tuple[tuple[_Sentence, str], ...]:
         """The sentences whose decision or hold counts, each with ``decision``/``hold``."""
+        if self._counted is None:
+            self._counted = self._count()
+        return self._counted
+
+    def _count(self) -> tuple[tuple[_Sentence, str], ...]:
         out = []
         for sentence in self.sentences:
             not_refused = self._signal(sentence, self.rules.not_refused)
@@ -426,9 +435,10 @@ class _Reading:
                 out.append((sentence, what))
         return tuple(out)
 
-    @cache  # noqa: B019
     def statutes(self) -> tuple[_Statute, ...]:
-        return tuple(s for sentence in self.sentences for s in self._statutes_in(sentence))
+        if self._statutes is None:
+            self._statutes = tuple(s for sentence in self.sentences for s in self._statutes_in(sentence))
+        return self._statutes
 
     def _statutes_in(self, sentence: _Sentence) -> list[_Statute]:
         found = []
