@@ -214,11 +214,17 @@ def document_kind(flow: Flow, rules: Rules) -> str | None:
     head = label_key(
         " ".join([*(line.text for line in flow.lines[:80]), *(c.text for c in flow.noise[:20])])
     )
-    if any(label_key(m) in head for m in rules.layout.confirmation_markers):
+    if any(key in head for key in _marker_keys(rules.layout.confirmation_markers)):
         return CONFIRMATION
-    if any(label_key(m) in head for m in (*rules.layout.print_titles, *rules.layout.print_markers)):
+    if any(key in head for key in _marker_keys((*rules.layout.print_titles, *rules.layout.print_markers))):
         return PRINT
     return None
+
+
+@cache
+def _marker_keys(markers: tuple[str, ...]) -> tuple[str, ...]:
+    """The rules' title markers as label keys: made once, not for every document tried."""
+    return tuple(label_key(m) for m in markers)
 
 
 def _not_ds160_reason(flow: Flow, rules: Rules) -> str:
