@@ -26,6 +26,9 @@ FUZZY_HEADING_SCORE = 88.0
 FUZZY_HEADING_MIN_WORDS = 4
 # Fuzzy opening-words matching is for questions: known labels at least this long.
 FUZZY_PREFIX_MIN_WORDS = 6
+# The word answers an index keeps for the walks (see LabelIndex.word_answers): cleared when they
+# reach this many words, so that a long batch does not grow a worker.
+MAX_REMEMBERED_WORDS = 50_000
 
 
 def _ascii_label_characters() -> dict[int, str | None]:
@@ -75,6 +78,12 @@ class LabelIndex:
     # label_words of the texts the rules print (labels, headings): the walk asks for a label's
     # words at every label it meets, and most are printed as the rules spell them.
     _words_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # What the walk asks of a word's text (is it a CAPITALS value; can a label start with it),
+    # answered from the text and this index alone: kept for every document the index reads, not
+    # worked out again for each (both print-outs of a case, and every case of a batch, print the
+    # same labels).
+    _value_like: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _label_start: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, label_sets: Iterable[LabelSet]) -> LabelIndex:
@@ -95,6 +104,15 @@ class LabelIndex:
             if len(words) >= FUZZY_PREFIX_MIN_WORDS:
                 index._by_length.setdefault(len(words), []).append(" ".join(words))
         return index
+
+    def word_answers(self) -> tuple[dict[str, bool], dict[str, bool]]:
+        """The walks' remembered answers by word text: whether a word is value-like, whether a
+        label can start with it (filled by the walker; emptied first once they hold
+        MAX_REMEMBERED_WORDS words)."""
+        if len(self._value_like) + len(self._label_start) >= MAX_REMEMBERED_WORDS:
+            self._value_like.clear()
+            self._label_start.clear()
+        return self._value_like, self._label_start
 
     def _known_words(self, text: str) -> tuple[str, ...]:
         words = self._words_of[text] = label_words(text)

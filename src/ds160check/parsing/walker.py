@@ -134,10 +134,10 @@ class Walker:
         self.unknown: list[Row_] = []
         self.warnings: list[str] = []
         self._cell_of = [self._cell_numbers(line) for line in lines]
-        # What the walk asks again and again of one line or one word: answered once.
+        # What the walk asks again and again of one line or one word: answered once (a word's
+        # answers depend on its text and the index only: the index keeps them for every walk).
         self._headings: dict[int, str | None] = {}
-        self._value_like: dict[str, bool] = {}
-        self._label_start: dict[str, bool] = {}
+        self._value_like, self._label_start = index.word_answers()
         # Per line, whether each token starts a cell: only there can a label start.
         self._cell_starts = [[n == 0 or cells[n] != cells[n - 1] for n in range(len(cells))]
                              for cells in self._cell_of]
