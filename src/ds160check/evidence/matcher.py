@@ -198,9 +198,12 @@ def _find_matches(patterns: list[_Pattern], answers: list[bytearray], tests: lis
                   texts: Sequence[str]) -> list[tuple[str, int, int]]:
     states: list[_State] = []
     matches: list[tuple[str, int, int]] = []  # (key, start, length)
+    # Each pattern's first node, and the answer it needs for a state to start (_START_NEEDS).
+    starts = [(p, p.nodes[0], _START_NEEDS.get(p.nodes[0].quantifier)) for p in patterns]
     for i, text in enumerate(texts):
         token = _Token(text, answers[i], tests)
-        states.extend((p, 0, i, 0) for p in patterns if _may_start(p.nodes[0], token))
+        says = token.matches
+        states.extend((p, 0, i, 0) for p, first, needs in starts if needs is None or says(first) is needs)
         states = _transition(states, matches, token)
     _finish(states, matches)
     seen: set[tuple[str, int, int]] = set()
@@ -214,13 +217,10 @@ def _find_matches(patterns: list[_Pattern], answers: list[bytearray], tests: lis
     return out
 
 
-def _may_start(node: _Node, token: _Token) -> bool:
-    """False when spaCy would start this state and reject it on this very token."""
-    if node.quantifier == ONE:
-        return token.matches(node)
-    if node.quantifier == ZERO:
-        return not token.matches(node)
-    return True
+# A state is not started where spaCy would start it and reject it on that very token: where its
+# first node must match (ONE) and does not, or must not (ZERO) and does. By the first node's
+# quantifier, the answer it needs; any other starts on every token.
+_START_NEEDS: Final[Mapping[str, bool]] = {ONE: True, ZERO: False}
 
 
 def _transition(states: list[_State], matches: list[tuple[str, int, int]], token: _Token
