@@ -133,18 +133,29 @@ class Walker:
         self.rows: list[Row_] = []
         self.unknown: list[Row_] = []
         self.warnings: list[str] = []
-        self._cell_of = [self._cell_numbers(line) for line in lines]
+        # Per line, each token's cell number, and whether it starts its cell: only there can a
+        # label start.
+        self._cell_of: list[list[int]] = []
+        self._cell_starts: list[list[bool]] = []
+        for line in lines:
+            numbers, starts = self._cell_numbers(line)
+            self._cell_of.append(numbers)
+            self._cell_starts.append(starts)
         # What the walk asks again and again of one line or one word: answered once (a word's
         # answers depend on its text and the index only: the index keeps them for every walk).
         self._headings: dict[int, str | None] = {}
         self._value_like, self._label_start = index.word_answers()
-        # Per line, whether each token starts a cell: only there can a label start.
-        self._cell_starts = [[n == 0 or cells[n] != cells[n - 1] for n in range(len(cells))]
-                             for cells in self._cell_of]
 
     @staticmethod
-    def _cell_numbers(line: Line) -> list[int]:
-        return [n for n, cell in enumerate(line.cells) for _ in cell.tokens]
+    def _cell_numbers(line: Line) -> tuple[list[int], list[bool]]:
+        """Each token's cell number, and whether it is its cell's first."""
+        numbers: list[int] = []
+        starts: list[bool] = []
+        for n, cell in enumerate(line.cells):
+            count = len(cell.tokens)
+            numbers += [n] * count
+            starts += [True] + [False] * (count - 1) if count else []
+        return numbers, starts
 
     # --- label recognition -----------------------------------------------------
 
