@@ -24,6 +24,7 @@ at least 20x faster.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import shutil
 import subprocess
@@ -104,6 +105,11 @@ def stages(root: Path) -> dict[str, float]:
     from ds160check.batch.guard import case_budget
     from ds160check.batch.runner import render_outputs, warm_up
 
+    try:  # as run_task does: the collector runs after each case (older trees: during it)
+        from ds160check.batch.task import collected_after
+    except ImportError:
+        collected_after = contextlib.nullcontext
+
     warm_up()
     spent = {"classify": 0.0, "compare": 0.0, "render": 0.0}
 
@@ -126,8 +132,9 @@ def stages(root: Path) -> dict[str, float]:
             spent.update(dict.fromkeys(spent, 0.0))
             start = time.perf_counter()
             for folder in folders:
-                result = case_module.check_case(folder)
-                timed("render", render_outputs)(result, ("json", "html"))
+                with collected_after():
+                    result = case_module.check_case(folder)
+                    timed("render", render_outputs)(result, ("json", "html"))
             total = time.perf_counter() - start
     finally:
         patched.classify, patched._compare_all = originals
