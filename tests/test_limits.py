@@ -193,7 +193,7 @@ def test_each_page_read_by_ocr_gets_the_time_limit_again_and_a_page_that_hangs_i
 
             def read() -> None:  # a thread starts with the default limits: these set again
                 try:
-                    with use_limits(Limits(timeout_s=1)):
+                    with use_limits(Limits(timeout_s=limit)):
                         out.append(run_limited(*args))
                 except BaseException as exc:  # noqa: BLE001 - handed back to the test
                     out.append(exc)
@@ -204,16 +204,19 @@ def test_each_page_read_by_ocr_gets_the_time_limit_again_and_a_page_that_hangs_i
             if isinstance(out[0], BaseException):
                 raise out[0]
             return out[0]
-    with use_limits(Limits(timeout_s=1)):
-        assert run("scan.pdf", _pages_read_by_ocr, 4, 0.6) == 4  # 2.4 s, no page over 1 s
+    # A fresh interpreter spends its first second or two (more on a busy machine) importing
+    # before its first page: its limit and pages are longer, in the same proportion.
+    limit, page = (6.0, 3.5) if where == "spawned child" else (1.0, 0.6)
+    with use_limits(Limits(timeout_s=limit)):
+        assert run("scan.pdf", _pages_read_by_ocr, 4, page) == 4  # 4 pages, none over the limit
         started = time.monotonic()
         with pytest.raises(LimitExceededError) as caught:
             run("scan.pdf", _a_page_that_hangs)
-    assert time.monotonic() - started < 10
+    assert time.monotonic() - started < 25
     if where != "in place":
         assert caught.value.reason == (
-            "reading the file took longer than the time limit of 1 s and as much again for each "
-            "page read by OCR (1 page); raise it with --timeout")
+            f"reading the file took longer than the time limit of {limit:g} s and as much again "
+            "for each page read by OCR (1 page); raise it with --timeout")
 
 
 def _allocate_forever() -> NoReturn:
