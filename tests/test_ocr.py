@@ -824,3 +824,22 @@ def numpy_of(image: Any) -> Any:
     import numpy
 
     return numpy.asarray(image)
+
+
+@pytest.mark.parametrize("footer", ["https //ceac state gov/GenNIV/General/complete",
+                                    "https: //ceac.state.gov/GenNIV", "ceac state gov/GenNIV/General"])
+def test_the_browsers_footer_read_with_its_colon_or_stops_lost_is_noise(footer: str) -> None:
+    """heldout_scans_4 c04, defocused photos: the footer read 'https //ceac state' joined the
+    countries visited as a country, a false high HISTORY_OMITTED."""
+    from dataclasses import replace
+
+    from pagebuilder import LETTER, TITLE, make_page, words_of
+
+    from ds160check.layout import build_flow
+    from ds160check.rules import load_rules
+
+    page = make_page([TITLE, "Personal Information 1", "Surnames: ALIYEVA"], header=False)
+    words = (*page.words, *words_of(30, LETTER[1] - 20, footer))
+    page = replace(page, words=tuple(replace(w, confidence=90.0) for w in words))
+    flow = build_flow([page], load_rules().layout)
+    assert not any("ceac" in line.text.lower() for line in flow.lines)
