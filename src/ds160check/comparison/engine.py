@@ -555,6 +555,7 @@ class Comparison:
                 targets.extend(values)
             if not any(self.new.has(key) for key, _ in rule.targets):
                 continue
+            unsure = self._unsure_target(rule.targets)
             for key in rule.sources:
                 value = self.old.get(key)
                 if not value:
@@ -562,6 +563,11 @@ class Comparison:
                 if any(
                     match_scalar(rule.matcher, value, t).verdict != "different" for t in targets
                 ):
+                    continue
+                if unsure is not None:
+                    # The old number may be the very one the scan read unsurely: not omitted.
+                    if unsure[1] is not None:
+                        self._unsure(unsure[0], self.new, unsure[1])
                     continue
                 self.add(
                     Code.HISTORY_OMITTED,
@@ -571,6 +577,21 @@ class Comparison:
                     detail=f" (it was the {self._label(key).lower()} in the old application)",
                     evidence=self.old.evidence(key) + self.new.evidence(rule.report_as),
                 )
+
+    def _unsure_target(self, targets: tuple[tuple[str, str | None], ...]
+                       ) -> tuple[str, int | None] | None:
+        """Where the new application holds a value OCR could not read surely among ``targets``:
+        (a list's key, the item's index), or (a field's key, None) for a field left unreadable
+        (its FIELD_UNREADABLE is told already); None when every target was read surely."""
+        for key, _sub in targets:
+            if key in self.new.app.unreadable:
+                return key, None
+            found = self.new.app.fields.get(key)
+            if found is not None and found.items is not None:
+                for index in range(len(found.items)):
+                    if self._unsure_item(self.new, key, index):
+                        return key, index
+        return None
 
     def _joined(self, side: Side, keys: tuple[str, ...]) -> Any:
         values = [side.get(k) for k in keys if side.get(k) not in (None, "", [])]
