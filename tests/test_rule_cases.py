@@ -162,7 +162,8 @@ def test_a_scanned_item_read_without_a_part_every_other_item_has_is_unreadable_n
 
 
 
-@pytest.mark.parametrize(("confidence", "expected"), [(50.0, ["FIELD_UNREADABLE"]), (95.0, ["HISTORY_OMITTED"])])
+@pytest.mark.parametrize(("confidence", "expected"),
+                         [(50.0, ["FIELD_UNREADABLE"]), (95.0, ["HISTORY_OMITTED"])])
 def test_an_old_phone_against_new_numbers_read_unsurely_is_unreadable_not_omitted(
         confidence: float, expected: list[str]) -> None:
     # The old primary phone no longer primary, and the new form's other phones read by OCR: one
@@ -178,7 +179,8 @@ def test_an_old_phone_against_new_numbers_read_unsurely_is_unreadable_not_omitte
 
 def test_an_old_phone_is_not_omitted_when_a_new_phone_could_not_be_read() -> None:
     old_app = application(OLD, {"contact.work_phone": "+77273550140"}, {})
-    new_app = application(NEW, {"contact.primary_phone": "+77019999999"}, {"contact.work_phone": "+7727 35?0140"})
+    new_app = application(NEW, {"contact.primary_phone": "+77019999999"},
+                          {"contact.work_phone": "+7727 35?0140"})
     findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
                              CaseFacts(refusal=None)).run()
     codes = [(f.code.value, f.field) for f in findings]
