@@ -186,3 +186,21 @@ def test_an_old_phone_is_not_omitted_when_a_new_phone_could_not_be_read() -> Non
     codes = [(f.code.value, f.field) for f in findings]
     assert ("HISTORY_OMITTED", "contact.other_phones") not in codes
     assert ("FIELD_UNREADABLE", "contact.work_phone") in codes
+
+
+@pytest.mark.parametrize(("confidence", "expected"),
+                         [(52.0, ["FIELD_UNREADABLE"]), (96.0, ["HISTORY_OMITTED"])])
+def test_the_old_employer_against_previous_employers_read_unsurely_is_unreadable_not_omitted(
+        confidence: float, expected: list[str]) -> None:
+    # The old present employer must be among the new previous employers; one read by OCR at 52
+    # ('STEPE CARG0 LLP') may be it misread.
+    key = "work.previous_employers"
+    old_app = application(OLD, {"work.present_employer": "STEPPE CARGO LLP"}, {})
+    new_app = _with_items(application(NEW, {
+        "work.present_employer": "NEW HORIZON LLP", "work.present_start_date": "2026-06-01",
+        key: [{"name": "STEPE CARG0 LTD", "job_title": "DIRECTOR", "date_from": "2018-09-01",
+               "date_to": "2026-05-31"}]}, {}),
+        key, [confidence])
+    findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                             CaseFacts(refusal=None)).run()
+    assert [f.code.value for f in findings if f.field == key] == expected

@@ -511,6 +511,12 @@ class Comparison:
                 return
         if not self._in_window({"date_to": self.old.get("application.submitted_at")}):
             return
+        unsure = self._unsure_target(((history, None), ("education.institutions", None)))
+        if unsure is not None:
+            # A previous employer the scan read unsurely may be the old employer misread.
+            if unsure[1] is not None:
+                self._unsure(unsure[0], self.new, unsure[1])
+            return
         self.add(
             Code.HISTORY_OMITTED,
             history,
