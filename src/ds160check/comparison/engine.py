@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -402,7 +402,7 @@ class Comparison:
                 unsure = [(side, i) for side, i in ((self.old, pair.old_index), (self.new, pair.new_index))
                           if self._unsure_item(side, rule.field, i)]
                 if unsure:
-                    if self._conflicting(rule, old_item, new_items[pair.new_index]):
+                    if any(_differing(rule, old_item, new_items[pair.new_index])):
                         self._unsure(rule.field, *unsure[0])
                     continue
                 self._conflicts(
@@ -437,23 +437,16 @@ class Comparison:
         self._unsure_lists.add((key, where))
         evidence = self._item_evidence(side, key, index)
         quoted = Value(" · ".join(e.text for e in evidence), None) if evidence else None
+        given = (self.new if where == "old" else self.old).value(key)  # as _check_unreadable
         self.add(
             Code.FIELD_UNREADABLE,
             key,
-            old=quoted if where == "old" else None,
-            new=quoted if where == "new" else None,
+            old=quoted if where == "old" else given,
+            new=quoted if where == "new" else given,
             detail=where,
             label=f"An item of {self._label(key)} (read by OCR unsurely or in part)",
             evidence=evidence + (self.new if where == "old" else self.old).evidence(key),
         )
-
-    def _conflicting(self, rule: HistoryRule, old_item: Any, new_item: Any) -> bool:
-        """Any of the rule's conflict sub-values of the two items differ."""
-        if not (isinstance(old_item, dict) and isinstance(new_item, dict)):
-            return False
-        return any(sub in old_item and sub in new_item
-                   and match_scalar(matcher, old_item[sub], new_item[sub]).verdict == "different"
-                   for sub, matcher in rule.conflict.items())
 
     def _item_evidence(self, side: Side, key: str, index: int) -> list[Evidence]:
         found = side.app.fields.get(key)
@@ -475,14 +468,7 @@ class Comparison:
         )
 
     def _conflicts(self, rule: HistoryRule, i: int, j: int, old_item: Any, new_item: Any) -> None:
-        for sub, matcher in rule.conflict.items():
-            if not (isinstance(old_item, dict) and isinstance(new_item, dict)):
-                continue
-            if sub not in old_item or sub not in new_item:
-                continue
-            match = match_scalar(matcher, old_item[sub], new_item[sub])
-            if match.verdict != "different":
-                continue
+        for sub, match in _differing(rule, old_item, new_item):
             what = describe({k: v for k, v in old_item.items() if k not in rule.conflict})
             self.add(
                 Code.HISTORY_CONFLICT,
@@ -852,6 +838,17 @@ class Comparison:
                     detail=where,
                     evidence=ev + other.evidence(base),
                 )
+
+
+def _differing(rule: HistoryRule, old_item: Any, new_item: Any) -> Iterator[tuple[str, Match]]:
+    """The rule's conflict sub-values (dates) the two items both give and give differently."""
+    if not (isinstance(old_item, dict) and isinstance(new_item, dict)):
+        return
+    for sub, matcher in rule.conflict.items():
+        if sub in old_item and sub in new_item:
+            match = match_scalar(matcher, old_item[sub], new_item[sub])
+            if match.verdict == "different":
+                yield sub, match
 
 
 def _shown(value: Value | None) -> str:

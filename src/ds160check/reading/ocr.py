@@ -103,6 +103,8 @@ ALONE_LINE_SURE: Final = 2
 ALONE_PAD: Final = 0.25
 # ... and only a word out of its line's measure: this many times as high as the line's letters,
 # or as wide as this many of the line's letters per letter of it.
+ALONE_TALL: Final = 1.6
+ALONE_WIDE: Final = 2.5
 # Uneven light: the paper's brightness is estimated on a copy LIGHT_REDUCE times smaller, as the
 # brightest within LIGHT_WINDOW_IN; a page whose paper varies by fewer grey levels than
 # LIGHT_EVEN_LEVELS (5th to 95th percentile) is lit evenly enough and left as it is: Tesseract
@@ -122,8 +124,6 @@ TABLE_TO_PAPER: Final = 0.25
 MRZ_ALPHABET: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
 MRZ_MIN_LENGTH: Final = 30
 MRZ_MIN_SHARE: Final = 0.7
-ALONE_TALL: Final = 1.6
-ALONE_WIDE: Final = 2.5
 SIDE_PAD: Final = 0.2  # to the sides less: the next word may stand a third of a height away
 # The words after a Cyrillic word on its line, up to this many of its heights apart (a word of ten
 # letters English did not read at all), are the rest of
