@@ -419,6 +419,58 @@ def test_a_case_that_kills_its_worker_or_spins_is_reported_and_the_rest_finish(
         assert (tmp_path / "out" / "cases" / name / "report.json").is_file()
 
 
+def test_a_case_that_waits_for_ever_is_stopped_by_the_wall_clock_and_the_rest_finish(
+        tree: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RLIMIT_CPU ends a worker that spins, not one that sleeps (a hung mount, a lock a fork left
+    locked): without a wall-clock limit the batch would wait for ever."""
+    import time
+
+    from ds160check.batch import case as case_module
+    from ds160check.batch import guard, pool
+
+    root, _ = tree
+    clients = tmp_path / "clients"
+    for name in ("client-0001", "client-0004"):
+        shutil.copytree(root / name, clients / name)
+    real = case_module.check_case
+
+    def stuck(folder: Path, **kwargs: Any) -> Any:
+        if folder.name == "client-0001":
+            time.sleep(3600)
+        return real(folder, **kwargs)
+
+    monkeypatch.setattr(case_module, "check_case", stuck)
+    monkeypatch.setattr(guard, "CASE_CPU_SECONDS", 1)
+    monkeypatch.setattr(guard, "CPU_SLACK_S", 0)
+    monkeypatch.setattr(pool, "STALL_FACTOR", 1)
+    monkeypatch.setattr(pool, "STALL_MARGIN_S", 3.0)
+    started = time.monotonic()
+    result = run_batch(clients, tmp_path / "out", BatchOptions(jobs=2, cache=False, progress=False,
+                                                               limits=Limits(timeout_s=0.5)))
+    rows = _rows(result)
+    assert rows["client-0004"]["status"] == "checked", rows["client-0004"].get("error")
+    assert rows["client-0001"]["status"] == "error"
+    assert rows["client-0001"]["error"].startswith("the checker stopped while reading this folder")
+    assert (tmp_path / "out" / "cases" / "client-0001" / "report.json").is_file()
+    assert time.monotonic() - started < 60  # two stalls of a few seconds, not an hour
+
+
+def test_a_pool_whose_workers_are_gone_is_seen_as_not_alive() -> None:
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ds160check.batch.pool import _alive, stop
+
+    executor = ProcessPoolExecutor(max_workers=1)
+    assert executor.submit(abs, -3).result() == 3
+    assert _alive(executor)
+    for process in list(executor._processes.values()):
+        os.kill(process.pid, signal.SIGKILL)
+        process.join(timeout=10)
+    assert not _alive(executor)
+    stop(executor)
+
+
 def test_progress_line_tells_cases_errors_rate_and_time_left() -> None:
     import io
 

@@ -11,12 +11,14 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Protocol
 
+from ds160check.batch import guard
 from ds160check.batch.task import Outcome, Task, init_worker, run_task, warm_up
 from ds160check.limits import Limits
 
@@ -38,6 +40,37 @@ class Pool(Protocol):
 
 def default_jobs() -> int:
     return os.cpu_count() or 1
+
+
+#: How often the pool is looked at while nothing finishes, and how long it may have no worker (or
+#: no manager thread) with cases still waiting before it counts as broken: the executor reports a
+#: dead worker itself within a moment; past this it has lost track, and would wait for ever.
+WATCH_S = 1.0
+SILENT_POOL_S = 10.0
+#: A case's wall-clock limit, as a multiple of its CPU budget plus a margin: RLIMIT_CPU ends a
+#: worker that spins, not one that waits (on a hung mount, a lock left locked by a fork). Past
+#: this with no case finished, the pool is stopped and what it held is handed back.
+STALL_FACTOR = 3
+STALL_MARGIN_S = 60.0
+
+
+def stall_seconds(tasks: Sequence[Task]) -> float:
+    """How long a pool running ``tasks`` may go without a case finishing."""
+    budget = max((guard.case_cpu_seconds(len(task.files), task.limits.timeout_s) for task in tasks),
+                 default=guard.CASE_CPU_SECONDS)
+    return STALL_FACTOR * budget + STALL_MARGIN_S
+
+
+def _alive(pool: ProcessPoolExecutor) -> bool:
+    """Whether the pool still has a worker and the thread that hands results back (when its
+    insides cannot be seen, it is taken to be alive)."""
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None and not manager.is_alive():
+        return False
+    processes = getattr(pool, "_processes", None)
+    if processes is None:
+        return True
+    return any(process.is_alive() for process in list(processes.values()))
 
 
 class LocalPool:
@@ -73,13 +106,32 @@ class LocalPool:
                     # crashes at once): those not handed out go back to be retried with the rest.
                     crashed.extend(tasks[index:])
                     break
-            for future in as_completed(futures):
-                try:
-                    outcome = future.result()
-                except BrokenProcessPool:
-                    crashed.append(futures[future])
+            order = {future: index for index, future in enumerate(futures)}
+            pending = set(futures)
+            stall = stall_seconds(tasks)
+            last_done = silent_since = time.monotonic()
+            while pending:
+                finished, pending = wait(pending, timeout=WATCH_S, return_when=FIRST_COMPLETED)
+                now = time.monotonic()
+                for future in sorted(finished, key=order.__getitem__):
+                    try:
+                        outcome = future.result()
+                    except BrokenProcessPool:
+                        crashed.append(futures[future])
+                        continue
+                    done(futures[future], outcome)
+                if finished:
+                    last_done = silent_since = now
                     continue
-                done(futures[future], outcome)
+                if _alive(pool):
+                    silent_since = now
+                if now - silent_since >= SILENT_POOL_S or now - last_done >= stall:
+                    # Lost (no worker, no manager, yet nothing reported) or stuck (no case done
+                    # in a case's wall-clock limit): what it still held goes back to the runner,
+                    # which runs each again alone before reporting it.
+                    stop(pool)
+                    crashed.extend(futures[future] for future in futures if future in pending)
+                    return crashed
         except BaseException:
             stop(pool)
             raise

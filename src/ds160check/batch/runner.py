@@ -54,8 +54,9 @@ FORMAT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md",
 DEFAULT_FORMATS = ("json", "html")
 CASES_DIR = "cases"
 OCR_CACHE_DIR = "ocr"
-CRASHED = ("the checker stopped while reading this folder (a damaged file, or more CPU time than "
-           "its documents' time limits allow); it was retried once, alone")
+CRASHED = ("the checker stopped while reading this folder (a damaged file, more CPU time than "
+           "its documents' time limits allow, or a read that stopped moving); it was retried once, "
+           "alone")
 # After a worker died, cases the broken pool had are retried in a fresh pool when there are more
 # than this many per worker, then each remaining one alone.
 RETRY_ALONE_PER_JOB = 2
