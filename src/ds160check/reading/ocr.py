@@ -119,6 +119,8 @@ LIGHT_MIN_PAPER: Final = 60.0
 # A photo's paper is what stands this share of the way from the table's grey (the photo's border)
 # to the paper's brightest.
 TABLE_TO_PAPER: Final = 0.25
+# ... and what lies outside the sheet's sides, moved out by this share, is painted paper.
+TABLE_PAINT_MARGIN: Final = 0.01
 # A passport's machine-readable zone holds only these (ICAO 9303); a word this long, most of it
 # these, with a run of fillers, is a line of one.
 MRZ_ALPHABET: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
@@ -203,7 +205,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/12"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/13"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -714,10 +716,27 @@ def _mrz_lines_read_again(prepared: Any, dpi: float, words: list[Word], found: E
         api.Recognize()
         again = [_shifted(w, x0, y0) for w in _words(api, scale)]
         text = "".join(w.text for w in again)
-        if _mrz_like(text) and set(text) <= MRZ_ALPHABET:
+        if _mrz_like(text) and set(text) <= MRZ_ALPHABET and _agrees_where_read(word.text, text):
             better[id(word)] = [Word(text, min(w.x0 for w in again), word.top, max(w.x1 for w in again),
                                      word.bottom, word.size, min(w.confidence or 0 for w in again))]
     return [new for word in words for new in better.get(id(word), [word])] if better else words
+
+
+def _agrees_where_read(first: str, again: str) -> bool:
+    """The zone's alphabet changed only what the first reading had wrong: where the two differ,
+    the first held a mark the zone has not ('@', 'g', a 'c' for a filler). A name line read
+    'YURIY<<…cccc' was 'YURILY<<…<<<<' in the alphabet: the fillers mended, a letter made up."""
+    from difflib import SequenceMatcher
+
+    def foreign(start: int, end: int) -> bool:
+        return any(c not in MRZ_ALPHABET for c in first[max(0, start):end])
+
+    for tag, i1, i2, _, _ in SequenceMatcher(None, first, again, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        if not (foreign(i1, i2) if i2 > i1 else foreign(i1 - 1, i1 + 1) or i1 in (0, len(first))):
+            return False
+    return True
 
 
 def _mrz_like(text: str) -> bool:
@@ -1115,9 +1134,13 @@ def _identifier_like(text: str) -> bool:
 def _cleaned(text: str, confidence: float) -> str:
     """A word as OCR read it, rid of what a scan adds: a table's rule read as ``|`` (alone it is
     dropped; inside letters it is the capital I it usually is: ``|USUPOV``), and specks read as
-    punctuation with next to no confidence."""
+    punctuation with next to no confidence. A line of a passport's MRZ is kept whatever its
+    confidence: Tesseract is unsure of every filler '<' (a photographed name line read right to
+    the last mark scored 14), and its check digits, not the confidence, tell what it is worth."""
     if set(text) <= RULE_CHARACTERS:
         return ""
+    if _mrz_like(text):
+        return text
     if confidence < GARBAGE_CONFIDENCE and (len(text) < LONG_WORD or not _identifier_like(text)):
         return ""
     if "|" in text and any(c.isalpha() for c in text):
@@ -1385,10 +1408,45 @@ def _crop_to_paper(gray: Any) -> Any:
     flattened = _paper_flattened(gray, bright, factor)
     if flattened is not None:
         return flattened
+    if table < threshold:
+        gray = _table_painted(gray, lit, factor, paper)
     margin = 0.01 * max(width, height)
     box = (max(0, round(left - margin)), max(0, round(top - margin)),
            min(width, round(right + margin)), min(height, round(bottom + margin)))
     return gray.crop(box)
+
+
+def _corners(bright: Any) -> Any | None:
+    """The sheet's four corners in ``bright`` (top left, top right, bottom right, bottom left:
+    its points furthest out along the diagonals), or None when it holds too little paper."""
+    import numpy
+
+    ys, xs = numpy.nonzero(bright)
+    if xs.size < MIN_PAPER_PIXELS:
+        return None
+    return numpy.array([(xs[i], ys[i]) for i in (numpy.argmin(xs + ys), numpy.argmax(xs - ys),
+                                                   numpy.argmax(xs + ys), numpy.argmax(ys - xs))],
+                       dtype=float)
+
+
+def _table_painted(gray: Any, lit: Any, factor: float, paper: float) -> Any:
+    """A sheet photographed a little turned on a darker table: what lies outside its four sides
+    painted the paper's grey, so that the box it is cropped to holds no wedge of table.
+
+    Those wedges are darker than anything on the sheet: read in grey, a passport's MRZ beside one
+    was left out of the page, and in black and white its line ran on into the table and was cut
+    short. Only a sheet whose sides run straight is painted round (a corner lost in shadow would
+    cut into the sheet), and its sides are moved out by a margin first."""
+    corners = _corners(lit)
+    if corners is None or not _convex(corners) or not _edges_straight(lit, corners):
+        return gray
+    from PIL import Image, ImageDraw
+
+    centre = corners.mean(axis=0)
+    corners = (centre + (corners - centre) * (1 + TABLE_PAINT_MARGIN)) * factor
+    mask = Image.new("L", gray.size, 0)
+    ImageDraw.Draw(mask).polygon([(float(x), float(y)) for x, y in corners], fill=255)
+    return Image.composite(gray, Image.new("L", gray.size, round(paper)), mask)
 
 
 def _paper_flattened(gray: Any, bright: Any, factor: float) -> Any | None:
@@ -1397,12 +1455,10 @@ def _paper_flattened(gray: Any, bright: Any, factor: float) -> Any | None:
     when the sheet is near enough to a rectangle already, or its corners cannot be told."""
     import numpy
 
-    ys, xs = numpy.nonzero(bright)
-    if xs.size < MIN_PAPER_PIXELS:
+    found = _corners(bright)
+    if found is None:
         return None
-    corners = numpy.array([(xs[i], ys[i]) for i in (numpy.argmin(xs + ys), numpy.argmax(xs - ys),
-                                                      numpy.argmax(xs + ys), numpy.argmax(ys - xs))],
-                          dtype=float) * factor
+    corners = found * factor
     top_left, top_right, bottom_right, bottom_left = corners
     width = max(numpy.linalg.norm(top_right - top_left), numpy.linalg.norm(bottom_right - bottom_left))
     height = max(numpy.linalg.norm(bottom_left - top_left), numpy.linalg.norm(bottom_right - top_right))
@@ -1450,9 +1506,10 @@ def _edges_straight(bright: Any, corners: Any) -> bool:
 
 def _convex(corners: Any) -> bool:
     """The four corners, in order, turn the same way at each: a sheet, not a bow tie."""
-    import numpy
+    def cross(a: Any, b: Any) -> float:  # numpy.cross of 2-D vectors is deprecated (NumPy 2.0)
+        return float(a[0] * b[1] - a[1] * b[0])
 
-    turns = [numpy.cross(corners[(i + 1) % 4] - corners[i], corners[(i + 2) % 4] - corners[(i + 1) % 4])
+    turns = [cross(corners[(i + 1) % 4] - corners[i], corners[(i + 2) % 4] - corners[(i + 1) % 4])
              for i in range(4)]
     return all(t > 0 for t in turns) or all(t < 0 for t in turns)
 
