@@ -956,3 +956,16 @@ def test_the_spellings_tried_at_a_position_are_those_the_whole_table_would_give(
         expected = _options_by_every_spelling(text)
         assert got == expected, text
         assert [list(g) for g in got] == [list(e) for e in expected], text  # the same order too
+
+
+def test_ocr_explains_a_read_that_lost_words_or_read_look_alikes_and_nothing_else() -> None:
+    from ds160check.matching.ocr_shapes import ocr_explains
+
+    assert ocr_explains("ДАВААСУРЭН", "ДАВААСҮРЭН ОЮУНЧИМЭГ") == "part"
+    assert ocr_explains("YMYTBEK", "ЖЭЭНБЕКОВ ҮМҮТБЕК") == "part"
+    assert ocr_explains("ҚАЙРАТ НУРЛАНҰЛЫ", "КАЙРАТ НУРЛАНУЛЫ") == "shapes"
+    assert ocr_explains("ИВАНОВ ИВАН", "ИВАН ИВАНОВ") is None  # the order is the form's
+    assert ocr_explains("ИВАНОВ", "ПЕТРОВ ИВАН") is None  # a word the other has not
+    assert ocr_explains("IVANOV IVAN", "IVANOV") is None  # more words than the other
+    assert ocr_explains("ALIEV", "ALIEV") is None  # the same: nothing to explain
+    assert ocr_explains("", "ALIEV") is None

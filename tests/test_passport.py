@@ -758,3 +758,23 @@ def test_a_lone_second_mrz_line_with_one_broken_check_digit_is_read_and_that_fie
     assert found.checks["personal.date_of_birth"] is False and found.checks["passport.number"] is True
     two_broken = line[:19] + "4" + line[20:27] + "0" + line[28:]  # birth and expiry checks broken
     assert read_mrz([TextSpan(two_broken, 1, None, None, "body", 90.0)], load_passport_rules().mrz) is None
+
+
+def test_a_printed_number_ocr_read_with_a_sign_no_number_holds_is_not_trusted(tmp_path: Path) -> None:
+    # heldout_scans_5 c09: under a glare a photographed page's 'Y7305518' was read '¥7305518' at
+    # 87 (the MRZ's second line lost), a critical "another passport number" against the form.
+    # A sign that looks like a letter is that letter; a mark no number holds is a misreading.
+    from ds160check.documents.passport import read_passport
+
+    for printed, expected in (("¥12946051", "Y12946051"), ("N12946#51", None)):
+        holder = replace(APPLICANT, printed={"number": printed})
+        doc = load_document(passport_pdf(tmp_path / "passport.pdf", holder, with_mrz=False))
+        page = read_passport(replace(doc, spans=[replace(s, ocr_confidence=87.0) for s in doc.spans]))
+        assert page is not None
+        number = page.fields["passport.number"]
+        if expected is None:
+            assert number.verified is False  # not compared, whatever the form says
+        else:
+            assert number.value == expected and number.verified is not False
+        typed = read_passport(doc)  # a text layer's number is what is printed
+        assert typed is not None and typed.fields["passport.number"].verified is not False

@@ -207,3 +207,38 @@ def test_the_old_employer_against_previous_employers_read_unsurely_is_unreadable
     findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
                              CaseFacts(refusal=None)).run()
     assert [f.code.value for f in findings if f.field == key] == expected
+
+
+def _read_by_ocr(app: Application, key: str, confidence: float) -> Application:
+    found = app.fields[key]
+    span = Span(1, Box(0, 0, 10, 10), str(found.value), key, confidence)
+    return Application(app.document, {**app.fields, key: Field(key, found.value, span)},
+                       app.warnings, app.unreadable)
+
+
+@pytest.mark.parametrize(("old_read", "confidence", "expected"), [
+    # heldout_scans_5 c01: Russian OCR has no Ү (read У) and lost the second word.
+    ("ДАВААСУРЭН", 91.0, "FIELD_UNREADABLE"),
+    # heldout_scans_5 c04: English read the Kyrgyz given name in Latin look-alikes, lost the surname.
+    ("YMYTBEK", 91.0, "FIELD_UNREADABLE"),
+    # A word the new form has not, read surely: a real difference.
+    ("ДАВААСҮРЭН БАТБОЛД", 91.0, "IDENTITY_MISMATCH"),
+])
+def test_a_scanned_native_name_ocr_read_in_part_is_unreadable_not_a_mismatch(
+        old_read: str, confidence: float, expected: str) -> None:
+    key = "personal.full_name_native"
+    new_name = "ДАВААСҮРЭН ОЮУНЧИМЭГ" if old_read != "YMYTBEK" else "ЖЭЭНБЕКОВ ҮМҮТБЕК"
+    old_app = _read_by_ocr(application(OLD, {key: old_read}, {}), key, confidence)
+    new_app = application(NEW, {key: new_name}, {})
+    findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                             CaseFacts(refusal=None)).run()
+    got = [f for f in findings if f.field == key]
+    assert [f.code.value for f in got] == [expected]
+    if expected == "FIELD_UNREADABLE":
+        assert old_read in got[0].message and new_name in got[0].message
+        assert got[0].severity == "low"
+    # The same two values typed on both forms: a mismatch, whatever OCR could do.
+    typed = application(OLD, {key: old_read}, {})
+    findings, _ = Comparison(Side(typed, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                             CaseFacts(refusal=None)).run()
+    assert [f.code.value for f in findings if f.field == key] == ["IDENTITY_MISMATCH"]

@@ -18,6 +18,7 @@ from ds160check.comparison.matchers import item_blocking, item_scorer, match_sca
 from ds160check.comparison.model import Change, Evidence, Finding, Refusal, Value
 from ds160check.extraction import PRINT_HEADER
 from ds160check.matching import Match, align
+from ds160check.matching.ocr_shapes import ocr_explains
 from ds160check.model import TRUSTED_OCR
 from ds160check.rules import Rules
 from ds160check.rules.compare_rules import CircumstanceRule, HistoryRule
@@ -313,6 +314,8 @@ class Comparison:
                             match=match,
                         )
                     continue
+                if self._read_in_part(key):
+                    continue
                 self.add(
                     Code.IDENTITY_MISMATCH,
                     key,
@@ -321,6 +324,25 @@ class Comparison:
                     match=match,
                     severity=rule.severity,
                 )
+
+    def _read_in_part(self, key: str) -> bool:
+        """A value OCR read on one side that is part of the other's, or the same but for letters
+        that look alike: FIELD_UNREADABLE (check it by eye), not a contradiction. True when so."""
+        for side, other, where in ((self.old, self.new, "old"), (self.new, self.old, "new")):
+            span, read, given = side.span(key), side.get(key), other.get(key)
+            if span is None or span.ocr_confidence is None or not isinstance(read, str) \
+                    or not isinstance(given, str):
+                continue
+            how = ocr_explains(read, given)
+            if how is None:
+                continue
+            told = (f"the {where} application's scan reads only part of it ({read} of {given})"
+                    if how == "part" else f"the {where} application's scan reads it in letters "
+                    f"that look alike ({read} for {given})")
+            self.add(Code.FIELD_UNREADABLE, key, old=self.old.value(key), new=self.new.value(key),
+                     detail=told, variant="in_part")
+            return True
+        return False
 
     def _check_declarations(self) -> None:
         for key in self.compare.declarations:

@@ -168,7 +168,7 @@ def read_passport(doc: TextDocument, rules: PassportRules | None = None) -> Pass
     if mrz is None and not (title and len({c.key for c in captions}) >= rules.min_labels
                             and len(doc.spans) <= MAX_PAGE_SPANS):
         return None
-    printed = {key: replace(f, verified=False) if _unsure(f.span) else f
+    printed = {key: replace(f, verified=False) if _unsure(f.span) or _misread(f) else f
                for key, f in _printed(doc.spans, captions, rules).items()}
     from_mrz = _mrz_fields(mrz) if mrz is not None else {}
     fields, differ = _chosen(from_mrz, printed, mrz)
@@ -307,6 +307,20 @@ def _mrz_fields(mrz: Mrz) -> dict[str, PassportField]:
 
 def _unsure(span: TextSpan) -> bool:
     return span.ocr_confidence is not None and span.ocr_confidence < TRUSTED_OCR
+
+
+# What a printed value can hold: a passport number letters and digits (ICAO 9303: the MRZ's
+# alphabet), a name or nationality letters with spaces, hyphens and apostrophes.
+_PLAUSIBLE: Final = {"number": re.compile(r"[A-Z0-9]+"),
+                     "name": re.compile(r"[^\W\d_]+\.?(?:[ '’-][^\W\d_]+\.?)*")}
+
+
+def _misread(field: PassportField) -> bool:
+    """OCR read a value that is not of its kind: a number or a name with a mark no such value
+    holds ('¥7305518' at 87 under a glare) is a misreading, not a passport that says otherwise."""
+    pattern = _PLAUSIBLE.get(_kind(field.key))
+    return field.span.ocr_confidence is not None and pattern is not None \
+        and pattern.fullmatch(field.value) is None
 
 
 # --- the printed fields -------------------------------------------------------------------------
@@ -481,8 +495,12 @@ def _name(text: str, rules: PassportRules) -> str:
     return " ".join(_latin(text).upper().split())
 
 
+# Signs OCR reads for the letter they look like, where only letters and digits can stand.
+_SIGN_LOOK_ALIKES: Final = str.maketrans({"¥": "Y", "€": "E", "$": "S"})
+
+
 def _number(text: str, rules: PassportRules) -> str:
-    compact = "".join(text.upper().split())
+    compact = "".join(text.upper().split()).translate(_SIGN_LOOK_ALIKES)
     return re.sub(r"^(?:№|N[O°º]\.?)(?=\d)", "", compact)
 
 
