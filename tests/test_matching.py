@@ -969,3 +969,14 @@ def test_ocr_explains_a_read_that_lost_words_or_read_look_alikes_and_nothing_els
     assert ocr_explains("IVANOV IVAN", "IVANOV") is None  # more words than the other
     assert ocr_explains("ALIEV", "ALIEV") is None  # the same: nothing to explain
     assert ocr_explains("", "ALIEV") is None
+
+
+def test_ocr_explains_marks_a_worn_scan_confuses_and_a_speck_read_as_a_word() -> None:
+    from ds160check.matching.ocr_shapes import ocr_explains
+
+    assert ocr_explains("$5000", "85000") == "shapes"  # heldout_scans_5 c04, a fax
+    assert ocr_explains("N16482O93", "N16482093") == "shapes"
+    assert ocr_explains("DOES NOT APPLY I", "DOES NOT APPLY") == "shapes"
+    assert ocr_explains("15.04.1962", "14.04.1962") is None  # 5 and 4 are not look-alikes
+    assert ocr_explains("15.04.1962", "15.04.1982") is None  # nor 6 and 8
+    assert ocr_explains("$5$$$", "85888") is None  # more marks confused than a worn read has

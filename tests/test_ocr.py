@@ -894,3 +894,27 @@ def test_an_mrz_line_read_again_in_its_alphabet_may_mend_only_what_the_first_rea
     # A letter made up between two read surely: the first reading stays.
     assert not _agrees_where_read("P<KAZYUSUPOV<<YURIY<<<<<<ccccc", "P<KAZYUSUPOV<<YURILY<<<<<<<<<<<")
     assert not _agrees_where_read("N12946O513KAZ", "N129460518KAZ")  # the O mended, the 3 not
+
+
+@pytest.mark.parametrize("tti", [
+    # heldout_scans_5 c04: an old print-out faxed to the office; its gaps cut the line into cells
+    [(12, "SEP-21-2026 09:47"), (102, "FROM:"), (130, "ALA-TOO BM LLC +996 312 432871"), (293, "P.04/05")],
+    [(20, "01-31-2005 10:00 FROM: TOSHIBA +1-714-583-0000 T-123 P.001/003 F-030")],  # Toshiba's manual
+    [(20, "4/22/2020 3:42 PM FROM:+15558127619 Acme Inc. TO:15559876543 Pag.2/3")],  # Stonefax's
+])
+def test_a_fax_machines_header_line_on_every_page_is_noise(tti: list[tuple[float, str]]) -> None:
+    """Its line joined the answer ending the page before: the passport's issuing authority was
+    'KYRGYZSTAN SEP-21-2026 09:47 FROM: ALA-TOO BM LLC +996 312 432871'."""
+    from dataclasses import replace
+
+    from pagebuilder import TITLE, make_page, words_of
+
+    from ds160check.layout import build_flow
+    from ds160check.rules import load_rules
+
+    page = make_page([TITLE, "Personal Information 1", "Surnames: ALIYEVA"], header=False)
+    words = [w for x, text in tti for w in words_of(x, 6, text)]
+    page = replace(page, words=tuple(replace(w, confidence=90.0) for w in (*words, *page.words)))
+    flow = build_flow([page], load_rules().layout)
+    assert not any("FROM" in line.text for line in flow.lines)
+    assert any("ALIYEVA" in line.text for line in flow.lines)

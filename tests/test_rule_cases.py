@@ -242,3 +242,30 @@ def test_a_scanned_native_name_ocr_read_in_part_is_unreadable_not_a_mismatch(
     findings, _ = Comparison(Side(typed, OLD, {}), Side(new_app, NEW, {}), load_rules(),
                              CaseFacts(refusal=None)).run()
     assert [f.code.value for f in findings if f.field == key] == ["IDENTITY_MISMATCH"]
+
+
+def _raw(app: Application, key: str, value: Any, raw: str, confidence: float | None) -> Application:
+    """``app`` with ``key`` parsed as ``value`` from ``raw`` (read by OCR at ``confidence``)."""
+    span = Span(1, Box(0, 0, 10, 10), raw, key, confidence)
+    return Application(app.document, {**app.fields, key: Field(key, value, span)}, app.warnings,
+                       app.unreadable)
+
+
+@pytest.mark.parametrize(("key", "old", "new", "instead"), [
+    # heldout_scans_5 c04, a fax: '$5000' for 85000 was a changed (and unproven) income.
+    ("work.monthly_income", ({"amount": 5000.0, "currency": "USD"}, "$5000"),
+     ({"amount": 85000.0, "currency": "KGS"}, "85000"), "CIRCUMSTANCE_CHANGED"),
+    # ... and 'DOES NOT APPLY I' (a speck read as a letter) a changed U.S. contact organisation.
+    ("us_contact.organization", ("DOES NOT APPLY I", "DOES NOT APPLY I"), (None, "DOES NOT APPLY"),
+     "TRIP_CHANGED"),
+])
+def test_a_scanned_value_that_differs_only_in_marks_a_scan_confuses_is_unreadable_not_a_change(
+        key: str, old: tuple[Any, str], new: tuple[Any, str], instead: str) -> None:
+    new_app = _raw(application(NEW, {}, {}), key, *new, None)
+    for confidence, expected in ((91.0, "FIELD_UNREADABLE"), (None, instead)):  # typed: a change
+        old_app = _raw(application(OLD, {}, {}), key, *old, confidence)
+        findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                                 CaseFacts(refusal=None)).run()
+        codes = {f.code.value for f in findings if f.field == key}
+        assert expected in codes and ("FIELD_UNREADABLE" in codes) == (confidence is not None), codes
+        assert not (confidence is not None and instead in codes), codes

@@ -219,6 +219,11 @@ def _in_margin(line: Line, page: Page) -> bool:
 def _strip_noise(line: Line, page: Page, rules: LayoutRules, noise: list[Cell]) -> Line | None:
     if not _in_margin(line, page):
         return line
+    if any(p.search(line.text) for p in rules.noise):
+        # A whole line of noise its gaps cut into cells none of which is noise alone: a fax's
+        # 'SEP-21-2026 09:47 | FROM: | ALA-TOO BM LLC +996 312 432871 | P.04/05'.
+        noise.extend(line.cells)
+        return None
     kept = []
     for cell in line.cells:
         if any(p.search(cell.text) for p in rules.noise):

@@ -325,19 +325,22 @@ class Comparison:
                     severity=rule.severity,
                 )
 
-    def _read_in_part(self, key: str) -> bool:
+    def _read_in_part(self, key: str, keys: tuple[str, ...] | None = None) -> bool:
         """A value OCR read on one side that is part of the other's, or the same but for letters
-        that look alike: FIELD_UNREADABLE (check it by eye), not a contradiction. True when so."""
+        that look alike or marks a scan confuses (``$5000`` for ``85000``): FIELD_UNREADABLE
+        (check it by eye), not a contradiction nor a change. ``keys``: the fields the value is
+        made of (an amount and its currency), ``key`` alone by default. True when so."""
+        keys = keys or (key,)
         for side, other, where in ((self.old, self.new, "old"), (self.new, self.old, "new")):
-            span, read, given = side.span(key), side.get(key), other.get(key)
-            if span is None or span.ocr_confidence is None or not isinstance(read, str) \
-                    or not isinstance(given, str):
+            if not any((span := side.span(k)) is not None and span.ocr_confidence is not None
+                       for k in keys):
                 continue
-            how = ocr_explains(read, given)
+            read, given = self._raw_joined(side, keys), self._raw_joined(other, keys)
+            how = ocr_explains(read, given) if read and given else None
             if how is None:
                 continue
             told = (f"the {where} application's scan reads only part of it ({read} of {given})"
-                    if how == "part" else f"the {where} application's scan reads it in letters "
+                    if how == "part" else f"the {where} application's scan reads it in marks "
                     f"that look alike ({read} for {given})")
             self.add(Code.FIELD_UNREADABLE, key, old=self.old.value(key), new=self.new.value(key),
                      detail=told, variant="in_part")
@@ -626,7 +629,7 @@ class Comparison:
                 match = match_scalar(
                     rule.matcher, before, after, tolerance=self.compare.money_tolerance
                 )
-                if match.verdict != "different":
+                if match.verdict != "different" or self._read_in_part(rule.keys[0], rule.keys):
                     continue
             self._changed(rule, before, after)
 
@@ -802,7 +805,7 @@ class Comparison:
             if before == after:
                 continue
             match = match_scalar(rule.matcher, before, after)
-            if match.verdict == "different":
+            if match.verdict == "different" and not self._read_in_part(rule.field):
                 self.add(
                     code,
                     rule.field,
