@@ -918,3 +918,44 @@ def test_a_fax_machines_header_line_on_every_page_is_noise(tti: list[tuple[float
     flow = build_flow([page], load_rules().layout)
     assert not any("FROM" in line.text for line in flow.lines)
     assert any("ALIYEVA" in line.text for line in flow.lines)
+
+
+def test_an_answer_with_the_browsers_footer_read_into_its_cell_keeps_the_answer() -> None:
+    """heldout_scans_5 c03, a copy of a copy enlarged: the last answer of a page and the footer,
+    misread ('httos', 'qov'), were one cell: the old social media handle was unreadable, and the
+    handle the new form dropped (a high HISTORY_OMITTED) was missed."""
+    from dataclasses import replace
+
+    from pagebuilder import LETTER, TITLE, make_page, words_of
+
+    from ds160check.layout import build_flow
+    from ds160check.rules import load_rules
+
+    page = make_page([TITLE, "Personal Information 1", "Surnames: ALIYEVA"], header=False)
+    bottom = LETTER[1] - 20
+    words = (*page.words, *words_of(30, bottom, "Social Media Identifier:"),
+             *words_of(250, bottom, "IRYNKA_LVIV91 httos://ceac.state.qov/GenNIV/General/complete"))
+    page = replace(page, words=tuple(replace(w, confidence=90.0) for w in words))
+    flow = build_flow([page], load_rules().layout)
+    assert not any("ceac" in line.text for line in flow.lines)
+    assert any(line.text.endswith("IRYNKA_LVIV91") for line in flow.lines)
+    assert any("ceac" in cell.text for cell in flow.noise)
+
+
+def test_a_barcode_read_as_a_row_of_strokes_is_no_words() -> None:
+    """heldout_scans_5 c03: a photographed confirmation page's barcode, read 'I I I I I I I ll i I'
+    under the location, made the answer 'KRAKOW I I I ...' (not trusted): no CONSULATE_CHANGED."""
+    from ds160check.model import Word
+    from ds160check.reading.ocr import _without_bars
+
+    def word(text: str, x0: float, x1: float, top: float = 123.0, bottom: float = 165.0) -> Word:
+        return Word(text, x0, top, x1, bottom, 10.0, 90.0)
+
+    strokes = ["I", "I", "I", "I", "I", "ll", "i", "I"]
+    bars = [word(t, x, x + 10) for t, x in zip(strokes, range(380, 600, 25), strict=False)]
+    text = [word("Location:", 68, 112, 96, 103), word("KRAKOW", 117, 160, 96, 103)]
+    assert _without_bars([*text, *bars]) == text
+    pronoun = [word("I", 40, 44, 10, 18), word("HEAD", 50, 80, 10, 18), word("I", 90, 94, 10, 18)]
+    assert _without_bars(pronoun) == pronoun  # strokes apart, among words: text
+    roman = [word("PART", 10, 40, 30, 38), word("II", 45, 55, 30, 38), word("I", 300, 305, 30, 38)]
+    assert _without_bars(roman) == roman

@@ -228,11 +228,30 @@ def _strip_noise(line: Line, page: Page, rules: LayoutRules, noise: list[Cell]) 
     for cell in line.cells:
         if any(p.search(cell.text) for p in rules.noise):
             noise.append(cell)
-        else:
-            kept.append(cell)
+            continue
+        start = _noise_from(cell, rules)
+        if start is not None:
+            # An answer and the footer after it in one cell (a photocopy, enlarged, brought the
+            # last answer of a page down beside the browser's footer: 'IRYNKA_LVIV91
+            # httos://ceac.state.qov/GenNIV/...'): the answer kept, the footer set aside.
+            kept.append(Cell(cell.tokens[:start]))
+            noise.append(Cell(cell.tokens[start:]))
+            continue
+        kept.append(cell)
     if not kept:
         return None
     return Line(line.page, line.top, line.bottom, tuple(kept))
+
+
+def _noise_from(cell: Cell, rules: LayoutRules) -> int | None:
+    """The first of a cell's tokens from which the rest of the cell is noise, when it is preceded
+    by something else (a cell all noise is :func:`_strip_noise`'s)."""
+    tokens = cell.tokens
+    for start in range(1, len(tokens)):
+        tail = join_tokens(tokens[start:])
+        if any(p.search(tail) for p in rules.noise):
+            return start
+    return None
 
 
 def page_lines(page: Page) -> list[Line]:

@@ -119,6 +119,11 @@ LIGHT_MIN_PAPER: Final = 60.0
 # A photo's paper is what stands this share of the way from the table's grey (the photo's border)
 # to the paper's brightest.
 TABLE_TO_PAPER: Final = 0.25
+# A barcode read as text: a row of at least this many words of one or two strokes (I l | ! i),
+# each at most this many of its heights from the one before.
+BAR_MARKS: Final = frozenset("Il|!i")
+MIN_BARS: Final = 3
+BAR_GAP: Final = 1.5
 # ... and what lies outside the sheet's sides, moved out by this share, is painted paper.
 TABLE_PAINT_MARGIN: Final = 0.01
 # A passport's machine-readable zone holds only these (ICAO 9303); a word this long, most of it
@@ -205,7 +210,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/13"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/14"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -522,7 +527,34 @@ def read_page_image(image: Any, number: int, found: Engine, *, dpi: float | None
         words = _latin_beside_cyrillic_read_again(prepared, dpi, words, found)
         words = _script_of_neighbours(_rest_of_cyrillic_read_again(prepared, dpi, words, found))
     width, height = prepared.size
-    return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(words))
+    return Page(number, width * 72.0 / dpi, height * 72.0 / dpi, tuple(_without_bars(words)))
+
+
+def _without_bars(words: list[Word]) -> list[Word]:
+    """The words less a barcode's bars, read as a row of one-stroke letters ('I I I ll i I' under
+    a confirmation page's location: the answer read as 'KRAKOW I I I I I I I ll i I', not trusted).
+    A run of at least MIN_BARS such words side by side on one line is no text."""
+    strokes = [w for w in words if len(w.text) <= 2 and set(w.text) <= BAR_MARKS]
+    if len(strokes) < MIN_BARS:
+        return words
+
+    def bar(word: Word) -> bool:
+        return len(word.text) <= 2 and set(word.text) <= BAR_MARKS
+
+    dropped: set[int] = set()
+    for word in strokes:
+        if id(word) in dropped:
+            continue
+        runs: list[list[Word]] = []
+        for other in sorted(_line_words(word, words), key=lambda w: w.x0):
+            if not bar(other):
+                runs.append([])
+            elif runs and runs[-1] and other.x0 - runs[-1][-1].x1 <= BAR_GAP * (other.bottom - other.top):
+                runs[-1].append(other)
+            else:
+                runs.append([other])
+        dropped.update(id(w) for run in runs if len(run) >= MIN_BARS for w in run)
+    return [w for w in words if id(w) not in dropped] if dropped else words
 
 
 def _best_orientation(prepared: Any, words: list[Word], found: Engine, dpi: float
