@@ -959,3 +959,22 @@ def test_a_barcode_read_as_a_row_of_strokes_is_no_words() -> None:
     assert _without_bars(pronoun) == pronoun  # strokes apart, among words: text
     roman = [word("PART", 10, 40, 30, 38), word("II", 45, 55, 30, 38), word("I", 300, 305, 30, 38)]
     assert _without_bars(roman) == roman
+
+
+def test_a_photographed_line_whose_answer_stands_higher_than_its_label_is_one_line() -> None:
+    """heldout_scans_5 c02, phone photos with keystone: 'Present Employer or School Name:' at
+    middle 322.5-323 and its answer at 319.5; grouped from the answer's height the label's last
+    words made a line of their own and the answer became 'VISAYAS POWER SYSTEMS INC. or School
+    Name' (a high HISTORY_OMITTED of the old employer)."""
+    from ds160check.layout import group_lines
+    from ds160check.model import Word
+
+    def word(text: str, x0: float, top: float, bottom: float) -> Word:
+        return Word(text, x0, top, x0 + 6 * len(text), bottom, 8.0, 95.0)
+
+    words = [word("VISAYAS", 327, 316, 323), word("POWER", 373, 316, 323), word("SYSTEMS", 410, 316, 323),
+             word("INC.", 460, 316, 323), word("Present", 76, 319, 326), word("Employer", 112, 318, 327),
+             word("or", 156, 320, 326), word("School", 168, 319, 327), word("Name:", 200, 319, 327),
+             word("Street", 76, 331, 338), word("F.", 327, 331, 338)]
+    lines = [" ".join(w.text for w in line) for line in group_lines(words)]
+    assert lines == ["Present Employer or School Name: VISAYAS POWER SYSTEMS INC.", "Street F."]

@@ -177,17 +177,22 @@ def split_colons(word: Word, page: int) -> list[Token]:
 def group_lines(words: Sequence[Word]) -> list[list[Word]]:
     """Words grouped by baseline, top to bottom, each line left to right."""
     lines: list[list[Word]] = []
-    centre = 0.0
+    total = 0.0  # of the centres of the words of the line being grouped
     # Each word's centre computed once, for the sort and the grouping (a stable sort either way).
     mids = [(w.top + w.bottom) / 2 for w in words]
     for n in sorted(range(len(mids)), key=mids.__getitem__):
         word, mid = words[n], mids[n]
         height = max(word.bottom - word.top, 1.0)
-        if lines and abs(mid - centre) <= LINE_TOLERANCE * height:
+        # Near the line's mean centre, not its first word's: on a photo with keystone a line's
+        # answer stands a little higher than its label ('VISAYAS POWER SYSTEMS INC.' 3.5 px
+        # above 'or School Name:'), and measured from the answer the label's end fell off the
+        # line and its words joined the answer. A text layer's lines are as before.
+        if lines and abs(mid - total / len(lines[-1])) <= LINE_TOLERANCE * height:
             lines[-1].append(word)
+            total += mid
         else:
             lines.append([word])
-            centre = mid
+            total = mid
     return [sorted(line, key=_X0) for line in lines]
 
 
