@@ -980,3 +980,16 @@ def test_ocr_explains_marks_a_worn_scan_confuses_and_a_speck_read_as_a_word() ->
     assert ocr_explains("15.04.1962", "14.04.1962") is None  # 5 and 4 are not look-alikes
     assert ocr_explains("15.04.1962", "15.04.1982") is None  # nor 6 and 8
     assert ocr_explains("$5$$$", "85888") is None  # more marks confused than a worn read has
+
+def test_the_memos_keyed_by_the_documents_words_are_bounded() -> None:
+    """A batch or service worker checks case after case, each with names of its own: a memo
+    keyed by those names must not grow with every case."""
+    from ds160check.matching import readings, translit
+
+    for memo in (translit.romanizations, readings._options, readings._reads_from,
+                 readings.common_sources):
+        assert memo.cache_info().maxsize is not None, memo.__name__
+    translit.romanizations.cache_clear()
+    for number in range(translit.ROMANIZED_MEMO + 500):
+        translit.romanizations("ИВАНОВ" + "А" * (number % 7) + "Б" * (number // 7))
+    assert translit.romanizations.cache_info().currsize == translit.ROMANIZED_MEMO

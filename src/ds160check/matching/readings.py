@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 __all__ = [
@@ -141,11 +141,15 @@ ALTERNATIVES: Final[Mapping[str, tuple[Spelling, ...]]] = {
 }
 
 _Options = tuple[Mapping[str, tuple[Spelling, ...]], ...]
+# Memos keyed by the words of the documents are bounded: a batch worker or the service's worker
+# checks case after case, each with names of its own (the letter tables are a few dozen keys).
+WORD_MEMO: Final = 8192
+STEP_MEMO: Final = 65536
 # Latin positions in a and b, the previous letter, the letters allowed next (None: any)
 _State = tuple[int, int, str, frozenset[str] | None]
 
 
-@cache
+@lru_cache(maxsize=WORD_MEMO)
 def _options(latin: str) -> _Options:
     """For each position of ``latin``: the letters whose spellings match there."""
     return tuple(
@@ -188,7 +192,7 @@ def reads_as(native: str, latin: str) -> bool:
     return _reads_from(native.upper(), latin, 0, 0, None)
 
 
-@cache
+@lru_cache(maxsize=STEP_MEMO)
 def _reads_from(native: str, latin: str, i: int, j: int, due: frozenset[str] | None) -> bool:
     if i == len(native):
         return j == len(latin) and due is None
@@ -316,7 +320,7 @@ def _alive(a: str, b: str, edges: Mapping[_State, list[tuple[str, _State]]]) -> 
     return alive
 
 
-@cache
+@lru_cache(maxsize=WORD_MEMO)
 def common_sources(a: str, b: str, letters: frozenset[str] | None = None) -> tuple[str, ...]:
     """Cyrillic words that read as both Latin words (at most :data:`MAX_SOURCES`), or ``()``.
 

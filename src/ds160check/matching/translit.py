@@ -24,7 +24,7 @@ import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Final
 
@@ -33,6 +33,9 @@ from ds160check.matching.fold import fold_latin, word_script
 __all__ = ["CYRILLIC", "Scheme", "romanizations", "schemes_for"]
 
 CYRILLIC: Final = "CYRILLIC"
+# Words romanised are remembered, up to this many (a worker checks case after case, each with
+# names of its own).
+ROMANIZED_MEMO: Final = 8192
 
 # ICAO Doc 9303 Part 3, section 6 (transliteration of Cyrillic characters),
 # plus the letters of Kazakh, Kyrgyz, Uzbek, Tajik and Tatar as those
@@ -238,7 +241,7 @@ def schemes_for(script: str) -> tuple[Scheme, ...]:
     return tuple(scheme for scheme in _registry() if scheme.script == script)
 
 
-@cache
+@lru_cache(maxsize=ROMANIZED_MEMO)
 def romanizations(word: str) -> tuple[tuple[Scheme, str], ...]:
     """Every scheme's romanisation of a native word: ``ЮРИЙ`` -> ``(ICAO 9303, IURII), ...``."""
     return tuple((scheme, scheme.romanize(word)) for scheme in schemes_for(word_script(word)))
