@@ -857,34 +857,6 @@ def test_a_line_of_an_mrz_is_kept_however_unsure_tesseract_is_of_its_fillers() -
     assert _cleaned("'.,;:~*", 30.0) == ""
 
 
-def test_a_sheet_turned_on_a_dark_table_is_cropped_with_no_wedge_of_table() -> None:
-    """A passport page photographed 2.5° turned on a dark table: the box it is cropped to holds
-    wedges of table at its corners unless what lies outside the sheet is painted paper (a
-    passport's MRZ beside such a wedge was left out of the page)."""
-    import numpy
-    from PIL import Image, ImageDraw
-
-    from ds160check.reading.ocr import _crop_to_paper
-
-    # Lit by a lamp at its top left: 235 there, 100 at its far corner, darker than Otsu's split
-    # of the photo (so its corners on that split are not a sheet's and it is not flattened).
-    ramp = numpy.add.outer(numpy.linspace(0, 1, 1000), numpy.linspace(0, 1, 1500)) / 2
-    sheet = Image.fromarray((235 - 135 * ramp).astype(numpy.uint8))
-    draw = ImageDraw.Draw(sheet)
-    for row in range(120, 900, 60):
-        draw.rectangle((150, row, 1350, row + 22), fill=30)  # lines of text
-    photo = Image.new("L", (2000, 1500), 45)
-    turned = sheet.rotate(2.5, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=0)
-    mask = Image.new("L", sheet.size, 255).rotate(2.5, expand=True, fillcolor=0)
-    photo.paste(turned, (200, 180), mask)
-    cropped = numpy.asarray(_crop_to_paper(photo))
-    assert cropped.shape[0] < 1400 and cropped.shape[1] < 1900  # cropped to the sheet
-    corner = max(8, cropped.shape[0] // 40)
-    for patch in (cropped[:corner, :corner], cropped[:corner, -corner:], cropped[-corner:, :corner],
-                  cropped[-corner:, -corner:]):
-        assert patch.mean() > 90  # paper's grey, not the table's (45)
-
-
 def test_an_mrz_line_read_again_in_its_alphabet_may_mend_only_what_the_first_read_had_wrong() -> None:
     from ds160check.reading.ocr import _agrees_where_read
 

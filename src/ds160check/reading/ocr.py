@@ -124,8 +124,6 @@ TABLE_TO_PAPER: Final = 0.25
 BAR_MARKS: Final = frozenset("Il|!i")
 MIN_BARS: Final = 3
 BAR_GAP: Final = 1.5
-# ... and what lies outside the sheet's sides, moved out by this share, is painted paper.
-TABLE_PAINT_MARGIN: Final = 0.01
 # A passport's machine-readable zone holds only these (ICAO 9303); a word this long, most of it
 # these, with a run of fillers, is a line of one.
 MRZ_ALPHABET: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
@@ -210,7 +208,7 @@ MAX_ENLARGE: Final = 2.5
 # less than this share of the page is ink no word was read from.
 MISSED_PAD_IN: Final = 0.01
 MIN_MISSED_INK: Final = 0.00005
-_VERSION_TAG: Final = "ocr/14"  # raised when a change reads pages differently: old cache entries miss
+_VERSION_TAG: Final = "ocr/15"  # raised when a change reads pages differently: old cache entries miss
 
 
 @dataclass(frozen=True)
@@ -1440,8 +1438,6 @@ def _crop_to_paper(gray: Any) -> Any:
     flattened = _paper_flattened(gray, bright, factor)
     if flattened is not None:
         return flattened
-    if table < threshold:
-        gray = _table_painted(gray, lit, factor, paper)
     margin = 0.01 * max(width, height)
     box = (max(0, round(left - margin)), max(0, round(top - margin)),
            min(width, round(right + margin)), min(height, round(bottom + margin)))
@@ -1459,26 +1455,6 @@ def _corners(bright: Any) -> Any | None:
     return numpy.array([(xs[i], ys[i]) for i in (numpy.argmin(xs + ys), numpy.argmax(xs - ys),
                                                    numpy.argmax(xs + ys), numpy.argmax(ys - xs))],
                        dtype=float)
-
-
-def _table_painted(gray: Any, lit: Any, factor: float, paper: float) -> Any:
-    """A sheet photographed a little turned on a darker table: what lies outside its four sides
-    painted the paper's grey, so that the box it is cropped to holds no wedge of table.
-
-    Those wedges are darker than anything on the sheet: read in grey, a passport's MRZ beside one
-    was left out of the page, and in black and white its line ran on into the table and was cut
-    short. Only a sheet whose sides run straight is painted round (a corner lost in shadow would
-    cut into the sheet), and its sides are moved out by a margin first."""
-    corners = _corners(lit)
-    if corners is None or not _convex(corners) or not _edges_straight(lit, corners):
-        return gray
-    from PIL import Image, ImageDraw
-
-    centre = corners.mean(axis=0)
-    corners = (centre + (corners - centre) * (1 + TABLE_PAINT_MARGIN)) * factor
-    mask = Image.new("L", gray.size, 0)
-    ImageDraw.Draw(mask).polygon([(float(x), float(y)) for x, y in corners], fill=255)
-    return Image.composite(gray, Image.new("L", gray.size, round(paper)), mask)
 
 
 def _paper_flattened(gray: Any, bright: Any, factor: float) -> Any | None:
