@@ -94,6 +94,20 @@ def test_confirmation_page_is_matched_by_application_id() -> None:
     assert kinds[CONFIRMATION.name] == "confirmation"
 
 
+def test_a_confirmation_page_of_neither_application_is_told_not_silently_ignored() -> None:
+    """heldout_scans_5 c03: a photographed confirmation page whose Application ID (beside its
+    barcode) was not read gave neither side its location: the post switched since the refusal
+    went untold, and nothing said the page had not been used."""
+    tied = report(OLD, NEW, CONFIRMATION)
+    assert not [n for n in tied["notices"] if n["code"] == "DOCUMENT_NOT_UNDERSTOOD"]
+    other = FIXTURES / "cases" / "passport-renewed" / "new-confirmation.pdf"  # another applicant's
+    result = report(OLD, NEW, other)
+    [notice] = [n for n in result["notices"] if n["code"] == "DOCUMENT_NOT_UNDERSTOOD"]
+    assert "is neither application's" in notice["message"] and notice["files"] == [str(other)]
+    entry = next(d for d in result["documents"] if d["path"] == str(other))
+    assert any("tied to neither application" in w for w in entry["warnings"])
+
+
 def test_unreadable_supporting_document_is_listed_and_does_not_stop_the_check() -> None:
     bad = FIXTURES / "bad" / "truncated.pdf"
     result = report(OLD, NEW, bad)

@@ -120,6 +120,7 @@ def compare(
         new_app = _application(new, password)
         docs = read_documents(paths, password=password, missing=missing_documents)
     _tie_statuses(docs, old_app, new_app)
+    _tell_untied_confirmations(docs, old_app, new_app)
     old_side = Side(old_app, OLD, _confirmation_facts(old_app, docs))
     new_side = Side(new_app, NEW, _confirmation_facts(new_app, docs))
     refusal_date = _refusal_date(refusal_date, new_side)
@@ -470,6 +471,27 @@ def _refusal(docs: Documents, refused: str | None, refusal_date: str | None
                      says_not_refused=letter.says_not_refused if same else False,
                      evidence=None)
     return merged, [notice]
+
+
+def _tell_untied_confirmations(docs: Documents, old: Application, new: Application) -> None:
+    """A confirmation page tied to neither application says so on its entry: its location and
+    submission date are then not used (a post switched since the refusal goes untold), and a
+    photographed page whose Application ID, beside its barcode, was not read must not look as
+    if it had been read and found to agree."""
+    ids = {app.get("application.id") for app in (old, new)} - {None, ""}
+    for page in docs.confirmations:
+        page_id = page.get("application.id")
+        if page_id and page_id in ids:
+            continue
+        why = (f"its Application ID {page_id} is neither application's" if page_id else
+               "its Application ID could not be read")
+        told = f"{why}: it was tied to neither application, and its location and date were not used"
+        path = page.document.path
+        docs.entries = [replace(e, warnings=(*e.warnings, told)) if e.path == path else e
+                        for e in docs.entries]
+        docs.notices.append(Notice(DOCUMENT_NOT_UNDERSTOOD, f"{Path(path).name} is a DS-160 "
+                                   f"confirmation page, but {told}: check the post and the date "
+                                   "against it by eye", (path,)))
 
 
 def _confirmation_facts(app: Application, docs: Documents) -> dict[str, tuple[object, Evidence]]:
