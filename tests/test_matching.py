@@ -993,3 +993,10 @@ def test_the_memos_keyed_by_the_documents_words_are_bounded() -> None:
     for number in range(translit.ROMANIZED_MEMO + 500):
         translit.romanizations("ИВАНОВ" + "А" * (number % 7) + "Б" * (number // 7))
     assert translit.romanizations.cache_info().currsize == translit.ROMANIZED_MEMO
+
+
+def test_ocr_explains_a_read_without_the_diacritics_its_language_data_would_have_read() -> None:
+    from ds160check.matching.ocr_shapes import ocr_explains
+
+    assert ocr_explains("NGUYEN THI THU HA", "NGUYỄN THỊ THU HÀ") == "shapes"
+    assert ocr_explains("NGUYEN THI THU", "NGUYỄN THỊ THU HÀ") == "part"

@@ -269,3 +269,18 @@ def test_a_scanned_value_that_differs_only_in_marks_a_scan_confuses_is_unreadabl
         codes = {f.code.value for f in findings if f.field == key}
         assert expected in codes and ("FIELD_UNREADABLE" in codes) == (confidence is not None), codes
         assert not (confidence is not None and instead in codes), codes
+
+
+def test_a_scanned_name_that_lost_only_its_diacritics_is_unreadable_not_a_spelling_to_fix() -> None:
+    """heldout_scans_5 c05: the old print-out's native name, 'NGUYỄN THỊ THU HÀ', read by OCR
+    without Vietnamese data as 'NGUYEN THI THU HA': a NAME_VARIANT ('keep one spelling') that the
+    applicant never typed. Typed so on the old form, it is the variant it was."""
+    key = "personal.full_name_native"
+    new_app = application(NEW, {key: "NGUYỄN THỊ THU HÀ"}, {})
+    for confidence, expected in ((96.0, "FIELD_UNREADABLE"), (None, "NAME_VARIANT")):
+        old_app = application(OLD, {key: "NGUYEN THI THU HA"}, {})
+        if confidence is not None:
+            old_app = _read_by_ocr(old_app, key, confidence)
+        findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                                 CaseFacts(refusal=None)).run()
+        assert [f.code.value for f in findings if f.field == key] == [expected]

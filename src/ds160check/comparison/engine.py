@@ -305,7 +305,7 @@ class Comparison:
                 if match.verdict == "same":
                     continue
                 if match.verdict == "variant":
-                    if rule.matcher == "name":
+                    if rule.matcher == "name" and not self._read_in_part(key):
                         self.add(
                             Code.NAME_VARIANT,
                             key,

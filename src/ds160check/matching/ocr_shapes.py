@@ -4,13 +4,15 @@ A scanned print-out's native name read as ``ДАВААСУРЭН`` where the oth
 ``ДАВААСҮРЭН ОЮУНЧИМЭГ`` is no other name: Russian OCR has no Ү and read У, and it lost the
 second word. Read as ``YMYTBEK`` for ``ҮМҮТБЕК`` (English read the Kyrgyz letters as the Latin
 ones they look like), the same; so is a fax's ``$5000`` for ``85000`` and ``DOES NOT APPLY I``
-(a speck read as a letter) for ``DOES NOT APPLY``. Such a read is not a contradiction: the field
+(a speck read as a letter) for ``DOES NOT APPLY``, and ``NGUYEN`` (OCR without Vietnamese data)
+for ``NGUYỄN``. Such a read is not a contradiction: the field
 could not be read in full (FIELD_UNREADABLE), and the broker checks it by eye. A read with a word
 the other value has not, more words than it, or a letter no look-alike explains, is a difference.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Final, Literal
 
 from ds160check.matching.fold import name_tokens
@@ -34,8 +36,14 @@ MAX_CONFUSED: Final = 2
 Explained = Literal["part", "shapes"]
 
 
+def _unmarked(token: str) -> str:
+    """The token without its diacritics: OCR without the language's data reads NGUYỄN as NGUYEN."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", token)
+                                                if not unicodedata.combining(c)))
+
+
 def _tokens(text: str) -> list[str]:
-    return [token.translate(_SHAPES) for token in name_tokens(text)
+    return [_unmarked(token).translate(_SHAPES) for token in name_tokens(text)
             if not (len(token) == 1 and token in _SPECKS)]
 
 
