@@ -284,3 +284,17 @@ def test_a_scanned_name_that_lost_only_its_diacritics_is_unreadable_not_a_spelli
         findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
                                  CaseFacts(refusal=None)).run()
         assert [f.code.value for f in findings if f.field == key] == [expected]
+
+
+def test_a_scanned_name_read_with_digits_in_it_is_unreadable_not_a_mismatch() -> None:
+    """heldout_scans_4 c02 (a halftone copy): the Uzbek native name read in English at 78 as
+    'TYXTAEB WAX300 УЕЛИ' for 'ТЎХТАЕВ ШАҲЗОД ҒОЛИБ ЎҒЛИ', a critical IDENTITY_MISMATCH."""
+    key = "personal.full_name_native"
+    new_app = application(NEW, {key: "ТЎХТАЕВ ШАҲЗОД ҒОЛИБ ЎҒЛИ"}, {})
+    for confidence, expected in ((78.0, "FIELD_UNREADABLE"), (None, "IDENTITY_MISMATCH")):
+        old_app = application(OLD, {key: "TYXTAEB WAX300 УЕЛИ"}, {})
+        if confidence is not None:
+            old_app = _read_by_ocr(old_app, key, confidence)
+        findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                                 CaseFacts(refusal=None)).run()
+        assert [f.code.value for f in findings if f.field == key] == [expected]

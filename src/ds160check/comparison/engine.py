@@ -305,7 +305,7 @@ class Comparison:
                 if match.verdict == "same":
                     continue
                 if match.verdict == "variant":
-                    if rule.matcher == "name" and not self._read_in_part(key):
+                    if rule.matcher == "name" and not self._read_in_part(key, name=True):
                         self.add(
                             Code.NAME_VARIANT,
                             key,
@@ -314,7 +314,7 @@ class Comparison:
                             match=match,
                         )
                     continue
-                if self._read_in_part(key):
+                if self._read_in_part(key, name=rule.matcher == "name"):
                     continue
                 self.add(
                     Code.IDENTITY_MISMATCH,
@@ -325,7 +325,8 @@ class Comparison:
                     severity=rule.severity,
                 )
 
-    def _read_in_part(self, key: str, keys: tuple[str, ...] | None = None) -> bool:
+    def _read_in_part(self, key: str, keys: tuple[str, ...] | None = None, *, name: bool = False
+                      ) -> bool:
         """A value OCR read on one side that is part of the other's, or the same but for letters
         that look alike or marks a scan confuses (``$5000`` for ``85000``): FIELD_UNREADABLE
         (check it by eye), not a contradiction nor a change. ``keys``: the fields the value is
@@ -336,12 +337,19 @@ class Comparison:
                        for k in keys):
                 continue
             read, given = self._raw_joined(side, keys), self._raw_joined(other, keys)
-            how = ocr_explains(read, given) if read and given else None
-            if how is None:
+            if not read or not given:
                 continue
-            told = (f"the {where} application's scan reads only part of it ({read} of {given})"
-                    if how == "part" else f"the {where} application's scan reads it in marks "
-                    f"that look alike ({read} for {given})")
+            how = ocr_explains(read, given)
+            if how is None and name and any(c.isdigit() for c in read):
+                # A name with digits in it is a misreading ('WAX300' for 'ШАҲЗОД', Uzbek letters
+                # read in English at 78), however sure OCR was of it.
+                told = f"the {where} application's scan reads it with digits, which no name holds ({read})"
+            elif how is None:
+                continue
+            else:
+                told = (f"the {where} application's scan reads only part of it ({read} of {given})"
+                        if how == "part" else f"the {where} application's scan reads it in marks "
+                        f"that look alike ({read} for {given})")
             self.add(Code.FIELD_UNREADABLE, key, old=self.old.value(key), new=self.new.value(key),
                      detail=told, variant="in_part")
             return True
