@@ -950,3 +950,17 @@ def test_a_photographed_line_whose_answer_stands_higher_than_its_label_is_one_li
              word("Street", 76, 331, 338), word("F.", 327, 331, 338)]
     lines = [" ".join(w.text for w in line) for line in group_lines(words)]
     assert lines == ["Present Employer or School Name: VISAYAS POWER SYSTEMS INC.", "Street F."]
+
+
+def test_a_photo_whose_reread_rectangle_runs_off_the_page_is_read_not_crashed() -> None:
+    """The fixture 'other-spelling' passport photo: a line of unsure words 6,848 pixels high on a
+    page of 3,862 was handed to Tesseract to read again in Russian, which read past the image and
+    died (SIGSEGV: the document 'crashed the reader'). Rectangles are kept inside the image."""
+    from ds160check.documents.ingest import load_document
+    from ds160check.documents.passport import read_passport
+
+    name = "passport-yusupov-other-spelling"
+    golden = json.loads((ROOT / "fixtures" / "scans" / "goldens" / f"{name}.json").read_text())
+    page = read_passport(load_document(ROOT / "fixtures" / "scans" / golden["file"]))
+    assert page is not None and page.mrz is not None
+    assert page.mrz.lines[1] == golden["expected"]["mrz"][1]

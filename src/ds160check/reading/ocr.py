@@ -706,8 +706,8 @@ def _unsure_words_read_alone(prepared: Any, dpi: float, words: list[Word], found
             api.SetImage(prepared)
             api.SetSourceResolution(round(dpi))
         y0 = max(0.0, top - pad)
-        api.SetRectangle(round(x0 / scale), round(y0 / scale), round((x1 - x0) / scale) + 1,
-                         round((bottom + pad - y0) / scale) + 1)
+        _set_rectangle(api, prepared.size, round(x0 / scale), round(y0 / scale),
+                       round((x1 - x0) / scale) + 1, round((bottom + pad - y0) / scale) + 1)
         api.Recognize()
         again = [_shifted(w, x0, y0) for w in _words(api, scale)]
         inside = [w for w in again if word.x0 - 2 <= (w.x0 + w.x1) / 2 <= word.x1 + 2]
@@ -740,9 +740,9 @@ def _mrz_lines_read_again(prepared: Any, dpi: float, words: list[Word], found: E
     for word in suspects:
         height = word.bottom - word.top
         x0, y0 = max(0.0, word.x0 - height), max(0.0, word.top - height * ALONE_PAD)
-        api.SetRectangle(round(x0 / scale), round(y0 / scale),
-                         round((word.x1 + height - x0) / scale) + 1,
-                         round((word.bottom + height * ALONE_PAD - y0) / scale) + 1)
+        _set_rectangle(api, prepared.size, round(x0 / scale), round(y0 / scale),
+                       round((word.x1 + height - x0) / scale) + 1,
+                       round((word.bottom + height * ALONE_PAD - y0) / scale) + 1)
         api.Recognize()
         again = [_shifted(w, x0, y0) for w in _words(api, scale)]
         text = "".join(w.text for w in again)
@@ -767,6 +767,17 @@ def _agrees_where_read(first: str, again: str) -> bool:
         if not (foreign(i1, i2) if i2 > i1 else foreign(i1 - 1, i1 + 1) or i1 in (0, len(first))):
             return False
     return True
+
+
+def _set_rectangle(api: Any, size: tuple[int, int], left: int, top: int, width: int, height: int
+                   ) -> None:
+    """Tesseract's rectangle to read, kept inside the image: on one that leaves it Tesseract
+    reads past the image's memory and the reader dies (SIGSEGV; a passport photo's line of
+    unsure words 6,848 pixels high on a page of 3,862)."""
+    image_width, image_height = size
+    left, top = min(max(0, left), image_width - 1), min(max(0, top), image_height - 1)
+    api.SetRectangle(left, top, max(1, min(width, image_width - left)),
+                     max(1, min(height, image_height - top)))
 
 
 def _mrz_like(text: str) -> bool:
@@ -828,8 +839,8 @@ def _in_other_languages(prepared: Any, found: Engine, dpi: float, words: list[Wo
         x1 = min((w.x0 for w in words if w.x0 >= last - 1 and top <= (w.top + w.bottom) / 2 <= bottom
                   and all(w is not m for m in members)), default=right_edge)
         x1 = max(x1, last)
-        other.SetRectangle(round(x0 / scale), round(top / scale), round((x1 - x0) / scale) + 1,
-                           round((bottom - top) / scale) + 1)
+        _set_rectangle(other, prepared.size, round(x0 / scale), round(top / scale),
+                       round((x1 - x0) / scale) + 1, round((bottom - top) / scale) + 1)
         other.Recognize()
         again = [_shifted(w, x0, top) for w in _words(other, scale)]
         if not _written_in_cyrillic(again):
@@ -879,7 +890,7 @@ def _latin_beside_cyrillic_read_again(prepared: Any, dpi: float, words: list[Wor
             other.SetSourceResolution(round(dpi))
         tried.update(id(w) for w in suspects)
         better = {id(word): again for word in suspects
-                  if (again := _cyrillic_reading(other, word, scale)) is not None}
+                  if (again := _cyrillic_reading(other, prepared.size, word, scale)) is not None}
         if not better:
             return words
         words = [new for word in words for new in better.get(id(word), [word])]
@@ -902,14 +913,15 @@ def _spelled_with_marks(text: str) -> bool:
     return False
 
 
-def _cyrillic_reading(other: Any, word: Word, scale: float) -> list[Word] | None:
+def _cyrillic_reading(other: Any, size: tuple[int, int], word: Word, scale: float
+                      ) -> list[Word] | None:
     """``word`` read again by ``other`` (the other languages): the words, when they are Cyrillic
     (a letter only Cyrillic has, no Latin one), each read surely, and span the word."""
     pad, side = (word.bottom - word.top) * REREAD_PAD, (word.bottom - word.top) * SIDE_PAD
     x0, top = max(0.0, word.x0 - side), max(0.0, word.top - pad)
     width, height = word.x1 + side - x0, word.bottom + pad - top
-    other.SetRectangle(round(x0 / scale), round(top / scale), round(width / scale) + 1,
-                       round(height / scale) + 1)
+    _set_rectangle(other, size, round(x0 / scale), round(top / scale), round(width / scale) + 1,
+                   round(height / scale) + 1)
     other.Recognize()
     again = [_shifted(w, x0, top) for w in _words(other, scale)]
     if again and _written_in_cyrillic(again) and not any(_has_latin(w.text) for w in again) \
@@ -944,8 +956,8 @@ def _rest_of_cyrillic_read_again(prepared: Any, dpi: float, words: list[Word], f
         x0, x1 = run[0].x0, run[-1].x1
         top, bottom = min(w.top for w in run), max(w.bottom for w in run)
         pad = (bottom - top) * REREAD_PAD
-        other.SetRectangle(round(x0 / scale), round(max(0.0, top - pad) / scale),
-                           round((x1 - x0) / scale) + 1, round((bottom - top + 2 * pad) / scale) + 1)
+        _set_rectangle(other, prepared.size, round(x0 / scale), round(max(0.0, top - pad) / scale),
+                       round((x1 - x0) / scale) + 1, round((bottom - top + 2 * pad) / scale) + 1)
         other.Recognize()
         again = [_shifted(w, x0, max(0.0, top - pad)) for w in _words(other, scale)]
         span = Word("".join(w.text for w in run), x0, top, x1, bottom, run[0].size, None)
