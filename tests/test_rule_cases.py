@@ -298,3 +298,20 @@ def test_a_scanned_name_read_with_digits_in_it_is_unreadable_not_a_mismatch() ->
         findings, _ = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
                                  CaseFacts(refusal=None)).run()
         assert [f.code.value for f in findings if f.field == key] == [expected]
+
+
+def test_a_scanned_passport_number_that_differs_in_a_confused_mark_is_no_renewal() -> None:
+    """'N1294605I' read on a scan for the new form's N12946051: not a new passport (no
+    DOCUMENT_CHANGED, and no renewal under 'what changed'), but a number to check by eye."""
+    key = "passport.number"
+    new_app = application(NEW, {key: "N12946051"}, {})
+    for confidence, renewed in ((90.0, False), (None, True)):
+        old_app = application(OLD, {key: "N1294605I"}, {})
+        if confidence is not None:
+            old_app = _read_by_ocr(old_app, key, confidence)
+        findings, changes = Comparison(Side(old_app, OLD, {}), Side(new_app, NEW, {}), load_rules(),
+                                       CaseFacts(refusal=None)).run()
+        codes = {f.code.value for f in findings if f.field == key}
+        assert ("DOCUMENT_CHANGED" in codes) == renewed, codes
+        assert ("FIELD_UNREADABLE" in codes) == (not renewed), codes
+        assert any(c.field == key for c in changes) == renewed

@@ -331,6 +331,17 @@ class Comparison:
         that look alike or marks a scan confuses (``$5000`` for ``85000``): FIELD_UNREADABLE
         (check it by eye), not a contradiction nor a change. ``keys``: the fields the value is
         made of (an amount and its currency), ``key`` alone by default. True when so."""
+        told = self._misread(key, keys, name=name)
+        if told is None:
+            return False
+        self.add(Code.FIELD_UNREADABLE, key, old=self.old.value(key), new=self.new.value(key),
+                 detail=told, variant="in_part")
+        return True
+
+    def _misread(self, key: str, keys: tuple[str, ...] | None = None, *, name: bool = False
+                 ) -> str | None:
+        """How OCR may have misread the value of ``key`` on one side (see :meth:`_read_in_part`),
+        in words, or None when nothing OCR does explains the difference."""
         keys = keys or (key,)
         for side, other, where in ((self.old, self.new, "old"), (self.new, self.old, "new")):
             if not any((span := side.span(k)) is not None and span.ocr_confidence is not None
@@ -340,20 +351,16 @@ class Comparison:
             if not read or not given:
                 continue
             how = ocr_explains(read, given)
-            if how is None and name and any(c.isdigit() for c in read):
+            if how == "part":
+                return f"the {where} application's scan reads only part of it ({read} of {given})"
+            if how == "shapes":
+                return (f"the {where} application's scan reads it in marks that look alike "
+                        f"({read} for {given})")
+            if name and any(c.isdigit() for c in read):
                 # A name with digits in it is a misreading ('WAX300' for 'ШАҲЗОД', Uzbek letters
                 # read in English at 78), however sure OCR was of it.
-                told = f"the {where} application's scan reads it with digits, which no name holds ({read})"
-            elif how is None:
-                continue
-            else:
-                told = (f"the {where} application's scan reads only part of it ({read} of {given})"
-                        if how == "part" else f"the {where} application's scan reads it in marks "
-                        f"that look alike ({read} for {given})")
-            self.add(Code.FIELD_UNREADABLE, key, old=self.old.value(key), new=self.new.value(key),
-                     detail=told, variant="in_part")
-            return True
-        return False
+                return f"the {where} application's scan reads it with digits, which no name holds ({read})"
+        return None
 
     def _check_declarations(self) -> None:
         for key in self.compare.declarations:
@@ -650,7 +657,8 @@ class Comparison:
         for rule in self.compare.renewals:
             key = rule.keys[0]
             before, after = self.old.get(key), self.new.get(key)
-            if before and after and match_scalar(rule.matcher, before, after).verdict == "different":
+            if before and after and match_scalar(rule.matcher, before, after).verdict == "different" \
+                    and self._misread(key) is None:  # a scan's misread number is no renewal
                 self._changed(rule, before, after)
 
     def _renewal_names(self) -> set[str]:
