@@ -11,9 +11,10 @@ import contextlib
 import gc
 import multiprocessing
 import os
+import queue
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Protocol
@@ -106,32 +107,37 @@ class LocalPool:
                     # crashes at once): those not handed out go back to be retried with the rest.
                     crashed.extend(tasks[index:])
                     break
-            order = {future: index for index, future in enumerate(futures)}
-            pending = set(futures)
+            # Each future tells a queue when it is done (once each: a wait() over every pending
+            # future at each completion would cost the square of the batch's size).
+            finished: queue.SimpleQueue[Future[Outcome]] = queue.SimpleQueue()
+            for future in futures:
+                future.add_done_callback(finished.put)
+            taken: set[Future[Outcome]] = set()
             stall = stall_seconds(tasks)
             last_done = silent_since = time.monotonic()
-            while pending:
-                finished, pending = wait(pending, timeout=WATCH_S, return_when=FIRST_COMPLETED)
-                now = time.monotonic()
-                for future in sorted(finished, key=order.__getitem__):
-                    try:
-                        outcome = future.result()
-                    except BrokenProcessPool:
-                        crashed.append(futures[future])
-                        continue
-                    done(futures[future], outcome)
-                if finished:
-                    last_done = silent_since = now
+            while len(taken) < len(futures):
+                try:
+                    future = finished.get(timeout=WATCH_S)
+                except queue.Empty:
+                    now = time.monotonic()
+                    if _alive(pool):
+                        silent_since = now
+                    if now - silent_since >= SILENT_POOL_S or now - last_done >= stall:
+                        # Lost (no worker, no manager, yet nothing reported) or stuck (no case
+                        # done in a case's wall-clock limit): what it still held goes back to the
+                        # runner, which runs each again alone before reporting it.
+                        stop(pool)
+                        crashed.extend(task for f, task in futures.items() if f not in taken)
+                        return crashed
                     continue
-                if _alive(pool):
-                    silent_since = now
-                if now - silent_since >= SILENT_POOL_S or now - last_done >= stall:
-                    # Lost (no worker, no manager, yet nothing reported) or stuck (no case done
-                    # in a case's wall-clock limit): what it still held goes back to the runner,
-                    # which runs each again alone before reporting it.
-                    stop(pool)
-                    crashed.extend(futures[future] for future in futures if future in pending)
-                    return crashed
+                taken.add(future)
+                last_done = silent_since = time.monotonic()
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    crashed.append(futures[future])
+                    continue
+                done(futures[future], outcome)
         except BaseException:
             stop(pool)
             raise
