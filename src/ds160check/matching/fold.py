@@ -62,10 +62,10 @@ _NAME_SEPARATORS: Final = re.compile(r"[\s\-\u2010-\u2015\u2212.,/;:_()]+")
 
 # Letters that look alike in Latin and Cyrillic: a word typed with a mixed
 # keyboard layout (TОО with a Cyrillic О) is read in the script of most of its letters.
-_CYRILLIC_TO_LATIN: Final[Mapping[str, str]] = dict(
+CYRILLIC_TO_LATIN: Final[Mapping[str, str]] = dict(
     zip("АВЕКМНОРСТУХІЈ", "ABEKMHOPCTYXIJ", strict=True)
 )
-_LATIN_TO_CYRILLIC: Final[Mapping[str, str]] = {v: k for k, v in _CYRILLIC_TO_LATIN.items()}
+_LATIN_TO_CYRILLIC: Final[Mapping[str, str]] = {v: k for k, v in CYRILLIC_TO_LATIN.items()}
 
 # The folds are pure and asked of the same few texts again and again (a history list's items
 # are folded for every pair the alignment scores): remembered, within these bounds.
@@ -115,7 +115,7 @@ def word_script(word: str) -> str:
 def _unmix(word: str) -> str:
     """Rewrite look-alike letters of the minority script into the word's main script."""
     script = word_script(word)
-    table = {LATIN: _CYRILLIC_TO_LATIN, "CYRILLIC": _LATIN_TO_CYRILLIC}.get(script)
+    table = {LATIN: CYRILLIC_TO_LATIN, "CYRILLIC": _LATIN_TO_CYRILLIC}.get(script)
     if table is None:
         return word
     return "".join(table.get(char, char) for char in word)

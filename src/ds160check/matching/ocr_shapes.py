@@ -15,12 +15,12 @@ from __future__ import annotations
 import unicodedata
 from typing import Final, Literal
 
-from ds160check.matching.fold import name_tokens
+from ds160check.matching.fold import CYRILLIC_TO_LATIN, name_tokens
 
 # Letters that OCR, reading in the wrong language or without a letter in its alphabet, reads
 # as another of the same shape: each mapped to one shape (Latin where there is one).
 _SHAPES: Final = str.maketrans({
-    **dict(zip("АВЕКМНОРСТУХІЈЅ", "ABEKMHOPCTYXIJS", strict=True)),
+    **CYRILLIC_TO_LATIN, "Ѕ": "S",
     "Ә": "A", "Ё": "E", "Қ": "K", "Ң": "H", "Ө": "O", "Ү": "Y", "Ұ": "Y", "Һ": "H", "Ї": "I",
     "Б": "B", "З": "3", "Ҳ": "X", "Ҷ": "Y", "Ў": "Y", "Ғ": "F", "Ӯ": "Y",
 })

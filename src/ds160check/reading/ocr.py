@@ -532,13 +532,12 @@ def _without_bars(words: list[Word]) -> list[Word]:
     """The words less a barcode's bars, read as a row of one-stroke letters ('I I I ll i I' under
     a confirmation page's location: the answer read as 'KRAKOW I I I I I I I ll i I', not trusted).
     A run of at least MIN_BARS such words side by side on one line is no text."""
-    strokes = [w for w in words if len(w.text) <= 2 and set(w.text) <= BAR_MARKS]
-    if len(strokes) < MIN_BARS:
-        return words
-
     def bar(word: Word) -> bool:
         return len(word.text) <= 2 and set(word.text) <= BAR_MARKS
 
+    strokes = [w for w in words if bar(w)]
+    if len(strokes) < MIN_BARS:
+        return words
     dropped: set[int] = set()
     for word in strokes:
         if id(word) in dropped:
